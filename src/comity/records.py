@@ -1,0 +1,172 @@
+"""The typed records every stage passes on.
+
+All records are frozen dataclasses. Every extracted field carries its character
+span in the article text (``(start, end)``, end exclusive) as evidence. Dicts
+appear only at the edges: :mod:`comity.output` turns a :class:`Coded` into the
+per-article JSON that ``../shared/tools/score.py`` reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as ingested."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A non-body part of an article: headline, dateline, separator, heading, credit."""
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something that can act or speak: a state, an organisation, a person.
+
+    ``code`` is an ISO 3166 alpha-3 code or a PLOVER non-state code (``EUR``,
+    ``UNO``, ``IGO``); ``sector`` a PLOVER sector (``GOV``, ``MIL``, ``LEG``,
+    ``JUD``, ``REB``, ``OPP``, ``EDU``, ``BUS``, ``MED`` …); ``name`` the
+    canonical name (PLOVER's ``identifier_text``); ``kind`` one of
+    ``country``, ``igo``, ``org``, ``person``, ``group``.
+    """
+
+    code: str | None
+    sector: str | None
+    name: str
+    kind: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity ("Beijing", "the Kremlin", "Chinese")."""
+
+    text: str
+    span: Span
+    entity: Entity
+    how: str = "name"  # name, alias, demonym, capital, seat, office, title, pronoun, coref
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One source quoted in an article, resolved to a canonical name."""
+
+    name: str | None
+    span: Span | None = None
+    title: str | None = None
+    org: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An attributed statement."""
+
+    content: str
+    content_span: Span
+    kind: str  # direct, indirect, mixed
+    speaker: str | None = None  # canonical name of a Speaker, or None
+    speaker_text: str | None = None  # the source as written ("he", "the minister")
+    speaker_span: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    cue_lemma: str | None = None
+    paragraph: int = 0
+    actors: tuple[str, ...] = ()  # actor codes mentioned in the content
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression resolved against the publication date.
+
+    ``value`` follows GOLD-FORMAT.md: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
+    ``YYYY-Www``, or ``A/B`` for a range; ``None`` when unresolved.
+    ``granularity`` is day, week, month, quarter, season, year, decade or range.
+    """
+
+    text: str
+    span: Span
+    value: str | None
+    granularity: str
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A numeric claim: money, a count, a percentage."""
+
+    text: str
+    span: Span
+    value: float
+    unit: str
+    qualifier: str | None = None
+    about: str | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER 2.0 event: who did what to whom, with evidence."""
+
+    id: str
+    event: str
+    actor: tuple[Mention, ...]
+    recipient: tuple[Mention, ...]
+    event_text: str
+    spans: tuple[Span, ...]
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    aux: tuple[str, ...] = ()
+    negated: bool = False
+    date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None  # "text" or "publication"
+    quad_code: int | None = None
+    event_scale: float | None = None
+    trigger: str | None = None
+
+
+@dataclass(frozen=True)
+class CoderVersion:
+    """What produced a record: package, data files and spaCy model."""
+
+    package: str
+    data_hash: str
+    model: str
+    model_version: str
+
+    def __str__(self) -> str:
+        return f"comity {self.package}; data {self.data_hash}; {self.model} {self.model_version}"
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One article's result."""
+
+    article: Article
+    version: CoderVersion
+    parts: tuple[Part, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

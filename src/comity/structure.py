@@ -1,0 +1,108 @@
+"""An article's layout: which lines are running text and which are not.
+
+News text carries parts that are neither statements nor events: the headline,
+a wire dateline ("PUTRAJAYA, Malaysia, July 28 (Reuters) -"), section
+separators ("— — -", "***"), section headings ("Areas of tension"), and credit
+lines ("Jane Doe contributed to this report.", "Editing by …"). They are found
+here, from the text alone, and masked before parsing so that no later stage
+reads a quote or an event from them. Masking keeps every character offset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comity.records import Part
+
+_SEPARATOR = re.compile(r"^[\s\-—–_*=~#•·.]+$")
+_CREDIT = re.compile(
+    r"(contributed (?:reporting|to this (?:report|story|article))|^\(?\s*(?:additional )?"
+    r"(?:reporting|writing|editing|compiled|translated|additional reporting) by\b"
+    r"|^(?:photo|image|video)(?: credit)?:|^(?:read more|related|advertisement|follow us)\b)",
+    re.IGNORECASE,
+)
+_AGENCY = r"\((?:[A-Z][\w.&' ]{0,30})\)"
+_PLACE = r"[A-Z][A-Z.'’\- ]*[A-Z.]"  # a place in capitals: WASHINGTON, NEW DELHI
+_WHERE = r"(?:,\s[A-Z][\w.'’ ]{1,30}?){0,2}"  # ", Malaysia"
+_WHEN = r"(?:,?\s[A-Z][a-z]{2,8}\.?\s\d{1,2})?"  # ", July 28"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE}{_WHERE}{_WHEN}\s*(?:{_AGENCY})?"  # capitals, agency optional
+    rf"|[A-Z][\w.'’\- ]{{1,30}}?{_WHERE}{_WHEN}\s*{_AGENCY})"  # any case, agency required
+    r"\s*[—–\-]{1,2}\s+"
+)
+_END_PUNCT = tuple(".!?\"”’'…:;")
+_MAX_HEADING_WORDS = 12
+_MAX_HEADLINE_WORDS = 30
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its newline."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or stripped.endswith(_END_PUNCT):
+        return False
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
+    """The non-body parts of ``text`` in order."""
+    lines = [_strip_span(text, s, e) for s, e in _lines(text)]
+    filled = [(s, e) for s, e in lines if e > s]
+    parts: list[Part] = []
+    if not filled:
+        return ()
+    first = filled[0]
+    headline = text[first[0] : first[1]]
+    is_title = bool(title) and headline.strip() == title.strip()
+    if len(filled) > 1 and (is_title or (
+            _is_heading_like_headline(headline) and not _DATELINE.match(headline))):
+        parts.append(Part("headline", first))
+        filled = filled[1:]
+    body_seen = 0
+    for index, (start, end) in enumerate(filled):
+        line = text[start:end]
+        last = index == len(filled) - 1
+        if _SEPARATOR.match(line):
+            parts.append(Part("separator", (start, end)))
+        elif _CREDIT.search(line) and len(line.split()) <= 25:
+            parts.append(Part("credit", (start, end)))
+        elif not last and body_seen and _is_heading(line):
+            parts.append(Part("heading", (start, end)))
+        else:
+            if body_seen < 2 and (match := _DATELINE.match(line)):
+                parts.append(Part("dateline", (start, start + match.end())))
+            body_seen += 1
+    return tuple(parts)
+
+
+def _is_heading_like_headline(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped.split()) <= _MAX_HEADLINE_WORDS and not stripped.endswith(tuple(".!?…"))
+
+
+def mask(text: str, parts: tuple[Part, ...]) -> str:
+    """``text`` with every part blanked to spaces (newlines kept), offsets unchanged."""
+    if not parts:
+        return text
+    chars = list(text)
+    for part in parts:
+        for i in range(*part.span):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
