@@ -184,34 +184,69 @@ def _finish(failures: list[str], coded: int) -> None:
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="A *.gold.json file or a folder holding them.")],
+    gold: Annotated[Path | None, typer.Argument(
+        help="A *.gold.json file or a folder holding them.")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Keep the predictions here (default: a temporary folder, removed).")] = None,
     per_article: Annotated[bool, typer.Option(
         "--per-article", help="Also print each article's counts and event misses.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    plover_gsr: Annotated[Path | None, typer.Option(
+        "--plover-gsr", help="Score events on PLOVER's gold-standard sentences (PLOVER_GSR_CAMEO.txt) "
+        "instead: type accuracy, per-type precision/recall, actor and recipient accuracy.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, batch_size: BatchOpt = 16,
 ) -> None:
     """Code every gold file's article and print the scorer's figures (GOLD-FORMAT.md)."""
-    from comity.evaluate import evaluate, gold_files
-    from comity.scoring import format_summary
-
-    if not gold.exists():
-        err.print(f"[red]error:[/red] {gold}: no such file or folder")
+    target = plover_gsr or gold
+    if target is None:
+        err.print("[red]error:[/red] name a GOLD file or folder, or --plover-gsr FILE")
+        raise typer.Exit(2)
+    if not target.exists():
+        err.print(f"[red]error:[/red] {target}: no such file or folder")
         raise typer.Exit(2)
     coder = make_coder(make_config(model, actors, events, cues, batch_size))
     try:
-        total = len(gold_files(gold))
-        with progress_bar(total) as bar:
-            task = bar.add_task("coding", total=total)
-            summary, per, errors = evaluate(coder, gold, out_dir, lambda: bar.advance(task))
+        if plover_gsr:
+            _eval_gsr(coder, plover_gsr, as_json)
+            return
+        _eval_gold(coder, target, out_dir, per_article, as_json)
     except ComityError as error:
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
+
+
+def _eval_gold(coder, gold: Path, out_dir: Path | None, per_article: bool, as_json: bool) -> None:
+    from comity.evaluate import evaluate, gold_files
+    from comity.scoring import format_summary
+
+    total = len(gold_files(gold))
+    with progress_bar(total) as bar:
+        task = bar.add_task("coding", total=total)
+        summary, per, errors = evaluate(coder, gold, out_dir, lambda: bar.advance(task))
     if per_article:
         for name, score in per.items():
             data = dataclasses.asdict(score) if dataclasses.is_dataclass(score) else score
             print(name, json.dumps(data, ensure_ascii=False))
     print(json.dumps(summary) if as_json else format_summary(summary))
     _finish(errors, total - len(errors))
+
+
+def _eval_gsr(coder, path: Path, as_json: bool) -> None:
+    from rich.table import Table
+
+    from comity.gsr import evaluate_gsr, per_type, summary
+
+    score = evaluate_gsr(coder, path)
+    figures = summary(score)
+    if as_json:
+        print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r}
+                                                 for k, g, p, r in per_type(score)}}))
+        return
+    table = Table(title="PLOVER GSR: per type", title_justify="left")
+    for name in ("type", "gold", "precision", "recall"):
+        table.add_column(name, justify="left" if name == "type" else "right")
+    for kind, gold, precision, recall in per_type(score):
+        table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}")
+    out.print(table)
+    print("  ".join(f"{k}={v}" for k, v in figures.items()))

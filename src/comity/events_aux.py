@@ -1,0 +1,137 @@
+"""Auxiliary modes of an event read from its clause: negation, future, hypothetical; and its contexts.
+
+The clause of a trigger is the trigger itself, the light verb that carries a
+nominal trigger, and the chain of verbs that govern it through complements
+("plans to visit", "refused to meet", "stopped short of sending").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from comity.events_lexicon import EventLexicon
+from comity.events_roles import light_verb
+
+EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
+
+
+def governors(tok: Token, lex: EventLexicon, limit: int = 4) -> list[Token]:
+    """The verbs that govern ``tok`` through complements, nearest first (not across conj or relcl)."""
+    out: list[Token] = []
+    cur = tok
+    verb = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.append(verb)
+        cur = verb
+    for _ in range(limit):
+        gerund = cur.dep_ == "dobj" and cur.tag_ == "VBG"  # "avoided condemning"
+        if (
+            cur.dep_ not in ("xcomp", "pcomp", "prep", "ccomp", "pobj", "advmod") and not gerund
+        ) or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            out.append(cur)
+    return out
+
+
+def _negated_here(tok: Token, lex: EventLexicon) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+    return False
+
+
+def is_negated(tok: Token, lex: EventLexicon) -> bool:
+    """Negated: "did not", "no talks", "refused to", "stopped short of", "without sending"."""
+    if _negated_here(tok, lex):
+        return True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    for gov in governors(tok, lex):
+        if _negated_here(gov, lex) or lex.has("negating_verbs", gov.lemma_):
+            return True
+    return False
+
+
+def _modals(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+
+
+def _clause(tok: Token, lex: EventLexicon) -> list[Token]:
+    own = [tok] if tok.pos_ in ("VERB", "AUX") else []
+    return own + governors(tok, lex)
+
+
+def is_future(tok: Token, lex: EventLexicon) -> bool:
+    """Future: "will visit", "is to visit", "plans to visit", "is expected to sign"."""
+    clause = _clause(tok, lex)
+    for verb in clause:
+        if any(lex.has("future_words", m) or (m == "would" and _reported(verb, lex)) for m in _modals(verb)):
+            return True
+        if verb is not tok and lex.has("future_verbs", verb.lemma_):
+            return True
+        if (
+            verb is not tok
+            and verb.lemma_ == "be"
+            and any(c is tok or c in clause for c in verb.children if c.dep_ == "xcomp")
+        ):
+            return True
+    return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+
+
+def _reported(verb: Token, lex: EventLexicon) -> bool:
+    """The clause is what someone said ("said it would meet"): its "would" is a future."""
+    return verb.dep_ == "ccomp" and lex.has("speech_verbs", verb.head.lemma_)
+
+
+def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
+    """True for "could impose", "would meet", "if Russia attacks"."""
+    for verb in _clause(tok, lex) or [tok]:
+        modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]
+        if any(lex.has("hypothetical_words", m) for m in modals):
+            return True
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "mark" and lex.has("hypothetical_words", c.lower_) for c in cur.children):
+                return True
+            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head is cur:
+                break
+            cur = cur.head
+    return False
+
+
+def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token | None:
+    """The nearest trigger of an embedding type (REQUEST, REJECT, AGREE, THREATEN, CONCEDE) governing ``tok``.
+
+    "called for talks", "threatened to impose tariffs"; None when there is none.
+    """
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in EMBED_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        kind = triggered.get(cur.i)
+        if kind is not None:
+            return cur if lex.has("embedding_types", kind) else None
+    return None
+
+
+def contexts(tok: Token, base: tuple[str, ...], lex: EventLexicon) -> tuple[str, ...]:
+    """The trigger's own contexts plus those its modifiers and objects name ("defense cooperation")."""
+    out = list(base)
+    near = [c for c in tok.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
+    near += [
+        g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("compound", "amod")
+    ]
+    near += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for word in [tok, *near]:
+        for ctx in lex.context_cues.get(word.lemma_.lower(), ()):
+            if ctx not in out:
+                out.append(ctx)
+    return tuple(out)

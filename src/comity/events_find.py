@@ -1,0 +1,343 @@
+"""Finding event candidates in one sentence: triggers, their roles, negation and modality.
+
+A candidate is one trigger occurrence with its actor and recipient mentions;
+:mod:`comity.events_merge` dates candidates and merges them into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from comity import events_aux as aux
+from comity.events_lexicon import EventLexicon, Trigger
+from comity.events_roles import (
+    MentionMap,
+    between,
+    collect,
+    noun_actor_tokens,
+    objects,
+    slot_tokens,
+    subject_tokens,
+)
+from comity.records import Mention
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+STATES = frozenset({"country", "igo"})
+FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+INNER_MODES = {
+    "THREATEN": {
+        "ASSAULT": "violence",
+        "SANCTION": "relations",
+        "COERCE": "restrict",
+        "MOBILIZE": "violence",
+    },
+    "REQUEST": {
+        "CONSULT": "meet",
+        "AGREE": "meet",
+        "AID": "assist",
+        "COOPERATE": "assist",
+        "SUPPORT": "assist",
+        "RETREAT": "yield",
+        "CONCEDE": "yield",
+    },
+    "REJECT": {
+        "CONSULT": "meet",
+        "AGREE": "meet",
+        "AID": "assist",
+        "COOPERATE": "assist",
+        "SUPPORT": "assist",
+        "RETREAT": "yield",
+        "CONCEDE": "yield",
+    },
+}
+TERRITORY_LEMMAS = frozenset(
+    {"annex", "absorb", "occupy", "seize", "invade", "annexation", "occupation", "invasion"}
+)
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence with its roles, before dating and merging."""
+
+    tok: Token
+    trigger: Trigger
+    event: str
+    mode: str | None
+    actor: list[Mention]
+    recipient: list[Mention]
+    negated: bool = False
+    aux: list[str] = field(default_factory=list)
+    context: tuple[str, ...] = ()
+
+
+def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> bool:
+    objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+    if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True
+    if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
+        return True
+    for obj in objs:
+        heads = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+        if any(h.lemma_.lower() in want for h in heads):
+            return True
+        if ("@actor" in want or "@place" in want) and collect(obj, mm, lex):
+            return True
+    return False
+
+
+def _modifier_ok(tok: Token, want: tuple[str, ...], mm: MentionMap) -> bool:
+    targets = [tok] if tok.pos_ in ("NOUN", "PROPN") else objects(tok)
+    for target in targets:
+        for child in target.children:
+            if child.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod"):
+                continue
+            if child.lemma_.lower() in want or ("@actor" in want and mm.get(child) is not None):
+                return True
+    return False
+
+
+def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    if trig.prep and not any(
+        c.lower_ == trig.prep and 0 < c.i - tok.i <= 2 for c in tok.children if c.dep_ in ("prep", "prt")
+    ):
+        return False
+    if trig.object and not _object_ok(tok, trig.object, mm, lex):
+        return False
+    if trig.modal and not any(
+        m.lower_ in trig.modal
+        for c in tok.children
+        if c.dep_ in ("ccomp", "acl")
+        for m in c.children
+        if m.dep_ == "aux"
+    ):
+        return False
+    return not trig.modifier or _modifier_ok(tok, trig.modifier, mm)
+
+
+def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | None:
+    if tok.pos_ in ("VERB", "AUX"):
+        pos = "verb"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "noun"
+    else:
+        return None
+    if pos == "noun" and tok.dep_ == "compound":
+        return None  # "war machine", "sanctions regime"
+    return next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None)
+
+
+def _dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:
+    seen, out = set(drop), []
+    for m in mentions:
+        if m.entity.code not in seen:
+            seen.add(m.entity.code)
+            out.append(m)
+    return out
+
+
+def _rescue_list(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """A list the parser attached elsewhere in the clause.
+
+    "hosting the leaders of two dozen countries at the parade, including Brazil".
+    """
+    out: list[Mention] = []
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ == "prep" and lex.has("list_preps", t.lower_):
+            for obj in (c for c in t.children if c.dep_ == "pobj"):
+                out += collect(obj, mm, lex)
+    return out
+
+
+def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
+    actors = [m for t in subject_tokens(tok, mm) for m in collect(t, mm, lex, agent=True)]
+    if trig.swap:
+        guests = [m for o in objects(tok) for m in collect(o, mm, lex)] or _rescue_list(tok, mm, lex)
+        return guests, actors
+    return actors, _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
+
+
+def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Recipient mentions from the slots in order.
+
+    A slot marked '?' is read only if none was found yet; one marked '~' reads location phrases too.
+    """
+    recips: list[Mention] = []
+    for slot in slots:
+        if slot.startswith("?"):
+            if recips:
+                continue
+            slot = slot[1:]
+        deep = slot.startswith("~")
+        slot = slot.lstrip("~")
+        for t in slot_tokens(tok, slot, lex):
+            recips += _doers(t, mm, lex) if _event_noun(t, lex) else collect(t, mm, lex, deep=deep)
+    return recips
+
+
+def _event_noun(tok: Token, lex: EventLexicon) -> bool:
+    return tok.pos_ == "NOUN" and bool(lex.lookup("noun", tok.lemma_))
+
+
+def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Who did the act an event noun names: "condemned Russia's invasion of Ukraine" is aimed at Russia."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    by = ("by", "of") if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_)) else ("by",)
+    heads += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
+    return [m for h in heads for m in collect(h, mm, lex)] or collect(noun, mm, lex)
+
+
+def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
+    sides = between(tok, mm, lex)
+    if sides:
+        if trig.reciprocal or trig.event not in SYMMETRIC:
+            return sides, []
+        return sides[:1], sides[1:]
+    actors = [m for t in noun_actor_tokens(tok, trig, lex, mm) for m in collect(t, mm, lex, agent=True)]
+    slots = trig.recipient or lex.default_slots("noun", trig.event)
+    return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
+
+
+def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bool:
+    if not trig.actor_kinds:
+        return True
+    if any(m.entity.kind not in trig.actor_kinds for m in actors):
+        return False
+    return all(m.entity.kind == "country" for m in recips)
+
+
+def _is_state(m: Mention, lex: EventLexicon) -> bool:
+    ent = m.entity
+    return ent.kind in ("country", "igo") or (ent.sector or "").lower() in lex.lists.get("state_sectors", ())
+
+
+def _stands_alone(m: Mention) -> bool:
+    """A state, an international body or a government body: a person alone is not enough."""
+    ent = m.entity
+    return ent.kind in STATES or (ent.kind == "org" and ent.sector in ("GOV", "MIL"))
+
+
+def _civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """Civilians, not their state: "Pakistani demonstrators protested"."""
+    heads = subject_tokens(tok, mm) if tok.pos_ in ("VERB", "AUX") else [tok]
+    for head in heads:
+        mention = mm.get(head)
+        if lex.has("civilian_nouns", head.lemma_):
+            return True
+        if mention is not None and mention.how == "demonym" and head.tag_ in ("NNS", "NNPS"):
+            return True  # "Palestinians", "ethnic Turks": people, not their state
+    return False
+
+
+def _purpose_covers(cand: Candidate, cands: dict[int, Candidate]) -> bool:
+    """In "sent troops to help Russia" the purpose clause says the act; the fallback reading is dropped."""
+    for child in cand.tok.children:
+        if (
+            child.dep_ in ("advcl", "xcomp")
+            and child.i in cands
+            and cands[child.i].trigger.event == cand.trigger.event
+        ):
+            return True
+    return False
+
+
+def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> Candidate | None:
+    """The event a matched trigger makes, or None when its roles are not filled sensibly."""
+    roles = _verb_roles if trig.pos == "verb" else _noun_roles
+    actors, found = roles(tok, trig, mm, lex)
+    actors = _dedupe(actors)
+    recips = _dedupe(found, {m.entity.code for m in actors})
+    if not actors or not _kinds_ok(trig, actors, recips):
+        return None
+    if found and not recips:
+        return None  # aimed only at the actor's own side: a domestic act
+    event, mode = trig.event, trig.mode
+    if not recips and lex.requires_recipient(trig):
+        reciprocal = len(actors) >= 2 and (trig.reciprocal or event in SYMMETRIC)
+        reciprocal = reciprocal or (event in FUTURE_AS_AGREE and aux.is_future(tok, lex))
+        if trig.fallback is not None:
+            event, mode = trig.fallback
+        elif not reciprocal:
+            return None
+    if (
+        trig.state is not None
+        and all(_is_state(m, lex) for m in actors)
+        and not _civilian_subject(tok, mm, lex)
+    ):
+        event, mode = trig.state
+    return Candidate(tok, trig, event, mode, actors, recips, context=aux.contexts(tok, trig.context, lex))
+
+
+def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
+    tok = cand.tok
+    cand.negated = cand.negated or aux.is_negated(tok, lex)
+    if aux.is_hypothetical(tok, lex):
+        cand.aux.append("hypothetical")
+    elif aux.is_future(tok, lex):
+        cand.aux.append("future")
+        if cand.event in FUTURE_AS_AGREE:
+            cand.event, cand.mode = "AGREE", None
+        elif cand.event == "RETREAT":
+            cand.event, cand.mode = "CONCEDE", None
+
+
+def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
+    """An embedding event takes its recipient and mode from what it embeds ("threatened tariffs on X")."""
+    actor_codes = {m.entity.code for m in outer.actor}
+    for cand in inner:
+        if not outer.recipient:
+            outer.recipient = _dedupe(cand.recipient, actor_codes)
+        if outer.mode is None:
+            outer.mode = INNER_MODES.get(outer.event, {}).get(cand.event)
+            if outer.event == "THREATEN" and cand.tok.lemma_.lower() in TERRITORY_LEMMAS:
+                outer.mode = "territory"
+
+
+def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[Candidate]:
+    """Every event candidate in one sentence."""
+    matched = {t.i: trig for t in sent if (trig := match_trigger(t, mm, lex)) is not None}
+    doc = sent.doc
+    for i, trig in list(matched.items()):  # a light verb yields to its noun ("imposed sanctions")
+        tok = doc[i]
+        objs = [c for o in objects(tok) for c in (o, *o.conjuncts)]
+        if (
+            trig.pos == "verb"
+            and lex.has("support_verbs", tok.lemma_)
+            and any(o.i in matched and matched[o.i].pos == "noun" for o in objs)
+        ):
+            del matched[i]
+    kinds = {i: t.event for i, t in matched.items()}
+    outer_of: dict[int, int] = {}
+    negated: set[int] = set()
+    for i in matched:
+        emb = aux.embedding(doc[i], kinds, lex)
+        if emb is None:
+            continue
+        if lex.has("negating_verbs", emb.lemma_) and doc[i].pos_ in ("VERB", "AUX"):
+            negated.add(i)
+            outer_of[emb.i] = -1
+        else:
+            outer_of[i] = emb.i
+    return _resolve(matched, outer_of, negated, doc, mm, lex)
+
+
+def _resolve(matched, outer_of, negated, doc, mm, lex) -> list[Candidate]:
+    cands: dict[int, Candidate] = {}
+    for i, trig in matched.items():
+        cand = candidate(doc[i], trig, mm, lex)
+        if cand is not None:
+            cand.negated = i in negated
+            _apply_modality(cand, lex)
+            cands[i] = cand
+    for i, cand in list(cands.items()):
+        if cand.event != cand.trigger.event and cand.trigger.fallback and _purpose_covers(cand, cands):
+            del cands[i]
+    for i, outer in outer_of.items():
+        if outer >= 0 and i in cands and outer in cands:
+            _inherit(cands[outer], [cands[i]])
+    for i, cand in list(cands.items()):
+        if not cand.recipient and len(cand.actor) < 2 and not any(_stands_alone(m) for m in cand.actor):
+            del cands[i]  # a person or agency acting alone is domestic politics more often than not
+    dropped = {i for i, o in outer_of.items() if o != -1} | {o for o, v in outer_of.items() if v == -1}
+    return [c for i, c in sorted(cands.items()) if i not in dropped]

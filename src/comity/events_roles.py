@@ -1,0 +1,282 @@
+"""Finding an event's actor and recipient in the dependency parse.
+
+A trigger verb's subject is its actor (the ``by`` agent when passive; the
+antecedent of a relative pronoun; the controller of an infinitive or
+participle); its objects and prepositional objects hold the recipient. A
+trigger noun takes its actor from a possessor or an actor modifier
+("Washington's tariffs", "U.S. sanctions"), from ``by``, or from the subject of
+the light verb that governs it ("imposed sanctions"); ``between A and B`` gives
+both sides. Only mentions of coded states and international bodies count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from comity.events_lexicon import EventLexicon, Trigger
+from comity.records import Mention
+
+NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
+PHRASE_DEPS = frozenset(
+    {"conj", "appos", "compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"}
+)
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def is_actor(mention: Mention) -> bool:
+    """A coded state or international body, or a person or office standing for one."""
+    ent = mention.entity
+    if not ent.code:
+        return False
+    if ent.sector in NON_ACTOR_SECTORS:
+        return False
+    return ent.kind in ("country", "igo", "group", "person", "org")
+
+
+@dataclass
+class Roles:
+    actor: list[Mention]
+    recipient: list[Mention]
+
+
+class MentionMap:
+    """Token index -> actor mention, for one Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            if not is_actor(mention):
+                continue
+            span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, mention)
+
+    def get(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+
+def _add(out: list[Mention], mention: Mention | None) -> None:
+    if mention is not None and all(m is not mention for m in out):
+        out.append(mention)
+
+
+def collect(
+    tok: Token, mm: MentionMap, lex: EventLexicon, agent: bool = False, depth: int = 0, deep: bool = False
+) -> list[Mention]:
+    """The actor mentions a noun phrase headed by ``tok`` refers to.
+
+    As an agent (subject), a possessor counts only when the head is a mention or
+    an agent noun ("Russia's army", not "Trump's tariffs"). ``deep`` also reads
+    location phrases ("targets in Lebanon").
+    """
+    out: list[Mention] = []
+    own = mm.get(tok)
+    _add(out, own)
+    if depth > 6:
+        return out
+    strong = own is not None or not agent or lex.has("agent_nouns", tok.lemma_) or tok.pos_ == "PROPN"
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("conj", "appos"):
+            found = collect(child, mm, lex, agent, depth + 1, deep)
+        elif dep in PHRASE_DEPS and (strong or dep != "poss"):
+            found = collect(child, mm, lex, False, depth + 1, deep)
+        elif (
+            dep == "prep"
+            and strong
+            and (_list_prep(child, lex) or (deep and child.lower_ in ("in", "at", "near")))
+        ):
+            found = [m for obj in _pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
+        else:
+            continue
+        for m in found:
+            _add(out, m)
+    return out
+
+
+def _list_prep(prep: Token, lex: EventLexicon) -> bool:
+    word = prep.lower_
+    return word == "of" or lex.has("list_preps", word)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    for child in prep.children:
+        if child.dep_ == "prep":  # "such as"
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _preps(tok: Token, lemma: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == lemma]
+
+
+def objects(verb: Token) -> list[Token]:
+    """The verb's logical object: the direct object, or the passive subject."""
+    if is_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+
+
+def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
+    """Tokens heading the (possibly understood) subject of ``verb``."""
+    if depth > 5:
+        return []
+    if is_passive(verb):
+        return [o for p in _preps(verb, "by") for o in _pobjs(p)]
+    subj = _child(verb, "nsubj", "csubj")
+    if subj is not None:
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [_antecedent(subj, mm) or verb.head]
+        if subj.lower_ in PRONOUNS and mm.get(subj) is None:
+            return _speaker_of(verb, mm, depth) or [subj]
+        return [subj]
+    interrupted = _interrupting_subject(verb, mm)
+    if interrupted is not None:
+        return [interrupted]
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "acl" and verb.i > 0 and mm.get(verb.doc[verb.i - 1]) is not None:
+        return [verb.doc[verb.i - 1]]  # "talk of the administration seeking to ...": the adjacent actor
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        controller = [o for o in objects(head) if mm.get(o) is not None]
+        return controller or subject_tokens(head, mm, depth + 1)
+    if dep in ("conj", "advcl", "xcomp", "ccomp"):
+        return subject_tokens(head, mm, depth + 1)
+    if dep == "pcomp" and head.head is not head:
+        grand = head.head  # "strike a balance of backing", "stopped short of sending": up to the verb
+        for _ in range(3):
+            if grand.pos_ in ("VERB", "AUX") or grand.dep_ not in ("dobj", "pobj", "prep", "advmod", "acomp"):
+                break
+            grand = grand.head
+        if grand.pos_ in ("VERB", "AUX"):
+            return subject_tokens(grand, mm, depth + 1)
+    return []
+
+
+def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:
+    """In "Switzerland said it had expelled ...", the pronoun is the speaker."""
+    cur = verb
+    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    heads = subject_tokens(cur.head, mm, depth + 1)
+    return [h for h in heads if mm.get(h) is not None or h.pos_ in ("NOUN", "PROPN")]
+
+
+def _antecedent(pronoun: Token, mm: MentionMap) -> Token | None:
+    """In "Russia and North Korea, which has sent ...", the mention right before the relative pronoun."""
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct:
+        i -= 1
+    if i >= 0 and mm.get(pronoun.doc[i]) is not None:
+        return pronoun.doc[i]
+    return None
+
+
+def _interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
+    """In "Putin, since invading Ukraine, ...", the mention just before the comma."""
+    start = verb.head if verb.dep_ == "pcomp" else verb
+    i = min(start.i, verb.left_edge.i)
+    doc = verb.doc
+    if i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
+        return doc[i - 2]
+    return None
+
+
+def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
+    """The support verb that carries a noun trigger ("imposed sanctions", "held talks")."""
+    head = noun.head
+    dep = noun.dep_
+    while dep == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        dep, head = head.dep_, head.head
+    if (
+        dep in ("dobj", "nsubjpass")
+        and head.pos_ in ("VERB", "AUX")
+        and lex.has("support_verbs", head.lemma_)
+    ):
+        return head
+    if dep == "pobj" and head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head  # "retaliated with missile attacks"
+    return None
+
+
+def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: MentionMap) -> list[Token]:
+    """Tokens naming the actor of a nominal trigger."""
+    out = [c for c in noun.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and mm.get(c) is None)]
+    out += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and mm.get(c) is not None]
+    out += [o for p in _preps(noun, "by") for o in _pobjs(p)]
+    if trig.of == "actor":
+        out += [o for p in _preps(noun, "of") for o in _pobjs(p)]
+    if out:
+        return out
+    verb = light_verb(noun, lex)
+    if verb is not None:
+        return subject_tokens(verb, mm)
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        return noun_actor_tokens(noun.head, trig, lex, mm)
+    return []
+
+
+def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
+    """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
+    hosts = [tok]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            hosts.append(tok.head)
+        verb = light_verb(tok, lex)
+        if verb is not None and (slot.startswith("prep:") or slot == "dative"):
+            hosts.append(verb)
+    elif slot.startswith("prep:"):
+        hosts.extend(objects(tok))
+    if slot.startswith("dobj"):
+        return objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+    if slot.startswith("obj-prep:"):
+        return [o for obj in objects(tok) for p in _preps(obj, slot[9:]) for o in _pobjs(p)]
+    if slot == "ccomp-subj":
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "dative":
+        return [c for h in hosts for c in h.children if c.dep_ in ("dative", "iobj")] + [
+            o for h in hosts for p in _preps(h, "to") for o in _pobjs(p) if p.dep_ == "dative"
+        ]
+    if slot == "prep:by" and tok.pos_ in ("VERB", "AUX") and is_passive(tok):
+        return []  # the passive agent is the actor
+    name = {"of": "of", "between": "between"}.get(slot, slot[5:] if slot.startswith("prep:") else "")
+    if not name:
+        return []
+    return [o for host in hosts for p in _preps(host, name) for o in _pobjs(p)]
+
+
+def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Both sides of "talks between Kyiv and Moscow" or "Russia-China ties"."""
+    sides: list[Mention] = []
+    for obj in slot_tokens(tok, "between", lex):
+        for m in collect(obj, mm, lex):
+            _add(sides, m)
+    if not sides and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and mm.get(child) is not None:
+                for m in collect(child, mm, lex):
+                    _add(sides, m)
+    return sides if len({m.entity.code for m in sides}) >= 2 else []

@@ -1,0 +1,125 @@
+"""The store's schema as named migrations, each recorded in the database when applied.
+
+A migration is a name and the SQL statements that take the schema one step on.
+:func:`migrate` applies, in order and each in its own transaction, those whose
+name is not yet in the ``migrations`` table, so opening an old store brings it
+up to date and opening a current one changes nothing. Never edit a migration
+that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+
+INITIAL = Migration("0001_initial", (
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,            -- hash of the normalised text (store_rows.content_id)
+        url VARCHAR,                       -- the first URL (or file URI) the article came from
+        title VARCHAR,
+        published DATE,
+        source VARCHAR,                    -- where it was read: a path, URL, feed item or WARC record
+        text VARCHAR NOT NULL,
+        coder_version VARCHAR NOT NULL,    -- str(CoderVersion) of the coder that wrote its records
+        warnings VARCHAR[]
+    )""",
+    """CREATE TABLE article_urls (
+        article_id VARCHAR NOT NULL,
+        url VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, url)
+    )""",
+    """CREATE TABLE entities (             -- every actor mention, resolved
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        code VARCHAR, sector VARCHAR, name VARCHAR, kind VARCHAR, title VARCHAR,
+        text VARCHAR, span_start INTEGER, span_end INTEGER, how VARCHAR,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,            -- stable: hash of article id, type, actors, recipients, spans
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        event VARCHAR NOT NULL, mode VARCHAR, context VARCHAR[], aux VARCHAR[], negated BOOLEAN,
+        date VARCHAR, date_precision VARCHAR, date_source VARCHAR,
+        date_start DATE, date_end DATE,    -- the days the event's own date denotes
+        quad_code INTEGER, event_scale DOUBLE, trigger VARCHAR, event_text VARCHAR,
+        spans INTEGER[][], sentence VARCHAR,
+        actor_codes VARCHAR[], recipient_codes VARCHAR[],
+        actor_json VARCHAR, recipient_json VARCHAR,   -- PLOVER entity objects, as JSON
+        coder_version VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE dyads (                -- one row per (actor, recipient) pair of an event
+        event_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        actor_code VARCHAR, actor_sector VARCHAR, actor_name VARCHAR, actor_text VARCHAR,
+        recipient_code VARCHAR, recipient_sector VARCHAR, recipient_name VARCHAR, recipient_text VARCHAR,
+        PRIMARY KEY (event_id, seq)
+    )""",
+    """CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        speaker VARCHAR, speaker_text VARCHAR, speaker_start INTEGER, speaker_end INTEGER,
+        kind VARCHAR, content VARCHAR, content_start INTEGER, content_end INTEGER,
+        cue VARCHAR, cue_lemma VARCHAR, paragraph INTEGER, actors VARCHAR[],
+        coder_version VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE speakers (
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        name VARCHAR, title VARCHAR, org VARCHAR, country VARCHAR, sector VARCHAR, description VARCHAR,
+        span_start INTEGER, span_end INTEGER,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE times (
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        text VARCHAR, span_start INTEGER, span_end INTEGER, value VARCHAR, granularity VARCHAR,
+        resolved BOOLEAN,
+        PRIMARY KEY (article_id, seq)
+    )""",
+    """CREATE TABLE figures (
+        article_id VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        text VARCHAR, span_start INTEGER, span_end INTEGER, value DOUBLE, unit VARCHAR,
+        qualifier VARCHAR, about VARCHAR, period VARCHAR,
+        PRIMARY KEY (article_id, seq)
+    )""",
+))
+
+INDEXES = Migration("0002_query_indexes", (
+    "CREATE INDEX events_article ON events (article_id)",
+    "CREATE INDEX dyads_pair ON dyads (actor_code, recipient_code)",
+    "CREATE INDEX quotes_article ON quotes (article_id)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES)
+
+DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the migrations recorded in the database, oldest first."""
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)")
+    return [row[0] for row in con.execute("SELECT name FROM migrations ORDER BY applied, name").fetchall()]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied now."""
+    done = set(applied(con))
+    now: list[str] = []
+    for migration in MIGRATIONS:
+        if migration.name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [migration.name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        now.append(migration.name)
+    return now

@@ -1,0 +1,280 @@
+"""Quotes: every attributed statement of an article's running text, with its speaker.
+
+One pass over the body finds three forms of reported speech:
+
+- indirect speech: a cue verb with a complement clause ("X said that ...",
+  "X told Y ...", "Analysts say ..."), or a clause around "according to X";
+  a clause holding short quoted fragments is a *mixed* quote;
+- direct quotes: stretches in quotation marks attributed by a cue before,
+  after or inside them ('"...," X said', 'X said: "..."', '"...," X said, "..."'),
+  by a dash ('"..." - X'), or continuing the previous speaker (a paragraph
+  that is only a quotation, the rest of a paragraph after an attributed quote);
+- short quoted phrases with no cue ("a 'no limits' partnership") are scare
+  quotes, not statements.
+
+Headlines, datelines and credits are never read: only ``parsed.body_sents()``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from comity.document import Parsed
+from comity.quotes_cues import Cue, CueLexicon, Marks, doc_tokens_between, sentence_cues
+from comity.quotes_marks import QuoteMarks, quoted_spans
+from comity.records import Mention, Quote, Speaker
+from comity.records import Span as CharSpan
+from comity.speakers import Index, Source, SpeakerBook
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+DASHES = "―—–-"
+CONTENT_EDGE = " \t\r\n,;:—–-―“”\"'‘’«»"
+
+
+@dataclass
+class Draft:
+    """A quote found but not yet attributed to a named speaker."""
+
+    content: CharSpan
+    kind: str
+    paragraph: int
+    cue: Cue | None = None
+    source: Token | None = None
+
+
+def extract_quotes(parsed: Parsed, mentions: list[Mention], index: Index,
+                   lexicon: CueLexicon | None = None) -> tuple[list[Quote], list[Speaker]]:
+    """Every attributed statement of the article's running text, and the speakers behind them.
+
+    Never raises: should the parse hold something unforeseen, the article gets no quotes
+    and a warning in ``parsed.warnings``.
+    """
+    lex = lexicon or CueLexicon.from_config()
+    try:
+        return _extract(parsed, mentions, index, lex)
+    except Exception as err:  # one odd article must not stop a corpus
+        parsed.warnings.append(f"quotes: skipped after {type(err).__name__}: {err}")
+        return [], []
+
+
+def _extract(parsed: Parsed, mentions: list[Mention], index: Index,
+             lex: CueLexicon) -> tuple[list[Quote], list[Speaker]]:
+    sents = list(parsed.body_sents())
+    paragraphs = sorted({parsed.paragraph_of(s.start_char) for s in sents})
+    marks_of = {p: [m for m in quoted_spans(parsed.text, parsed.paragraph_span(p)) if parsed.in_body(m.outer)]
+                for p in paragraphs}
+    marks = Marks([m.outer for ms in marks_of.values() for m in ms])
+    cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
+    drafts, consumed = _indirect(parsed, cues, marks_of, lex)
+    drafts += _direct(parsed, cues, marks_of, consumed)
+    book = SpeakerBook(parsed, mentions, index, lex)
+    quotes = _attribute(parsed, drafts, book, paragraphs)
+    return quotes, book.speakers()
+
+
+# ---------------------------------------------------------------- indirect speech
+
+def _trim(text: str, span: CharSpan, lead: tuple[str, ...] = ("that ",)) -> CharSpan:
+    start, end = span
+    while start < end and text[start] in CONTENT_EDGE:
+        start += 1
+    for word in lead:
+        if text[start:start + len(word)].lower() == word:
+            start += len(word)
+    while end > start and text[end - 1] in CONTENT_EDGE + ".":
+        end -= 1
+    return start, end
+
+
+def _independent(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """Does a quoted stretch hold its own clause (a subject and its verb)?"""
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end for t in span)
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks]) -> list[Draft]:
+    """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
+    if cue.clause is None or cue.source is None:
+        return []
+    root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
+    if any(m.outer[0] <= root.idx < m.outer[1] for m in marks):
+        return []
+    clause = cue.clause
+    inside = [m for m in marks if _overlap(m.outer, clause) > 0]
+    if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
+        return []
+    start, end = clause
+    pieces = [m for m in inside if m.outer[0] > start + 1 and _independent(parsed, m)]
+    if pieces:
+        end = min(end, pieces[0].outer[0])
+    content = _trim(parsed.text, (start, end))
+    if len(parsed.text[content[0]:content[1]].split()) < 2:
+        return []
+    small = [m for m in inside if m.outer[0] < content[1]]
+    kind = "mixed" if small else "indirect"
+    para = parsed.paragraph_of(cue.span[0])
+    drafts = [Draft(content, kind, para, cue, cue.source)]
+    for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
+        drafts.append(Draft(_trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
+    return drafts
+
+
+def _indirect(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks]],
+              lex: CueLexicon) -> tuple[list[Draft], set[CharSpan]]:
+    drafts: list[Draft] = []
+    consumed: set[CharSpan] = set()
+    for cue in cues:
+        marks = marks_of.get(parsed.paragraph_of(cue.span[0]), [])
+        found = _reported(parsed, cue, marks)
+        drafts.extend(found)
+        for draft in found:
+            consumed.update(m.outer for m in marks if _overlap(m.outer, draft.content) > 0)
+    return drafts, consumed
+
+
+# ---------------------------------------------------------------- direct quotes
+
+def _statement(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """Long enough, or verbal enough, to be a statement rather than a scare quote."""
+    words = parsed.text[mark.inner[0]:mark.inner[1]].split()
+    if len(words) >= 4:
+        return True
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    return len(words) >= 2 and span is not None and any(t.tag_ in FINITE for t in span)
+
+
+def _sentence_at(parsed: Parsed, starts: list[int], char: int):
+    i = max(bisect_right(starts, char) - 1, 0)
+    return parsed.doc[i].sent if len(parsed.doc) else None
+
+
+def _frames(parsed: Parsed, marks: list[QuoteMarks], k: int, starts: list[int]) -> tuple[CharSpan, CharSpan]:
+    """The text of the same sentence before and after the ``k``-th quotation of a paragraph."""
+    mark = marks[k]
+    para = parsed.paragraph_span(parsed.paragraph_of(mark.outer[0]))
+    lo = marks[k - 1].outer[1] if k > 0 else para[0]
+    hi = marks[k + 1].outer[0] if k + 1 < len(marks) else para[1]
+    opening = _sentence_at(parsed, starts, mark.outer[0])
+    if opening is not None:
+        lo = max(lo, opening.start_char)
+    following = _sentence_at(parsed, starts, min(mark.outer[1], max(hi - 1, mark.outer[1])))
+    if following is not None and following.end_char > mark.outer[1]:
+        hi = min(hi, following.end_char)
+    return (lo, mark.outer[0]), (mark.outer[1], max(hi, mark.outer[1]))
+
+
+def _dash_source(parsed: Parsed, after: CharSpan, starts: list[int]) -> Token | None:
+    """'"..." - Jane Roe': a name right after a dash."""
+    rest = parsed.text[after[0]:after[1]].lstrip(" ,")
+    if not rest or rest[0] not in DASHES:
+        return None
+    toks = doc_tokens_between(parsed.doc, starts, after)
+    person = [t for t in toks if t.ent_type_ == "PERSON"]
+    if person:
+        return next((t for t in person if t.ent_iob_ == "B"), person[0])
+    names = [t for t in toks if t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def _frame_cue(cues_at: dict[int, Cue], toks: list[Token], after: bool) -> Cue | None:
+    """The cue of a quotation: the first one after it whose source follows the quotation too
+    ('"...," Jane Roe, a fellow at X, said'), else the last one before it ('X said: "..."')."""
+    found = [cues_at[t.i] for t in toks if t.i in cues_at]
+    if after:
+        found = [c for c in found if toks and c.token.i - toks[0].i <= 40 and c.source is not None
+                 and c.source.i >= toks[0].i and (c.token.i - toks[0].i <= 12 or c.source.i < c.token.i)]
+        return found[0] if found else None
+    return found[-1] if found else None
+
+
+def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks]],
+            consumed: set[CharSpan]) -> list[Draft]:
+    starts = [t.idx for t in parsed.doc]
+    cues_at = {c.token.i: c for c in cues if c.source is not None}
+    drafts: list[Draft] = []
+    for para, marks in marks_of.items():
+        for k, mark in enumerate(marks):
+            if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2:
+                continue
+            before, after = _frames(parsed, marks, k, starts)
+            after_toks = doc_tokens_between(parsed.doc, starts, after)
+            cue = _frame_cue(cues_at, after_toks, after=True)
+            source = cue.source if cue else _dash_source(parsed, after, starts)
+            opens = not parsed.text[before[0]:before[1]].strip()
+            if source is None and not (opens or _statement(parsed, mark)):
+                continue
+            if source is None:
+                cue = _frame_cue(cues_at, doc_tokens_between(parsed.doc, starts, before), after=False)
+                source = cue.source if cue else None
+            content = _trim(parsed.text, mark.inner, lead=())
+            if content[0] < content[1] and (source is not None or opens):
+                drafts.append(Draft(content, "direct", para, cue, source))
+    return drafts
+
+
+# ---------------------------------------------------------------- speakers
+
+def _inherited(parsed: Parsed, draft: Draft, done: list[tuple[Draft, Source]],
+               order: dict[int, int]) -> Source | None:
+    """A quotation with no cue continues the speaker of its paragraph (the quote before it,
+    else the one after), or, when it opens its paragraph, of a quotation in the paragraph before."""
+    same = [(d, s) for d, s in done if d.paragraph == draft.paragraph and d.source is not None]
+    before = [s for d, s in same if d.content[0] < draft.content[0]]
+    if before or same:
+        return before[-1] if before else same[0][1]
+    start = parsed.paragraph_span(draft.paragraph)[0]
+    if parsed.text[start:draft.content[0]].strip(" \t“\"'‘«„”") :
+        return None
+    prev = [(d, s) for d, s in done if order.get(d.paragraph, -9) == order.get(draft.paragraph, 0) - 1]
+    if prev and prev[-1][0].kind == "direct":
+        return prev[-1][1]
+    return None
+
+
+def _actors(book: SpeakerBook, span: CharSpan) -> tuple[str, ...]:
+    codes: list[str] = []
+    for m in book.mentions_in(span):
+        if m.entity.code and m.entity.code not in codes:
+            codes.append(m.entity.code)
+    return tuple(codes)
+
+
+def _attribute(parsed: Parsed, drafts: list[Draft], book: SpeakerBook, paragraphs: list[int]) -> list[Quote]:
+    order = {p: i for i, p in enumerate(paragraphs)}
+    drafts = sorted(drafts, key=lambda d: (d.content, d.source is None))
+    done: list[tuple[Draft, Source]] = []
+    seen: set[CharSpan] = set()
+    later = [d for d in drafts if d.source is None]
+    for draft in drafts:
+        if draft.content in seen or draft.source is None:
+            continue
+        seen.add(draft.content)
+        done.append((draft, book.resolve(draft.source)))
+    for draft in later:
+        if draft.content in seen:
+            continue
+        source = _inherited(parsed, draft, sorted(done, key=lambda x: x[0].content), order)
+        if source is not None:
+            seen.add(draft.content)
+            done.append((draft, source))
+    return [_quote(parsed, d, s, book) for d, s in sorted(done, key=lambda x: x[0].content)]
+
+
+def _quote(parsed: Parsed, draft: Draft, source: Source, book: SpeakerBook) -> Quote:
+    start, end = draft.content
+    cue = draft.cue
+    return Quote(
+        content=parsed.text[start:end], content_span=draft.content, kind=draft.kind,
+        speaker=source.name, speaker_text=source.text, speaker_span=source.span,
+        cue=parsed.text[cue.span[0]:cue.span[1]] if cue else None, cue_span=cue.span if cue else None,
+        cue_lemma=cue.lemma if cue else None, paragraph=draft.paragraph, actors=_actors(book, draft.content),
+    )

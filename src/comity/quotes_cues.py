@@ -1,0 +1,255 @@
+"""Cues of reported speech: which word introduces a statement, who its source is,
+and which clause it reports.
+
+A cue is a speech verb ("said", "told", "warned"), a speech noun before a colon
+("a special message:") or a phrase whose object is the source ("according to").
+The lexicon lives in ``data/cues.json``; users extend it through
+``Config.cue_files``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from comity import datafiles
+from comity.config import Config
+from comity.records import Span
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CLIMB = ("advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "relcl", "pcomp", "prep", "pobj")
+OBJECTS = ("dobj", "xcomp", "oprd", "dative", "prep", "acomp", "attr")
+SOURCE_HEADS = {"have", "give", "deliver", "issue", "send", "post", "make", "offer", "release", "put"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Words that introduce reported speech."""
+
+    verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    unnamed: frozenset[str]
+    pronouns: tuple[tuple[str, str], ...]
+    roles: tuple[tuple[str, str], ...]
+    org_words: tuple[tuple[str, str], ...]
+    organisations: tuple[tuple[str, str | None, str | None], ...]
+    honorifics: frozenset[str]
+
+    @classmethod
+    def from_config(cls, config: Config | None = None) -> CueLexicon:
+        return _lexicon(tuple(config.cue_files) if config else ())
+
+    def pronoun_kind(self, word: str) -> str | None:
+        return dict(self.pronouns).get(word.lower())
+
+
+def _pairs(items: list, key: str, value: str) -> tuple[tuple[str, str], ...]:
+    return tuple((str(i[key]).lower(), str(i[value]))
+                 for i in items if isinstance(i, dict) and key in i and value in i)
+
+
+@cache
+def _lexicon(extra: tuple) -> CueLexicon:
+    cues = datafiles.load("cues.json", extra)
+    roles = datafiles.load("roles.json", extra)
+    pronouns = cues.get("pronouns", {})
+    pronouns = pronouns if isinstance(pronouns, dict) else {}
+    orgs = tuple((str(o["name"]), o.get("country"), o.get("sector"))
+                 for o in roles.get("organisations", []) if isinstance(o, dict) and o.get("name"))
+    return CueLexicon(
+        verbs=frozenset(str(v).lower() for v in cues.get("verbs", [])),
+        object_verbs=frozenset(str(v).lower() for v in cues.get("object_verbs", [])),
+        nouns=frozenset(str(v).lower() for v in cues.get("nouns", [])),
+        phrases=tuple(tuple(str(p).lower().split()) for p in cues.get("phrases", []) if str(p).strip()),
+        unnamed=frozenset(str(v).lower() for v in cues.get("unnamed", [])),
+        pronouns=tuple((str(k).lower(), str(v)) for k, v in pronouns.items()),
+        roles=_pairs(roles.get("roles", []), "word", "sector"),
+        org_words=_pairs(roles.get("org_words", []), "word", "sector"),
+        organisations=orgs,
+        honorifics=frozenset(str(v).lower() for v in roles.get("honorifics", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in a sentence: its words, its source's head token, and the
+    clause it reports (``clause`` with its ``root``), when it has one."""
+
+    span: Span
+    lemma: str
+    kind: str  # verb, noun, phrase
+    token: Token
+    source: Token | None
+    clause: Span | None = None
+    root: Token | None = None
+
+
+class Marks:
+    """Fast look-ups of which characters lie inside quotation marks."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def holding(self, char: int) -> Span | None:
+        i = bisect_left(self.starts, char + 1) - 1
+        if i >= 0 and self.spans[i][0] <= char < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def inside(self, token: Token) -> bool:
+        return self.holding(token.idx) is not None
+
+
+def subtree_span(token: Token, skip: Token | None = None) -> Span:
+    """Characters covered by ``token``'s subtree, optionally leaving out ``skip``'s subtree
+    when it hangs at one edge."""
+    toks = list(token.subtree)
+    if skip is not None:
+        cut = {t.i for t in skip.subtree}
+        rest = [t for t in toks if t.i not in cut]
+        before = [t for t in rest if t.i < skip.left_edge.i]
+        after = [t for t in rest if t.i > skip.right_edge.i]
+        toks = before if len(before) >= len(after) else after
+    if not toks:
+        return token.idx, token.idx + len(token)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def find_source(cue: Token, marks: Marks) -> Token | None:
+    """The head of the cue's subject, climbing through clauses that share it."""
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECTS and not marks.inside(child):
+                return child
+        if node.dep_ not in CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_of(cue: Token, marks: Marks, lex: CueLexicon) -> tuple[Span | None, Token | None]:
+    """The clause a cue verb reports: its complement clause, or the clause it interrupts."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i != cue.i]
+    if clauses:
+        first, last = subtree_span(clauses[0]), subtree_span(clauses[-1])
+        return (min(first[0], last[0]), max(first[1], last[1])), clauses[0]
+    that = _that_clause(cue)
+    if that is not None:
+        return subtree_span(that), that
+    if cue.lemma_.lower() in lex.object_verbs:
+        said = _object_of(cue)
+        if said is not None:
+            return said
+    head = cue.head
+    interrupts = cue.dep_ in ("parataxis", "advcl") and head is not cue
+    interrupts = interrupts and head.lemma_.lower() not in lex.verbs
+    if interrupts and head.pos_ in ("VERB", "AUX") and head.i < cue.i:
+        return subtree_span(head, skip=cue), head
+    return None, None
+
+
+def _that_clause(cue: Token) -> Token | None:
+    """A "that" clause hanging lower in the cue's phrase ("said in a statement that ...")."""
+    for tok in cue.subtree:
+        if tok.i <= cue.i or tok.dep_ not in ("ccomp", "acl", "relcl", "advcl") or tok.head.i < cue.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and tok.head.pos_ != "VERB":
+            return tok
+    return None
+
+
+def _object_of(cue: Token) -> tuple[Span, Token] | None:
+    """What a verb like "criticized" or "vowed" reports when it has no complement clause:
+    its object and what follows it ("X for Y", "to do Y")."""
+    right = [c for c in cue.children if c.i > cue.i and c.dep_ in OBJECTS]
+    if not any(c.dep_ in ("dobj", "xcomp") for c in right):
+        return None
+    start = min(c.left_edge.i for c in right)
+    end = max(c.right_edge.i for c in right)
+    doc = cue.doc
+    root = next(c for c in right if c.dep_ in ("dobj", "xcomp"))
+    return (doc[start].idx, doc[end].idx + len(doc[end])), root
+
+
+def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.verbs:
+        return None
+    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
+        return None
+    clause, root = _clause_of(tok, marks, lex)
+    source = find_source(tok, marks)
+    return Cue((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), "verb", tok, source, clause, root)
+
+
+def _noun_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
+    """A speech noun followed by a colon: "... had a special message: ..."."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in lex.nouns:
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.text != ":":
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None and tok.head.lemma_.lower() in SOURCE_HEADS:
+        source = find_source(tok.head, marks)
+    end = tok.sent.end_char
+    return Cue((tok.idx, tok.idx + len(tok)), tok.lower_, "noun", tok, source, (nxt.idx + 1, end), None)
+
+
+def _phrase_cue(tok: Token, lex: CueLexicon) -> Cue | None:
+    """"according to X" and the like: the source is the phrase's object."""
+    doc = tok.doc
+    for words in lex.phrases:
+        n = len(words)
+        if tok.i + n > len(doc) or tuple(t.lower_ for t in doc[tok.i:tok.i + n]) != words:
+            continue
+        last = doc[tok.i + n - 1]
+        source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if source is None and tok.i + n < len(doc):
+            source = next((t for t in doc[tok.i + n:tok.sent.end] if t.dep_ == "pobj"), doc[tok.i + n])
+        edge = source.right_edge if source is not None else last
+        end = max(last.idx + len(last), edge.idx + len(edge))
+        return Cue((tok.idx, last.idx + len(last)), " ".join(words), "phrase", tok, source,
+                   _around((tok.idx, end), tok.sent), None)
+    return None
+
+
+def _around(phrase: Span, sent) -> Span | None:
+    """The side of a sentence around a phrase that holds the sentence's main verb."""
+    before = (sent.start_char, phrase[0])
+    after = (phrase[1], sent.end_char)
+    text = sent.doc.text
+    root = sent.root.idx
+    if before[0] <= root < before[1] and text[before[0]:before[1]].strip(" ,;:—–-"):
+        return before
+    if after[0] <= root < after[1] and text[after[0]:after[1]].strip(" ,;:—–-"):
+        return after
+    sizes = [len(text[s[0]:s[1]].strip(" ,;:—–-")) for s in (before, after)]
+    best = before if sizes[0] >= sizes[1] else after
+    return best if max(sizes) > 0 else None
+
+
+def sentence_cues(sent, marks: Marks, lex: CueLexicon) -> list[Cue]:
+    """Every cue of a sentence that stands outside quotation marks."""
+    out: list[Cue] = []
+    for tok in sent:
+        if marks.inside(tok):
+            continue
+        cue = _phrase_cue(tok, lex) or _verb_cue(tok, marks, lex) or _noun_cue(tok, marks, lex)
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def doc_tokens_between(doc: Doc, starts: list[int], span: Span) -> list[Token]:
+    """Tokens starting inside ``span``; ``starts`` is the list of token offsets of ``doc``."""
+    lo = bisect_left(starts, span[0])
+    hi = bisect_left(starts, span[1])
+    return [doc[i] for i in range(lo, hi)]

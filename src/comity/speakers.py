@@ -1,0 +1,403 @@
+"""Speakers: who a quote's source is, as one canonical name per article.
+
+A :class:`SpeakerBook` reads every person named in an article's running text
+once (with their titles and affiliations), then turns the source of each cue
+into a canonical speaker: a surname into the full name seen in the article
+("Kennedy" -> "Scott Kennedy"), a pronoun into the most recent person in
+subject position, a description ("the minister") into the last person who
+held that title, an organisation ("the Foreign Ministry") into its name, and an
+unnamed source ("officials", "a source") into no name with a description.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from comity.document import Parsed
+from comity.quotes_cues import SUBJECTS, CueLexicon
+from comity.records import Entity, Mention, Speaker
+from comity.records import Span as CharSpan
+from comity.speakers_profile import Profile, comma_before, read_profile
+from comity.speakers_traits import describe
+
+INDEFINITE = {"a", "an", "some", "many", "several", "other", "few", "most", "one", "two", "three", "any"}
+_TITLE_WORDS = {
+    "president", "minister", "secretary", "gen", "general", "sen", "senator", "rep", "gov", "governor", "lt",
+    "col", "adm", "dr", "mr", "mrs", "ms", "prof", "king", "queen", "prince", "pope", "chancellor", "premier",
+    "mayor", "judge", "justice", "ambassador", "envoy", "chief", "director", "sheikh"}
+NAME_EDGE = " \t\n,.;:'’\"“”()[]-—–"
+
+
+class Index(Protocol):
+    """What the speaker stage needs from the actor stage's ActorIndex."""
+
+    def resolve(self, text: str, on: date | None = None) -> Entity | None: ...
+
+    def country_of_place(self, name: str) -> str | None: ...
+
+    def person(self, name: str, on: date | None = None) -> Entity | None: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cue's source as resolved: ``name`` is None for unnamed sources."""
+
+    name: str | None
+    text: str | None
+    span: CharSpan | None
+    description: str | None = None
+
+
+def clean_name(text: str, lex: CueLexicon) -> str:
+    """A name without titles before it, a possessive or a generational suffix after it."""
+    words = text.strip(NAME_EDGE).split()
+    titles = _TITLE_WORDS | set(lex.honorifics) | {word.rstrip(".") for word, _ in lex.roles}
+    while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
+        words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]
+    name = " ".join(words)
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(NAME_EDGE)
+
+
+def _is_subject(span: SpacySpan) -> bool:
+    root = span.root
+    if root.dep_ in SUBJECTS:
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS
+
+
+def _named_person(mention: Mention) -> bool:
+    return mention.entity.kind == "person" and mention.how not in ("title", "pronoun", "coref", "office")
+
+
+def _name_part(span: SpacySpan | None, name: str) -> SpacySpan | None:
+    """The words of a mention that belong to the person's name ("President Jo Roe" -> "Jo Roe")."""
+    if span is None:
+        return None
+    words = {w.lower() for w in name.split()}
+    doc, start = span.doc, span.start
+    while start < span.end - 1 and doc[start].lower_ not in words:
+        start += 1
+    while start > span.sent.start and _given_name(doc[start - 1], words):
+        start -= 1  # "Ana Silva" is not the dictionary's "Lula da Silva"
+    return doc[start:span.end]
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    return tok.text[:1].isupper() and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i <= head.i
+
+
+def _capitalised_tail(head: Token) -> list[Token]:
+    """"Bureau" + "of Prisons": a preposition and capitalised words continuing a name."""
+    doc, out, i = head.doc, [], head.i + 1
+    while i + 1 < min(len(doc), head.sent.end) and doc[i].lower_ in ("of", "for", "on") \
+            and doc[i + 1].text[:1].isupper() and doc[i].head.i == head.i:
+        j = i + 1
+        while j < head.sent.end and (doc[j].text[:1].isupper() or doc[j].lower_ in ("and", "&")) \
+                and doc[j].ent_type_ not in ("DATE", "TIME"):
+            j += 1
+        while j > i + 1 and doc[j - 1].lower_ in ("and", "&"):
+            j -= 1
+        out.extend(doc[i:j])
+        i = j
+    return out
+
+
+def _fullest(names: Iterable[str]) -> dict[str, str]:
+    """The longest name of several words for each last word."""
+    full: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and len(words) > len(full.get(words[-1].lower(), "").split()):
+            full[words[-1].lower()] = name
+    return full
+
+
+def _given_name(tok: Token, words: set[str]) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in words \
+        and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _TITLE_WORDS
+
+
+def _line_of(span: SpacySpan) -> SpacySpan:
+    """A name never runs across a line break: keep the line holding the name's last word."""
+    doc, start = span.doc, span.start
+    for tok in span:
+        if "\n" in tok.text_with_ws and tok.i < span.end - 1:
+            start = tok.i + 1
+    return doc[start:span.end]
+
+
+class SpeakerBook:
+    """Every person of one article, and the speakers resolved so far."""
+
+    def __init__(self, parsed: Parsed, mentions: list[Mention], index: Index, lex: CueLexicon) -> None:
+        self.parsed, self.index, self.lex = parsed, index, lex
+        self.on = parsed.article.published
+        self.mentions = sorted(mentions, key=lambda m: m.span)
+        self.mention_starts = [m.span[0] for m in self.mentions]
+        self.profiles: dict[str, Profile] = {}
+        self.persons: list[tuple[int, str, bool]] = []  # (char, canonical name, in subject position)
+        self.orgs: dict[str, Profile] = {}
+        self.used: dict[str, CharSpan | None] = {}
+        self.unnamed: dict[str, CharSpan | None] = {}
+        self._read_persons()
+
+    # ------------------------------------------------------------ reading the article
+
+    def _person_spans(self) -> list[SpacySpan]:
+        doc, out, taken = self.parsed.doc, [], set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and self.parsed.in_body((ent.start_char, ent.end_char)):
+                ent = _line_of(ent)
+                out.append(ent)
+                taken.update(range(ent.start, ent.end))
+        for m in self.mentions:
+            if not _named_person(m) or not self.parsed.in_body(m.span):
+                continue
+            span = _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(out, key=lambda s: s.start)
+
+    def _read_persons(self) -> None:
+        spans = self._person_spans()
+        full = _fullest(clean_name(span.text, self.lex) for span in spans)
+        for span in spans:
+            name = clean_name(span.text, self.lex)
+            if not name or not any(c.isalpha() for c in name):
+                continue
+            canonical = self._canonical(name, full)
+            self.persons.append((span.start_char, canonical, _is_subject(span)))
+            read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
+
+    def _canonical(self, name: str, full: dict[str, str]) -> str:
+        words = name.split()
+        if not words:
+            return name
+        key = words[-1].lower()
+        longer = full.get(key)
+        if longer is not None and len(longer.split()) > len(words) \
+                and [w.lower() for w in longer.split()[-len(words):]] == [w.lower() for w in words]:
+            return longer
+        if len(words) == 1:
+            if longer is not None:
+                return longer
+            for other in full.values():
+                if other.split()[0].lower() == key:
+                    return other
+            known = self.index.person(name, self.on)
+            if known is not None and known.name.split()[-1].lower() == key:
+                return known.name
+        return name
+
+    def canonical(self, name: str) -> str:
+        return self._canonical(name, _fullest(p for _, p, _ in self.persons))
+
+    # ------------------------------------------------------------ resolving a source
+
+    def resolve(self, head: Token | None) -> Source:
+        """The speaker a cue's source phrase (given by its head token) stands for."""
+        if head is None:
+            return Source(None, None, None)
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Jo Roe, who said ..." -> Jo Roe
+        kind = self.lex.pronoun_kind(head.text)
+        if kind is not None:
+            return self._pronoun(head, kind)
+        person = self._person_in(head)
+        if person is not None:
+            return self._named(person)
+        named = self._appositive_name(head)
+        if named is not None:
+            return self._named(named)
+        if head.lower_ in self.lex.unnamed:
+            return self._description(head)
+        if head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+            if self._looks_personal(head):
+                return self._named(self._name_around(head))
+            return self._organisation(head)
+        return self._description(head)
+
+    def _named(self, span: SpacySpan) -> Source:
+        name = self.canonical(clean_name(span.text, self.lex))
+        if name not in self.profiles:
+            self.profiles[name] = Profile()
+            read_profile(span, self.profiles[name], self.lex)
+        self._use(name, (span.start_char, span.end_char))
+        self.persons.append((span.start_char, name, True))
+        self.persons.sort()
+        return Source(name, span.text, (span.start_char, span.end_char))
+
+    def _use(self, name: str, span: CharSpan | None) -> None:
+        self.used.setdefault(name, span)
+
+    def _person_in(self, head: Token) -> SpacySpan | None:
+        """A person's name heading the source phrase, or in apposition to its head."""
+        doc = head.doc
+        candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
+        for tok in candidates:
+            if tok.ent_type_ == "PERSON":
+                return _line_of(next(e for e in doc.ents if e.start <= tok.i < e.end))
+        for tok in candidates:
+            m = self._mention_at(tok.idx)
+            if m is not None and _named_person(m):
+                return _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+        if head.pos_ == "PROPN":
+            word = clean_name(head.text, self.lex)
+            if any(word and word in p.split() for _, p, _ in self.persons):
+                return doc[head.i:head.i + 1]
+            if self.index.person(word, self.on) is not None:
+                return self._name_around(head)
+        return None
+
+    def _appositive_name(self, head: Token) -> SpacySpan | None:
+        """"the envoy to Ukraine, retired Gen. John Doe, said": the name set off by commas
+        after a role noun, when the parse did not attach it."""
+        if head.pos_ != "NOUN":
+            return None
+        for span in self._person_spans_after(head):
+            if comma_before(span) is not None and head.i < span.start <= head.i + 12:
+                return span
+        return None
+
+    def _person_spans_after(self, head: Token) -> list[SpacySpan]:
+        doc, out = head.doc, []
+        stop = min(head.i + 16, head.sent.end)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and head.i < ent.start < stop:
+                out.append(_line_of(ent))
+        for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
+            if _named_person(m):
+                span = _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+                if span is not None:
+                    out.append(span)
+        return sorted(out, key=lambda s: s.start)
+
+    def _looks_personal(self, head: Token) -> bool:
+        """Two or more capitalised words that name no place, organisation or country,
+        or a name in apposition to a role ("Ana Silva, the foreign minister")."""
+        span = self._name_around(head)
+        words = dict(self.lex.org_words)
+        if len(span) < 2 or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
+            return False
+        entity = self.index.resolve(span.text, self.on)
+        if entity is not None and entity.kind != "person":
+            return False
+        roles = dict(self.lex.roles)
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        return span.root.ent_type_ == "PERSON" or any(c.lemma_.lower() in roles for c in appos) \
+            or all(self.index.resolve(t.text, self.on) is None for t in span)
+
+    def _name_around(self, head: Token) -> SpacySpan:
+        start = head.i
+        while start > head.sent.start and head.doc[start - 1].dep_ == "compound" \
+                and head.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return head.doc[start:head.i + 1]
+
+    def _mention_at(self, char: int) -> Mention | None:
+        i = bisect_left(self.mention_starts, char + 1) - 1
+        if i >= 0 and self.mentions[i].span[0] <= char < self.mentions[i].span[1]:
+            return self.mentions[i]
+        return None
+
+    def _pronoun(self, head: Token, kind: str) -> Source:
+        span = (head.idx, head.idx + len(head))
+        if kind != "person":
+            return self._unnamed(head.text, span)
+        before = [p for p in self.persons if p[0] < head.idx]
+        window = [p for p in before if p[0] >= head.idx - 1500]
+        subject = [p for p in window if p[2]]
+        pick = (subject or window or before)
+        if not pick:
+            return self._unnamed(head.text, span)
+        name = pick[-1][1]
+        self._use(name, None)
+        return Source(name, head.text, span)
+
+    def _phrase(self, head: Token, right: bool = False) -> tuple[str, CharSpan]:
+        """The words naming a source: the head and its modifiers before it (and, for a
+        description, a short phrase after it: "people familiar with the matter")."""
+        doc, start = head.doc, head.i
+        while start > head.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod") \
+                and head.i >= doc[start - 1].head.i >= start:
+            start -= 1
+        end = head.i
+        if right and head.right_edge.i - head.i <= 8:
+            end = head.right_edge.i
+        while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "punct")):
+            end -= 1
+        first, last = doc[start], doc[end]
+        return doc.text[first.idx:last.idx + len(last)], (first.idx, last.idx + len(last))
+
+    def _org_phrase(self, head: Token) -> tuple[str, CharSpan]:
+        """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
+        "the" left out, "of Prisons" kept)."""
+        doc = head.doc
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        else:
+            start = head.i
+            while start > head.sent.start and _modifies(doc[start - 1], head):
+                start -= 1
+            toks = list(doc[start:head.i + 1])
+            toks += _capitalised_tail(head)
+        if not toks:
+            return self._phrase(head)
+        return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])], (toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+    def _organisation(self, head: Token) -> Source:
+        text, span = self._org_phrase(head)
+        name = clean_name(text, self.lex)
+        if not name:
+            return Source(None, None, None)
+        self.orgs.setdefault(name, Profile(orgs=[name]))
+        self._use(name, span)
+        return Source(name, text, span)
+
+    def _description(self, head: Token) -> Source:
+        text, span = self._phrase(head, right=True)
+        word = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
+        if not plural and det not in INDEFINITE and head.lower_ not in self.lex.unnamed:
+            for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
+                titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
+                if word and word in titles.split():
+                    self._use(name, None)
+                    return Source(name, text, span)
+        return self._unnamed(text, span)
+
+    def _unnamed(self, text: str, span: CharSpan) -> Source:
+        self.unnamed.setdefault(text, span)
+        return Source(None, text, span, description=text)
+
+    # ------------------------------------------------------------ output
+
+    def speakers(self) -> list[Speaker]:
+        """Every named speaker used, with a profile, then the unnamed sources."""
+        out = []
+        for name, span in self.used.items():
+            profile = self.profiles.get(name) or self.orgs.get(name) or Profile()
+            out.append(describe(name, span, profile, name in self.orgs and name not in self.profiles, self))
+        for text, span in self.unnamed.items():
+            out.append(Speaker(name=None, span=span, description=text))
+        return out
+
+    def mentions_in(self, span: CharSpan) -> list[Mention]:
+        lo = bisect_left(self.mention_starts, span[0])
+        hi = bisect_left(self.mention_starts, span[1])
+        return [m for m in self.mentions[lo:hi] if m.span[1] <= span[1]]

@@ -1,0 +1,243 @@
+"""Speaker profiles: titles, organisations, countries and sectors read from the text.
+
+A person's title and affiliation come from the words around a mention of
+their name: a title before it ("Secretary of State Marco Rubio", "Chinese
+leader Xi Jinping"), an apposition after it ("Jane Roe, senior fellow for Asia
+at the Sydney-based Lowy Institute") or a noun the name is in apposition to
+("the president's envoy to Ukraine, John Doe"). Countries are never guessed:
+they come from the actor dictionary (known office holders, places, demonyms),
+from an organisation's seat, or from a demonym or "of X" inside a title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from comity.quotes_cues import CueLexicon
+
+PREMOD_WORDS = {"former", "deputy", "acting", "vice", "retired", "then", "interim", "outgoing", "senior",
+                "chief"}
+CONNECTORS = {"of", "for", "and", "the", "on", "&", "-", "'s", "’s", "de", "du", "la"}
+ORG_PREPS = {"at", "of", "with", "for", "from", "in"}
+APPOS_STOP = {",", ".", ";", ":", "—", "–", "(", ")", "“", "”", '"', "?", "!", "―"}
+APPOS_START_BAD = {"who", "which", "that", "and", "but", "or", "whose", "where", "when", "as", "because",
+                   "if"}
+
+
+@dataclass
+class Profile:
+    """What the text says about one source; lists keep every reading in text order."""
+
+    titles: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # "Sydney" from "Sydney-based"
+    title_places: list[str] = field(default_factory=list)  # demonyms, "of X", possessors in titles
+    appos_title: bool = False
+
+    def add_title(self, title: str | None, appos: bool) -> None:
+        if not title:
+            return
+        if appos and not self.appos_title:
+            self.titles.insert(0, title)
+            self.appos_title = True
+        elif title not in self.titles:
+            self.titles.append(title)
+
+
+def role_sector(words: list[str], lex: CueLexicon) -> str | None:
+    """The sector of the last role word among ``words``."""
+    roles = dict(lex.roles)
+    for word in reversed(words):
+        if word.lower() in roles:
+            return roles[word.lower()]
+    return None
+
+
+def has_role(tokens: list[Token], lex: CueLexicon) -> bool:
+    roles = dict(lex.roles)
+    return any(t.lower_ in roles or t.lemma_.lower() in roles for t in tokens)
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _title_like(tok: Token) -> bool:
+    if tok.tag_ == "POS" or tok.ent_type_ == "PERSON":
+        return False
+    if tok.lower_ in PREMOD_WORDS:
+        return True
+    if tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+        return True
+    return tok.text.endswith(".") and tok.text[:1].isupper() and len(tok.text) <= 5
+
+
+def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
+    """Title words right before a name: "Russian President", "former Gov.", "Secretary of State"."""
+    doc, toks = name.doc, []
+    i = name.start - 1
+    while i >= name.sent.start and len(toks) < 8:
+        tok = doc[i]
+        if (tok.lower_ in ("of", "for") and toks) or _title_like(tok):
+            toks.insert(0, tok)
+        else:
+            break
+        i -= 1
+    while toks and toks[0].lower_ in CONNECTORS:
+        toks.pop(0)
+    return toks if has_role(toks, lex) else []
+
+
+def _org_tokens(rest: list[Token], lex: CueLexicon) -> tuple[list[Token], str | None]:
+    """A capitalised organisation name at the start of ``rest`` and a "X-based" place."""
+    place = None
+    while rest and rest[0].lower_ in ("the", "a", "an"):
+        rest = rest[1:]
+    if len(rest) >= 3 and rest[1].text == "-" and rest[2].lower_ == "based":
+        place, rest = rest[0].text, rest[3:]
+    elif rest and rest[0].lower_.endswith("-based"):
+        place, rest = rest[0].text[: -len("-based")], rest[1:]
+    org: list[Token] = []
+    for tok in rest:
+        if tok.text[:1].isupper() or tok.text[:1].isdigit() or (tok.lower_ in CONNECTORS and org):
+            org.append(tok)
+        else:
+            break
+    while org and org[-1].lower_ in CONNECTORS:
+        org.pop()
+    return org, place
+
+
+def is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
+    if not tokens:
+        return False
+    words = dict(lex.org_words)
+    text = _text(tokens).lower()
+    if any(name.lower() in text for name, _, _ in lex.organisations):
+        return True
+    return any(t.ent_type_ == "ORG" for t in tokens) or any(t.lower_ in words for t in tokens)
+
+
+def split_affiliation(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token], str | None]:
+    """Split "senior fellow for Asia at the X Institute" into title, organisation, place."""
+    for k, tok in enumerate(toks):
+        if k == 0 or tok.lower_ not in ORG_PREPS:
+            continue
+        org, place = _org_tokens(toks[k + 1:], lex)
+        if org and is_org_name(org, lex):
+            return toks[:k], org, place
+    return toks, [], None
+
+
+def appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
+    """"Jane Roe, senior fellow at X," -> the tokens of the apposition, if it describes a role."""
+    doc = name.doc
+    if name.end >= len(doc) or doc[name.end].text != ",":
+        return []
+    toks: list[Token] = []
+    for tok in doc[name.end + 1:min(name.end + 30, name.sent.end)]:
+        if tok.text in APPOS_STOP and not (tok.text == "-" and toks):
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "based":
+            break
+        toks.append(tok)
+    if not toks or toks[0].lower_ in APPOS_START_BAD or toks[0].ent_type_ == "PERSON":
+        return []
+    while toks and toks[0].lower_ in ("a", "an", "the"):
+        toks = toks[1:]
+    if not toks or not (has_role(toks, lex) or is_org_name(toks, lex)):
+        return []
+    return toks
+
+
+def head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
+    """"the president's envoy to Ukraine, John Doe" -> ("envoy to Ukraine", possessor "president")."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i >= name.start:
+        return noun_before(name, lex)
+    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    skip = {t.i for t in possessor.subtree} if possessor is not None else set()
+    toks = []
+    for tok in head.doc[head.left_edge.i:name.start]:
+        if tok.i in skip or (tok.dep_ == "det" and tok.head == head) or tok.tag_ == "POS":
+            continue
+        if tok.text == "," and tok.i > head.i:
+            break
+        toks.append(tok)
+    return (toks, possessor) if has_role(toks, lex) else ([], possessor)
+
+
+def comma_before(name: SpacySpan) -> int | None:
+    """Index of the comma that opens an apposition ending in ``name`` ("the envoy, retired
+    Gen. John Doe,"), skipping title words; None unless a comma or the sentence end follows."""
+    doc, i = name.doc, name.start - 1
+    while i > name.sent.start and _title_like(doc[i]) and name.start - i < 6:
+        i -= 1
+    after = doc[name.end] if name.end < len(doc) else None
+    if i <= name.sent.start or doc[i].text != "," or (after is not None and after.text not in ",.;"):
+        return None
+    return i
+
+
+def noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
+    """The role noun phrase before such an apposition, and its possessor, read from the words
+    when the parse missed the apposition."""
+    comma = comma_before(name)
+    if comma is None:
+        return [], None
+    doc, toks, possessor = name.doc, [], None
+    i = comma - 1
+    while i >= name.sent.start and len(toks) < 8:
+        tok = doc[i]
+        if tok.tag_ == "POS":
+            possessor = doc[i - 1] if i > name.sent.start else None
+            break
+        if tok.dep_ == "det" or tok.is_punct or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            break
+        toks.insert(0, tok)
+        i -= 1
+    return (toks, possessor) if has_role(toks, lex) else ([], None)
+
+
+def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
+    """Add what the words around one mention of a name say to ``profile``."""
+    appos = appositive_after(name, lex)
+    if appos:
+        title, org, place = split_affiliation(appos, lex)
+        profile.add_title(_text(title).strip(" ,") or None, appos=True)
+        profile.title_places.extend(_title_places(title))
+        if org:
+            profile.orgs.append(_text(org))
+        if place:
+            profile.places.append(place)
+    head, possessor = head_appositive(name, lex)
+    if head:
+        title, org, place = split_affiliation(head, lex)
+        profile.add_title(_text(title) or None, appos=True)
+        if org:
+            profile.orgs.append(_text(org))
+    if possessor is not None:
+        profile.title_places.append(possessor.text)
+    premod = premodifier_title(name, lex)
+    if premod:
+        profile.add_title(_text(premod), appos=False)
+        profile.title_places.extend(_title_places(premod))
+
+
+def _title_places(tokens: list[Token]) -> list[str]:
+    """Demonyms and "of X" places inside a title; never the object of "to"/"in"."""
+    out = []
+    for k, tok in enumerate(tokens):
+        prev = tokens[k - 1].lower_ if k else ""
+        if prev in ("to", "in", "on", "for"):
+            continue
+        if tok.ent_type_ in ("NORP", "GPE") or (tok.pos_ == "PROPN" and prev == "of"):
+            out.append(tok.text)
+    return out

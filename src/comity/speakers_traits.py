@@ -1,0 +1,104 @@
+"""A speaker's country and sector, from the actor dictionary and the profile read in the text.
+
+Order of evidence for a person: the actor dictionary's entry for a known
+office holder; the seat of their organisation (a "Sydney-based" institute, a
+known institution, a country named in the organisation's name); a demonym,
+"of X" or possessor in their title ("Russian President", "the president's
+envoy"). For an organisation: the dictionary, then its name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from comity.records import Entity, Speaker
+from comity.records import Span as CharSpan
+from comity.speakers_profile import Profile, role_sector
+
+if TYPE_CHECKING:
+    from comity.speakers import SpeakerBook
+
+STATE_KINDS = ("country",)
+ORG_KINDS = ("igo", "org", "group", "country")
+
+
+def _country_entity(entity: Entity | None) -> str | None:
+    if entity is None or not entity.code:
+        return None
+    return entity.code
+
+
+def _known_org(name: str, book: SpeakerBook) -> tuple[str | None, str | None] | None:
+    low = name.lower()
+    for org, country, sector in book.lex.organisations:
+        if org.lower() == low or (len(org) > 6 and org.lower() in low):
+            return country, sector
+    return None
+
+
+def _countries_in(name: str, book: SpeakerBook) -> str | None:
+    """The last country named (or given by demonym) inside an organisation's name."""
+    found = None
+    for word in re.findall(r"[A-Z][\w.-]+(?: [A-Z][\w.-]+)?", name):
+        for part in (word, *word.split()):
+            entity = book.index.resolve(part, book.on)
+            if entity is not None and entity.kind in STATE_KINDS and entity.code:
+                found = entity.code
+                break
+    return found
+
+
+def org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | None, str | None]:
+    """Country and sector of an organisation from its seat, the lexicon or its name."""
+    country = sector = None
+    for place in places:
+        country = country or book.index.country_of_place(place)
+    known = _known_org(name, book)
+    if known is not None:
+        country, sector = country or known[0], known[1]
+    entity = book.index.resolve(name, book.on)
+    if entity is not None and entity.kind in ORG_KINDS:
+        country = country or entity.code
+        sector = sector or entity.sector
+    country = country or _countries_in(name, book)
+    if sector is None:
+        words = dict(book.lex.org_words)
+        sector = next((words[w] for w in reversed(name.lower().split()) if w in words), None)
+    return country, sector
+
+
+def _title_country(places: list[str], book: SpeakerBook) -> str | None:
+    for place in places:
+        entity = book.index.resolve(place, book.on)
+        if entity is not None and entity.code and entity.kind in ("country", "person", "igo"):
+            return entity.code
+        person = book.index.person(place, book.on)
+        if person is not None and person.code:
+            return person.code
+    return None
+
+
+def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, book: SpeakerBook) -> Speaker:
+    """A :class:`Speaker` with what the dictionary and the text say about ``name``."""
+    if is_org:
+        country, sector = org_traits(name, [], book)
+        return Speaker(name=name, span=span, org=name, country=country, sector=sector)
+    title = profile.titles[0] if profile.titles else None
+    org = profile.orgs[0] if profile.orgs else None
+    known = book.index.person(name, book.on)
+    first = name.split()[0].lower()
+    if known is not None and len(name.split()) > 1 and known.name.split()[0].lower() != first:
+        known = None  # another person of the same surname
+    country = _country_entity(known)
+    sector = known.sector if known is not None else None
+    if known is not None and not title:
+        title = known.title
+    if org:
+        org_country, org_sector = org_traits(org, profile.places, book)
+        country = country or org_country
+        sector = sector or org_sector
+    country = country or _title_country(profile.title_places, book)
+    if sector is None and title:
+        sector = role_sector(title.replace(",", " ").split(), book.lex)
+    return Speaker(name=name, span=span, title=title, org=org, country=country, sector=sector)

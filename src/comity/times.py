@@ -1,0 +1,155 @@
+"""The times stage: time expressions in the running text, resolved against the publication date.
+
+``find_times(parsed, published)`` matches the surface forms of
+:mod:`comity.times_patterns` (our own patterns, because spaCy's DATE entities
+are often wrongly bounded: "Friday's Victory Day", "Jan. 21 and Feb. 24" as
+one), keeps the longest non-overlapping matches, reads the direction of each
+from the tense of its governing verb (:mod:`comity.times_grammar`) and
+resolves it (:mod:`comity.times_resolve`). spaCy DATE entities that hold a
+calendar word but match no pattern are kept unresolved. Durations ("80
+years", "a century") are not time points and are not returned; unresolved
+expressions keep ``value=None`` and are never replaced by the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from comity.document import Parsed
+from comity.records import TimeRef
+from comity.times_grammar import direction
+from comity.times_patterns import anchors, patterns
+from comity.times_resolve import resolve, value_bounds
+from comity.times_words import find_in, months, seasons, weekdays, windows
+
+NAME_GROUPS = ("mon", "mon2", "wd", "wd2")
+MONTH_CUES = re.compile(
+    r"\b(?:in|since|until|till|by|before|after|during|from|through|to|of|early|late|mid|last|next|this|"
+    r"and|or|between|around|throughout|on|a|the)[\s-]*$",
+    re.IGNORECASE,
+)
+SEASON_CUES = re.compile(
+    r"\b(?:in|during|by|until|since|through|over|before|after|throughout)\s+(?:the\s+)?$", re.IGNORECASE
+)
+NOT_YEAR_BEFORE = re.compile(
+    r"(?:[$€£¥#№]|\b(?:about|some|nearly|around|almost|roughly|approximately|least|estimated|more than|"
+    r"fewer than|less than|number|No\.|Article|Resolution|Flight)\s*)$",
+    re.IGNORECASE,
+)
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    order: int
+    groups: dict[str, str | None]
+
+
+def _names_capitalised(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return all(not groups.get(name) or (groups[name] or " ")[0].isupper() for name in NAME_GROUPS)
+
+
+def _plausible(kind: str, match: re.Match[str], text: str) -> bool:
+    """Guards that keep verbs, counts and names out ("May I", "the fall in prices", "$2000")."""
+    if not _names_capitalised(match):
+        return False
+    groups = match.groupdict()
+    before = text[max(0, match.start() - 30):match.start()]
+    if kind == "month" and not groups.get("rel") and not groups.get("edge"):
+        name = (groups.get("mon") or "").lower()
+        after = text[match.end():match.end() + 3]
+        cued = MONTH_CUES.search(before)
+        if not cued and (name in ("may", "march") or re.match(r"\s[A-Z]", after)):
+            return False  # "May I", "April Mellody said"
+    if kind == "season" and not groups.get("rel") and not groups.get("year"):
+        return bool(SEASON_CUES.search(before))
+    if kind == "dayword" and (groups.get("dw") or " ")[0].isupper() and re.search(r"[A-Z]\w*\s+$", before):
+        return False  # a name: "USA Today"
+    if kind == "year":
+        return not NOT_YEAR_BEFORE.search(before) and not re.search(r"[A-Za-z]-$", before)
+    if kind in ("date", "dayrange"):
+        return 1 <= int(groups.get("day") or 0) <= 31
+    return True
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found = []
+    spans = {name: windows(anchor, text) for name, anchor in anchors().items()}
+    for order, (kind, pattern, anchor) in enumerate(patterns()):
+        for match in find_in(pattern, text, spans[anchor]):
+            if match.end() > match.start() and _plausible(kind, match, text):
+                end = match.start() + len(match.group(0).rstrip(" ,"))
+                found.append(Candidate(match.start(), end, kind, order, match.groupdict()))
+    return found
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """The longest matches first; a shorter one is kept only where it overlaps none taken."""
+    taken: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _since(value: str | None, published: date | None) -> str | None:
+    if value is None or published is None:
+        return None
+    start = value.split("/", 1)[0]
+    if value_bounds(start)[0] > published.isoformat():
+        return None
+    return f"{start}/{published.isoformat()}"
+
+
+def _time_ref(parsed: Parsed, cand: Candidate, published: date | None) -> TimeRef:
+    text = parsed.text
+    since = SINCE_BEFORE.search(text[max(0, cand.start - 12):cand.start])
+    way = "past" if since else direction(parsed.doc, cand.start, cand.end)
+    value, granularity = resolve(cand.kind, cand.groups, published, way)
+    start = cand.start
+    if since:
+        try:
+            value, granularity = _since(value, published), "range"
+        except (ValueError, OverflowError):
+            value = None
+        start = cand.start - len(since.group(0))
+    return TimeRef(text=text[start:cand.end], span=(start, cand.end), value=value,
+                   granularity=granularity, resolved=value is not None)
+
+
+def _calendar_words() -> set[str]:
+    return set(months()) | set(weekdays()) | set(seasons()) | {"today", "yesterday", "tomorrow", "tonight"}
+
+
+def _leftover_entities(parsed: Parsed, taken: list[Candidate]) -> list[TimeRef]:
+    """spaCy DATE entities with a calendar word that no pattern matched: kept, unresolved."""
+    words = _calendar_words()
+    refs = []
+    for ent in parsed.doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(t.start < end and start < t.end for t in taken):
+            continue
+        if any(tok.lower_.rstrip(".") in words and tok.text[:1].isupper() for tok in ent):
+            refs.append(TimeRef(ent.text, (start, end), None, "day", False))
+    return refs
+
+
+def in_body(parsed: Parsed, span: tuple[int, int]) -> bool:
+    """True when ``span`` overlaps no headline, dateline or other non-body part (cheap check)."""
+    return not any(p.span[0] < span[1] and span[0] < p.span[1] for p in parsed.parts)
+
+
+def find_times(parsed: Parsed, published: date | None) -> list[TimeRef]:
+    """Every time expression in the running text, resolved against ``published`` where possible."""
+    taken = [c for c in _non_overlapping(_candidates(parsed.text)) if in_body(parsed, (c.start, c.end))]
+    refs = [ref for cand in taken if (ref := _time_ref(parsed, cand, published)).granularity != "duration"]
+    refs += [r for r in _leftover_entities(parsed, taken) if in_body(parsed, r.span)]
+    return sorted(refs, key=lambda r: r.span)

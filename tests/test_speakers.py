@@ -1,0 +1,143 @@
+"""Speakers: one canonical source per quote (names, pronouns, descriptions,
+organisations, unnamed sources) and the profile read from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.actors import ActorIndex
+from comity.quotes import extract_quotes
+from comity.quotes_cues import CueLexicon
+
+
+@pytest.fixture(scope="session")
+def index() -> ActorIndex:
+    return ActorIndex.from_config()
+
+
+@pytest.fixture(scope="session")
+def run(parse, index):
+    def _run(text: str, published: str = "2025-05-07"):
+        parsed = parse(text, published)
+        return extract_quotes(parsed, index.mentions(parsed), index)
+    return _run
+
+
+# (text, speaker of each quote, in order)
+RESOLUTION = [
+    # surnames to the full name seen before
+    ('Scott Kennedy spoke first. "China wants to be a free rider," Kennedy said.', ["Scott Kennedy"]),
+    ("Lena Park, an economist, arrived early. Park said prices would rise.", ["Lena Park"]),
+    ('"The deal is dead," Mr. Grant said. Later Paul Grant said it could be revived.',
+     ["Paul Grant", "Paul Grant"]),
+    # pronouns to the latest person in subject position, or the last speaker
+    ('Prime Minister Tom Brown arrived on Monday. "We are here to talk about trade," he said.',
+     ["Tom Brown"]),
+    ("Anna Berg spoke first. She said the talks had been useful.", ["Anna Berg"]),
+    ('When Li Wei visited Anna Berg last year, he had a special message: the two were building '
+     '"a future the likes of which no one has seen."', ["Li Wei"]),
+    ('"That is our backyard," Omar Aziz said. He added that the region was calm.',
+     ["Omar Aziz", "Omar Aziz"]),
+    ('"It is a mistake," said Lena Park.\n"But by waiting," she said, "we make it worse."',
+     ["Lena Park", "Lena Park", "Lena Park"]),
+    ('"It is a mistake," she said.', [None]),
+    # descriptions to the person who holds that title
+    ("The minister, Ali Khan, arrived on Monday. Later the minister said the talks had failed.",
+     ["Ali Khan"]),
+    ('Russian President Vladimir Putin met the delegation. "The visit is '
+     'very important," the president said.',
+     ["Vladimir Putin"]),
+    ("Chinese leader Xi Jinping spoke on Friday. The Chinese leader said ties were strong.", ["Xi Jinping"]),
+    # organisations as speakers
+    ("The Kremlin said the meeting would take place in Moscow.", ["Kremlin"]),
+    ("The Chinese Foreign Ministry said in a statement that the visit was cancelled.",
+     ["Chinese Foreign Ministry"]),
+    ("According to the Chinese Foreign Ministry, the meetings will deepen trust.",
+     ["Chinese Foreign Ministry"]),
+    # known office holders by surname
+    ("Rubio said the United States would not wait.", ["Marco Rubio"]),
+    # unnamed sources
+    ("Officials said the border would reopen on Monday.", [None]),
+    ("Analysts say the sanctions are unlikely to work.", [None]),
+    ("A source said the army had withdrawn from the town.", [None]),
+    ("Some experts warned that the plan would fail.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), RESOLUTION)
+def test_speaker_resolution(run, text, speakers):
+    quotes, listed = run(text)
+    assert [q.speaker for q in quotes] == speakers
+    names = {s.name for s in listed}
+    assert set(speakers) <= names
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("Officials said the border would reopen on Monday.", "Officials"),
+    ("People familiar with the matter said the deal was close.", "People familiar with the matter"),
+    ("A senior diplomat said the deal was close.", "senior diplomat"),
+])
+def test_unnamed_source(run, text, description):
+    quotes, speakers = run(text)
+    assert quotes[0].speaker is None
+    assert [s.description for s in speakers if s.name is None] == [description]
+
+
+# (text, name, title, org, country, sector)
+PROFILES = [
+    ("Scott Kennedy, senior adviser in Chinese business and economics at the Center for Strategic and "
+     "International Studies, said the war had backfired.",
+     "Scott Kennedy", "senior adviser in Chinese business and economics",
+     "Center for Strategic and International Studies", "USA", "EDU"),
+    ("Jane Roe, senior fellow for Asia at the Sydney-based Lowy Institute, "
+     "said the region was at a turning point.",
+     "Jane Roe", "senior fellow for Asia", "Lowy Institute", "AUS", "EDU"),
+    ('"We are ready," said Lena Park, a research fellow at the Seoul-based Asan Institute.',
+     "Lena Park", "research fellow", "Asan Institute", "KOR", "EDU"),
+    ("Secretary of State Marco Rubio said the plan was ready.",
+     "Marco Rubio", "Secretary of State", None, "USA", "GOV"),
+    ("Ana Silva, Brazil's foreign minister, said her country would stay neutral.",
+     "Ana Silva", "Brazil's foreign minister", None, "BRA", "GOV"),
+    ("The president's envoy to Ukraine, retired Lt. Gen. Keith Kellogg, "
+     "told the conference that the war had to end.",
+     "Keith Kellogg", "envoy to Ukraine", None, "USA", "GOV"),
+    ('"The bottom line is clear," said Tom Hill, director of the Center for '
+     'Russian Studies of Fudan University.',
+     "Tom Hill", "director", "Center for Russian Studies of Fudan University", "CHN", "EDU"),
+    ("French Foreign Minister Paul Roux told reporters that talks would resume.",
+     "Paul Roux", "French Foreign Minister", None, "FRA", "GOV"),
+    ("Omar Aziz, a professor of economics at Cairo University, said inflation would fall.",
+     "Omar Aziz", "professor of economics", "Cairo University", "EGY", "EDU"),
+    ("Gen. Mark Stone, commander of the Nigerian Army, said the offensive was over.",
+     "Mark Stone", "commander", "Nigerian Army", "NGA", "MIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title", "org", "country", "sector"), PROFILES)
+def test_profile(run, text, name, title, org, country, sector):
+    _, speakers = run(text)
+    speaker = next(s for s in speakers if s.name == name)
+    assert (speaker.title, speaker.org, speaker.country, speaker.sector) == (title, org, country, sector)
+
+
+def test_organisation_profile(run):
+    _, speakers = run("The Chinese Foreign Ministry said the visit was a success.")
+    (ministry,) = speakers
+    assert (ministry.name, ministry.org, ministry.country, ministry.sector) == (
+        "Chinese Foreign Ministry", "Chinese Foreign Ministry", "CHN", "GOV")
+
+
+def test_country_is_never_guessed(run):
+    _, speakers = run("Jo Ames, a fellow at the Center for Policy Studies, said the deal would hold.")
+    assert speakers[0].org == "Center for Policy Studies"
+    assert speakers[0].country is None
+
+
+def test_lexicon_is_extensible(tmp_path):
+    extra = tmp_path / "cues.json"
+    extra.write_text('{"about": "test", "verbs": ["opine"]}', encoding="utf-8")
+    from comity.config import Config
+
+    lexicon = CueLexicon.from_config(Config(cue_files=(extra,)))
+    assert "opine" in lexicon.verbs and "say" in lexicon.verbs
+    assert "opine" not in CueLexicon.from_config().verbs
