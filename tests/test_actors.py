@@ -15,6 +15,7 @@ from comity.actors import ActorIndex
 from comity.actors_data import NON_STATE, SECTORS, load_dictionary, valid_code
 from comity.config import Config
 from comity.datafiles import bundled
+from comity.errors import DataError
 from comity.records import Mention
 
 
@@ -130,6 +131,8 @@ SENTENCES = [
     ("BEIJING (Reuters) - Officials met.", "BEIJING", "CHN", "GOV"),
     ("The Islamic Republic warned the Jewish state.", "Islamic Republic", "IRN", None),
     ("The Islamic Republic warned the Jewish state.", "Jewish state", "ISR", None),
+    ("A spokesman for the Kremlin declined to comment.", "spokesman for the Kremlin", "RUS", "GOV"),
+    ("The special envoy for Ukraine left Kyiv.", "special envoy", None, "GOV"),
     # places as places
     ("Fighting continued in Gaza.", "Gaza", "PSE", None),
     ("Residents of Crimea voted.", "Crimea", "UKR", None),
@@ -414,3 +417,16 @@ def test_any_text_gives_disjoint_mentions(index, parse, text):
     spans = [m.span for m in mentions]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [{"people": [{"aliases": ["No Name"]}]}, {"orgs": [{"name": "Bad Code Org", "code": "XXQ"}]},
+     {"titles": [{"text": "grand vizier", "sector": "VIZ"}]}],
+)
+def test_malformed_user_file_is_a_data_error(tmp_path, content):
+    extra = tmp_path / "bad.json"
+    extra.write_text(json.dumps({"about": {"what": "test"}, **content}), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_dictionary((extra,))
+    assert err.value.code == "E040"

@@ -45,6 +45,8 @@ PORTFOLIO_TITLES = words("minister ministry ministers ministries spokesman spoke
                          "officials agency adviser secretary chief")
 # titles that name an actor only with a country or a person ("Zelensky's office")
 ONLY_COMPOSED = words("office")
+# "a spokesman for the Kremlin" speaks for Russia; an "envoy for Ukraine" is not Ukraine's
+SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
 STANCE = words("pro anti pro- anti-")
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 GOVERNMENT_WORDS = words(
@@ -289,6 +291,14 @@ class Composer:
         if nxt is not None and self.is_person(nxt) and not between:
             base = Entity(title.country, sector, title.text, title.kind, title.text)
             return self.with_person(start, base, nxt), 2
+        for_actor = between[:1] == ["for"] and set(between) <= {"for", "the"} and title.text in SPEAKS_FOR
+        after = units[i + 2] if i + 2 < len(units) else None
+        if nxt is not None and nxt.kind in ACTORLIKE and for_actor and not (after and after.start == nxt.end):
+            base, _ = self.entity_of(nxt)
+            if base is not None and base.code is not None:
+                sector = base.sector if base.kind == "group" else sector
+                entity = Entity(base.code, sector, self.text(start, nxt.end), "person", title.text)
+                return Piece(start, nxt.end, entity, "title"), 2
         if former:
             entity = Entity(title.country, sector, self.text(start, unit.end), title.kind, title.text)
             return Piece(start, unit.end, entity, "title"), 1

@@ -24,8 +24,11 @@ class Config:
         ``en_core_web_md``/``lg``/``trf`` work where installed).
     batch_size: articles per ``nlp.pipe`` batch.
     n_process: worker processes for ``nlp.pipe`` (1 = in process).
-    actor_files: extra actor dictionaries (same format as ``data/actors.json``)
-        merged over the bundled one.
+    actor_files: extra actor dictionaries merged over the bundled ones: a JSON
+        object with any of the keys of ``data/actors.json``,
+        ``data/actors_countries.json`` and ``data/actors_people.json``
+        (``countries``, ``places``, ``dependencies``, ``orgs``, ``groups``,
+        ``titles``, ``blocks``, ``people``).
     event_files: extra event lexicons (same format as ``data/events.json``).
     cue_files: extra cue-verb lists (same format as ``data/cues.json``).
     """
