@@ -58,10 +58,15 @@ class Parsed:
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.article.text)
         return starts[index], end
 
+    @cached_property
+    def masked_text(self) -> str:
+        """The text the Doc was parsed from: the article with its non-body parts blanked."""
+        return self.doc.text
+
     def in_body(self, span: CharSpan) -> bool:
         """True when ``span``, white space trimmed, does not overlap a non-body part."""
         start, end = span
-        text = self.doc.text
+        text = self.masked_text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

@@ -121,7 +121,7 @@ class Coder:
         quotes, speakers = extract_quotes(parsed, mentions, self.index)
         times = find_times(parsed, article.published)
         events = find_events(parsed, mentions, times, self.lexicon)
-        figures = find_figures(parsed)
+        figures = find_figures(parsed, times)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),

@@ -14,6 +14,7 @@ expressions keep ``value=None`` and are never replaced by the publication date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +28,7 @@ from comity.times_words import find_in, months, seasons, weekdays, windows
 NAME_GROUPS = ("mon", "mon2", "wd", "wd2")
 MONTH_CUES = re.compile(
     r"\b(?:in|since|until|till|by|before|after|during|from|through|to|of|early|late|mid|last|next|this|"
-    r"and|or|between|around|throughout|on|a|the)[\s-]*$",
+    r"and|or|between|around|throughout|on|a|the|with|than|for|at|into)[\s-]*$",
     re.IGNORECASE,
 )
 SEASON_CUES = re.compile(
@@ -38,6 +39,7 @@ NOT_YEAR_BEFORE = re.compile(
     r"fewer than|less than|number|No\.|Article|Resolution|Flight)\s*)$",
     re.IGNORECASE,
 )
+YEAR_CUES = re.compile(r"\b(?:in|since|of|by|from|until|before|after|year)\s+$", re.IGNORECASE)
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
@@ -72,30 +74,43 @@ def _plausible(kind: str, match: re.Match[str], text: str) -> bool:
     if kind == "dayword" and (groups.get("dw") or " ")[0].isupper() and re.search(r"[A-Z]\w*\s+$", before):
         return False  # a name: "USA Today"
     if kind == "year":
-        return not NOT_YEAR_BEFORE.search(before) and not re.search(r"[A-Za-z]-$", before)
+        if NOT_YEAR_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
+            return False
+        return int(groups.get("year") or 0) >= 1800 or bool(YEAR_CUES.search(before))
     if kind in ("date", "dayrange"):
         return 1 <= int(groups.get("day") or 0) <= 31
     return True
 
 
-def _candidates(text: str) -> list[Candidate]:
-    found = []
+def _candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Every plausible match, and the spans of matches the guards turned away."""
+    found, rejected = [], []
     spans = {name: windows(anchor, text) for name, anchor in anchors().items()}
     for order, (kind, pattern, anchor) in enumerate(patterns()):
         for match in find_in(pattern, text, spans[anchor]):
-            if match.end() > match.start() and _plausible(kind, match, text):
-                end = match.start() + len(match.group(0).rstrip(" ,"))
-                found.append(Candidate(match.start(), end, kind, order, match.groupdict()))
-    return found
+            if match.end() <= match.start():
+                continue
+            if not _plausible(kind, match, text):
+                rejected.append(match.span())
+                continue
+            end = match.start() + len(match.group(0).rstrip(" ,"))
+            found.append(Candidate(match.start(), end, kind, order, match.groupdict()))
+    return found, rejected
 
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """The longest matches first; a shorter one is kept only where it overlaps none taken."""
-    taken: list[Candidate] = []
+    starts: list[int] = []
+    taken: list[Candidate] = []  # kept sorted by start, never overlapping
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
-        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+        k = bisect_left(starts, cand.start)
+        if k > 0 and taken[k - 1].end > cand.start:
+            continue
+        if k < len(taken) and taken[k].start < cand.end:
+            continue
+        starts.insert(k, cand.start)
+        taken.insert(k, cand)
+    return taken
 
 
 def _since(value: str | None, published: date | None) -> str | None:
@@ -127,17 +142,17 @@ def _calendar_words() -> set[str]:
     return set(months()) | set(weekdays()) | set(seasons()) | {"today", "yesterday", "tomorrow", "tonight"}
 
 
-def _leftover_entities(parsed: Parsed, taken: list[Candidate]) -> list[TimeRef]:
-    """spaCy DATE entities with a calendar word that no pattern matched: kept, unresolved."""
+def _leftover_entities(parsed: Parsed, seen: list[tuple[int, int]]) -> list[TimeRef]:
+    """spaCy DATE entities with a calendar word that no pattern saw at all: kept, unresolved."""
     words = _calendar_words()
     refs = []
     for ent in parsed.doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = ent.start_char, ent.end_char
-        if any(t.start < end and start < t.end for t in taken):
+        if not any(tok.lower_.rstrip(".") in words and tok.text[:1].isupper() for tok in ent):
             continue
-        if any(tok.lower_.rstrip(".") in words and tok.text[:1].isupper() for tok in ent):
+        if not any(s < end and start < e for s, e in seen):
             refs.append(TimeRef(ent.text, (start, end), None, "day", False))
     return refs
 
@@ -149,7 +164,9 @@ def in_body(parsed: Parsed, span: tuple[int, int]) -> bool:
 
 def find_times(parsed: Parsed, published: date | None) -> list[TimeRef]:
     """Every time expression in the running text, resolved against ``published`` where possible."""
-    taken = [c for c in _non_overlapping(_candidates(parsed.text)) if in_body(parsed, (c.start, c.end))]
+    found, rejected = _candidates(parsed.text)
+    taken = [c for c in _non_overlapping(found) if in_body(parsed, (c.start, c.end))]
     refs = [ref for cand in taken if (ref := _time_ref(parsed, cand, published)).granularity != "duration"]
-    refs += [r for r in _leftover_entities(parsed, taken) if in_body(parsed, r.span)]
+    seen = [(c.start, c.end) for c in found] + rejected
+    refs += [r for r in _leftover_entities(parsed, seen) if in_body(parsed, r.span)]
     return sorted(refs, key=lambda r: r.span)

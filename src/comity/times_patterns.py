@@ -68,6 +68,11 @@ def _sources() -> list[tuple[str, str]]:
         ("dayword", r"\bthe\s+day\s+(?P<dw>before yesterday|after tomorrow)\b"),
         ("edgeunit", r"\b(?P<edge>earlier|later|early|late|mid|end)[\s-]+(?:in\s+)?"
                      r"(?P<rel>this|last|next|the)\s+(?P<unit>week|month|year|decade)\b"),
+        ("edgeof", r"\b(?:the\s+)?(?P<edge>end|start|beginning|middle|rest|remainder|turn|first half|"
+                   r"second half)\s+of\s+(?P<rel>the|this|next|last)\s+(?P<unit>year|month|week|decade)\b"),
+        ("weekof", rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{mon}"
+                   rf"(?:\s*,?\s*{year})?"),
+        ("century", r"\b(?:the\s+)?(?P<cent>1[0-9]|2[0-2])(?:st|nd|rd|th)\s+century\b(?!-)"),
         ("window", rf"\b(?:the\s+)?(?P<rel>past|last|previous|next|coming)\s+{num}\s+{unit}"),
         ("quarter", r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
                     rf"quarter(?:\s+(?:of\s+)?(?:{year}|(?P<yrel>this|last|next)\s+year))?"),
@@ -84,9 +89,9 @@ def _sources() -> list[tuple[str, str]]:
     ]
 
 
-MONTH_KINDS = {"dayrange", "daterange", "date", "monthrange", "monthyear", "month"}
+MONTH_KINDS = {"dayrange", "daterange", "weekof", "date", "monthrange", "monthyear", "month"}
 WEEKDAY_KINDS = {"wdrange", "weekday"}
-DIGIT_KINDS = {"iso", "yearrange", "decade", "year"}
+DIGIT_KINDS = {"iso", "yearrange", "decade", "year", "century"}
 
 
 def _anchor_of(kind: str, source: str) -> str:

@@ -139,8 +139,9 @@ def resolve_weekday(g: Groups, published: date | None, direction: str | None) ->
     if rel in ("next", "coming", "this coming"):
         ahead = (weekday - published.isoweekday()) % 7 or 7
         return cal.day(published + timedelta(days=ahead)), "day"
-    if rel == "this":
-        return cal.day(published + timedelta(days=weekday - published.isoweekday())), "day"
+    if rel == "this":  # "this Friday": the coming one, unless the verb looks back
+        way = "past" if direction == "past" else "future"
+        return cal.day(cal.pick_weekday(published, weekday, way)), "day"
     return cal.day(cal.pick_weekday(published, weekday, direction)), "day"
 
 
@@ -237,6 +238,35 @@ def _relative_weekend(rel: str, published: date, direction: str | None) -> Resul
     if rel in ("this", "coming", "this coming"):
         return cal.weekend(published), "range"
     return None, "range"
+
+
+def resolve_edgeof(g: Groups, published: date | None, direction: str | None) -> Result:
+    """'the end of the year', 'the rest of the month', 'the start of next year': that whole unit.
+
+    'the year' is the current one unless the tense looks back (then it may be a year the
+    story has named, so it stays unresolved)."""
+    rel, unit = _rel(g), (g["unit"] or "").lower()
+    if published is None or (rel == "the" and direction == "past"):
+        return None, unit
+    return unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
+
+
+def resolve_weekof(g: Groups, published: date | None, direction: str | None) -> Result:
+    """'the first week of May' -> May 1-7; 'the last week of June' -> its last seven days."""
+    mon, year = _mon(g["mon"]), _year(g.get("year"))
+    if year is None:
+        if published is None:
+            return None, "range"
+        year = int(cal.pick_month(published, mon, direction)[:4])
+    last_day = cal.month_end(date(year, mon, 1)).day
+    nth = (g["nth"] or "").lower()
+    first = last_day - 6 if nth in ("last", "final") else 1 + 7 * QUARTER_WORDS[nth] - 7
+    return f"{cal.day(date(year, mon, first))}/{cal.day(date(year, mon, first + 6))}", "range"
+
+
+def resolve_century(g: Groups, published: date | None, direction: str | None) -> Result:
+    start = (int(g["cent"] or 0) - 1) * 100
+    return f"{start:04d}/{start + 99:04d}", "range"
 
 
 def resolve_window(g: Groups, published: date | None, direction: str | None) -> Result:
@@ -366,7 +396,8 @@ RESOLVERS: dict[str, Callable[[Groups, date | None, str | None], Result]] = {
     "monthyear": resolve_monthyear, "monthrange": resolve_monthrange, "yearrange": resolve_yearrange,
     "weekday": resolve_weekday, "wdrange": resolve_wdrange, "dayword": resolve_dayword,
     "edgeunit": resolve_edgeunit, "relunit": resolve_relunit, "window": resolve_window, "ago": resolve_ago,
-    "daterange": resolve_daterange, "inunits": resolve_inunits,
+    "daterange": resolve_daterange, "inunits": resolve_inunits, "edgeof": resolve_edgeof,
+    "weekof": resolve_weekof, "century": resolve_century,
     "quarter": resolve_quarter, "weekend": resolve_weekend, "season": resolve_season,
     "decade": resolve_decade, "year": resolve_year, "holiday": resolve_holiday,
 }
