@@ -54,33 +54,39 @@ def ingest_run(coder, folder: Path, db: Path, published: date) -> int:
 GROUP = 16  # Corpus.commit_every's default
 
 
-def store_only(coder, folder: Path, db: Path, published: date) -> float:
-    """Seconds spent writing already coded articles to a fresh store (content ids, rows, commits)."""
+def coded_once(coder, folder: Path, published: date) -> list:
+    """Every article of ``folder`` coded (with its store id), to time the writes alone."""
     from dataclasses import replace
 
     from comity.ingest import read_inputs
     from comity.records import Article
-    from comity.store import Store
     from comity.store_rows import content_id
 
     names = [str(p) for p in sorted(folder.glob("*.txt"))]
     articles = [replace(a, id=content_id(a.text)) for a in read_inputs(names, published)
                 if isinstance(a, Article)]
-    results = [r for _, r in coder.code_many(articles) if not isinstance(r, Exception)]
-    start = time.perf_counter()
+    return [r for _, r in coder.code_many(articles) if not isinstance(r, Exception)]
+
+
+def store_only(results: list, db: Path) -> float:
+    """Seconds spent writing already coded articles to a fresh store (rows, URLs, commits)."""
+    from comity.store import Store
+
+    start = time.process_time()
     with Store(db) as store:
         for first in range(0, len(results), GROUP):
             with store.group():  # as an ingest commits: whole articles, a few per transaction
                 for result in results[first:first + GROUP]:
                     if not store.has(result.article.id):
                         store.write(result, [result.article.source])
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
-def timed(run) -> tuple[float, int]:
-    start = time.perf_counter()
+def timed(run) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process and its threads, result)."""
+    start, cpu = time.perf_counter(), time.process_time()
     done = run()
-    return time.perf_counter() - start, done
+    return time.perf_counter() - start, time.process_time() - cpu, done
 
 
 def main() -> None:
@@ -101,29 +107,31 @@ def main() -> None:
         for i, text in enumerate(texts):
             (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         code_run(coder, folder, work / "warm", published)  # warm up: lazy loads, caches
-        coded, stored = [], []
+        coded: list[tuple[float, float, int]] = []
+        stored: list[tuple[float, float, int]] = []
         for round_ in range(args.repeat):
             coded.append(timed(lambda r=round_: code_run(coder, folder, work / f"json{r}", published)))
             stored.append(timed(lambda r=round_: ingest_run(coder, folder, work / f"s{r}.duckdb", published)))
-        writes = min(store_only(coder, folder, work / f"w{r}.duckdb", published) for r in range(args.repeat))
+        results = coded_once(coder, folder, published)
+        writes = min(store_only(results, work / f"w{r}.duckdb") for r in range(args.repeat))
         report(name, len(texts), min(coded), min(stored), writes, work / "s0.duckdb")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(name: str, n: int, coded: tuple[float, int], stored: tuple[float, int], writes: float,
-           db: Path) -> None:
+def report(name: str, n: int, coded: tuple[float, float, int], stored: tuple[float, float, int],
+           writes: float, db: Path) -> None:
     from comity.corpus import Corpus
 
     with Corpus(db, read_only=True) as store:
         counts = store.counts()
-    c, s = coded[0], stored[0]
-    print(f"corpus: {n} articles ({name}); coded {coded[1]}, stored {stored[1]}")
-    print(f"comity code   (JSON files): {n / c:8.1f} articles/s")
-    print(f"comity ingest (DuckDB):     {n / s:8.1f} articles/s")
-    print(f"end to end, ingest over code: {(s - c) / c:+.1%} (includes timing noise)")
-    print(f"store writes alone: {1000 * writes / n:.1f} ms per article = {writes / c:.1%} of coding time "
-          "(the store overhead)")
+    (c, c_cpu, done), (s, s_cpu, stored_n) = coded, stored
+    print(f"corpus: {n} articles ({name}); coded {done}, stored {stored_n}")
+    print(f"comity code   (JSON files): {n / c:8.1f} articles/s  (CPU {c_cpu:.1f} s)")
+    print(f"comity ingest (DuckDB):     {n / s:8.1f} articles/s  (CPU {s_cpu:.1f} s)")
+    print(f"ingest over code, end to end: {(s - c) / c:+.1%} wall clock, {(s_cpu - c_cpu) / c_cpu:+.1%} CPU")
+    print(f"store writes alone: {1000 * writes / n:.1f} ms CPU per article = {writes / c_cpu:.1%} of "
+          "coding CPU time (the store overhead)")
     print("rows stored: " + ", ".join(f"{t} {k}" for t, k in counts.items()))
 
 

@@ -182,6 +182,23 @@ def test_ingest_a_folder_twice_and_a_url_list(cli: typer.Typer, tmp_path: Path, 
     third = invoke(cli, "ingest", "--from", listing, "--db", db)
     assert "0 coded, 4 skipped" in third.output and "HTTP 404" in third.output
     assert snapshot(db)["article_urls"] == counts["article_urls"] + 4
+    assert "0 coded" in invoke(cli, "recode", "--db", db).output
+    forced = invoke(cli, "recode", "--db", db, "--force")
+    assert "5 coded" in forced.output and snapshot(db)["event_ids"] == counts["event_ids"]
+
+
+def test_a_store_held_by_another_writer(cli: typer.Typer, tmp_path: Path) -> None:
+    db = tmp_path / "busy.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from comity.store import Store; "
+                               f"s = Store({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = invoke(cli, "ties", "CHN", "RUS", "--db", db)
+        assert result.exit_code == 2 and "E061" in result.output and "another process" in result.output
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_bad_databases_are_refused_clearly(cli: typer.Typer, tmp_path: Path) -> None:

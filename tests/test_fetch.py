@@ -39,6 +39,14 @@ def rss(base: str, links: list[str]) -> bytes:
             f"<link>{base}</link>{items}</channel></rss>").encode()
 
 
+def atom(links: list[str]) -> bytes:
+    entries = "".join(f"<entry><title>E{i}</title><link href='{link}'/><id>e{i}</id>"
+                      f"<updated>2025-07-0{i + 1}T08:00:00Z</updated></entry>"
+                      for i, link in enumerate(links))
+    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>T</title><id>t</id><updated>2025-07-01T08:00:00Z</updated>{entries}</feed>").encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     seen_agents: ClassVar[list[str]] = []
     flaky_calls = 0
@@ -66,6 +74,7 @@ class Handler(BaseHTTPRequestHandler):
             "/broken": lambda: self._send(500, b"oops"),
             "/feed.xml": lambda: self._send(200, rss(base, ["/a", "/b", "/missing"]), "application/rss+xml"),
             "/not-a-feed": lambda: self._send(200, page("Just a page")),
+            "/relative.atom": lambda: self._send(200, atom(["/b", "a"]), "application/atom+xml"),
             "/flaky": self._flaky,
         }
         routes.get(self.path, lambda: self._send(404, b"no route"))()
@@ -134,6 +143,12 @@ def test_a_feed_fetches_each_items_page(server: str) -> None:
     assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
     assert items[0].published.isoformat() == "2025-06-01" and "rail" in items[1].text
     assert items[2].code == "E071"
+
+
+def test_an_atom_feed_with_relative_links(server: str) -> None:
+    items = read([server + "/relative.atom"])
+    assert [i.url for i in items] == [server + "/b", server + "/a"]
+    assert [i.published.isoformat() for i in items] == ["2025-07-01", "2025-07-02"]
 
 
 def test_a_feed_that_is_not_a_feed(server: str, tmp_path: Path) -> None:

@@ -64,4 +64,5 @@ def test_comity_eval_agrees_with_the_shared_scorer(shared: Path, tmp_path: Path)
                           capture_output=True, text=True, check=True)
     theirs = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), str(gold), str(tmp_path),
                              "--json"], capture_output=True, text=True, check=True)
-    assert json.loads(ours.stdout.strip().splitlines()[-1]) == json.loads(theirs.stdout.strip().splitlines()[-1])
+    last = [json.loads(run.stdout.strip().splitlines()[-1]) for run in (ours, theirs)]
+    assert last[0] == last[1]

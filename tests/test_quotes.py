@@ -86,6 +86,22 @@ FORMS = [
       ("direct", "The second is that wages will not", "Lena Park")]),
     ('Lena Park spoke at length. "The first point is that prices will rise, and fast."',
      []),
+    ("Anna Berg called the plan “a crucial step forward.”",
+     [("direct", "a crucial step forward", "Anna Berg")]),
+    ("In a statement to the Observer, her adviser, Jake Sullivan, said: “The alliance is essential.”",
+     [("direct", "The alliance is essential", "Jake Sullivan")]),
+    ("Sam Reed argued that the plan would fail, citing the cost of the war.",
+     [("indirect", "the plan would fail, citing the cost of the war", "Sam Reed")]),
+    ("Omar Aziz spoke to Lena Park on Sunday.\nPARK: Let us start with the news of the day.\n"
+     "AZIZ: Well, this is serious business.\nCLARIFICATION: The first line was changed.",
+     [("indirect", "Let us start with the news of the day", "Lena Park"),
+      ("indirect", "Well, this is serious business", "Omar Aziz")]),
+    ("On Monday the ministry said the border was closed. Saturday said nothing.",
+     [("indirect", "the border was closed", None)]),
+    ("“Immunity deals are not a requirement,\" Jo Ames said, adding that they were handed out "
+     "\"like candy.\"",
+     [("direct", "Immunity deals are not a requirement", "Jo Ames"),
+      ("mixed", 'they were handed out "like candy', "Jo Ames")]),
     ('“He said “never” and meant it, and we all believed him,” Omar Aziz said.',
      [("direct", "He said “never” and meant it, and we all believed him", "Omar Aziz")]),
 ]
@@ -152,6 +168,7 @@ MARKS = [
     ("x « bonjour » y", ["bonjour"]),
     ("Not paying taxes ''makes me smart,'' he said.", ["makes me smart"]),
     ("It's the Smiths' house, isn't it", []),
+    ("“Immunity deals are over,\" he said, \"like candy.\"", ["Immunity deals are over", "like candy."]),
 ]
 
 
@@ -181,3 +198,31 @@ def test_random_text_never_raises(run, pieces):
             assert text[q.speaker_span[0]:q.speaker_span[1]] == q.speaker_text
     names = {s.name for s in speakers}
     assert {q.speaker for q in quotes if q.speaker} <= names
+
+
+def test_example_article_scores(shared, nlp, index):
+    """The example article, scored by the reference scorer: quotes, speakers and profiles."""
+    import importlib.util
+    import json
+    from datetime import date
+
+    from comity.structure import find_parts
+
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    text = (shared / "examples" / "xi-moscow-parade.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared / "examples" / "xi-moscow-parade.gold.json").read_text(encoding="utf-8"))
+    parts = find_parts(text, None)
+    parsed = Parsed(Article(id="x", text=text, published=date(2025, 5, 7)), nlp(mask(text, parts)), parts)
+    quotes, speakers = extract_quotes(parsed, index.mentions(parsed), index)
+    pred = {"quotes": [{"speaker": q.speaker, "content": q.content} for q in quotes],
+            "speakers": [{"name": s.name, "title": s.title, "org": s.org, "country": s.country}
+                         for s in speakers]}
+    got = score.score_quotes(gold, pred, text)
+    recall, precision = got["found"] / got["gold"], got["precise"] / got["pred"]
+    assert 2 * recall * precision / (recall + precision) >= 0.95
+    assert got["speaker_ok"] == got["speaker_scored"]
+    profiles = score.score_profiles(gold, pred)
+    for key in ("title", "org", "country"):
+        assert profiles[f"{key}_ok"] >= 0.8 * profiles[f"{key}_gold"]

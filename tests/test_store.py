@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from comity.corpus import Corpus
 from comity.errors import ComityError, InputError
@@ -128,10 +130,24 @@ def test_content_id_ignores_white_space_and_boilerplate(left: str, right: str, s
     assert (content_id(left) == content_id(right)) is same
 
 
+WORDS = st.lists(st.text(alphabet=st.characters(categories=("L", "N", "P")), min_size=1, max_size=12),
+                 min_size=1, max_size=30)
+
+
+@given(WORDS, st.lists(st.sampled_from([" ", "  ", "\t", " \t ", "\u00a0"]), min_size=1))
+def test_content_id_does_not_depend_on_spacing(words: list[str], gaps: list[str]) -> None:
+    spaced = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words))
+    assert content_id(spaced) == content_id(" ".join(words))
+
+
 @pytest.mark.parametrize(("text", "span", "sentence"), [
     ("First one. China met Russia today. Last one.", (11, 30), "China met Russia today."),
     ("Heading\nChina met Russia. Then more.", (8, 20), "China met Russia."),
     ("No stop at the end China met Russia", (19, 35), "No stop at the end China met Russia"),
+    ("Intro. “China met Russia.” Next one.", (8, 25), "“China met Russia.”"),
+    ("The U.S. said so. China met Russia. Then Dr. Who spoke.", (18, 35), "China met Russia."),
+    ("Line one\n\nChina met Russia on Jan. 5 in Moscow. Next.", (10, 26),
+     "China met Russia on Jan. 5 in Moscow."),
 ])
 def test_sentence_around_finds_the_sentence(text: str, span: tuple[int, int], sentence: str) -> None:
     assert sentence_around(text, *span) == sentence

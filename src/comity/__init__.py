@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Coder", "Config", "__version__", "code", "to_json"]
+__all__ = ["Coder", "Config", "Corpus", "__version__", "code", "to_json"]
 
 
 def __getattr__(name: str):  # keep ``import comity`` cheap: spaCy loads on first use
@@ -23,6 +23,10 @@ def __getattr__(name: str):  # keep ``import comity`` cheap: spaCy loads on firs
         from comity.config import Config
 
         return Config
+    if name == "Corpus":
+        from comity.corpus import Corpus
+
+        return Corpus
     if name == "to_json":
         from comity.output import to_json
 

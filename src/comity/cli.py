@@ -250,3 +250,12 @@ def _eval_gsr(coder, path: Path, as_json: bool) -> None:
         table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}")
     out.print(table)
     print("  ".join(f"{k}={v}" for k, v in figures.items()))
+
+
+def _register_corpus_commands() -> None:
+    from comity.cli_corpus import register
+
+    register(app)
+
+
+_register_corpus_commands()

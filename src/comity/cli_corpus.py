@@ -26,6 +26,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store (created if absent).")]
+ReadDbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
 ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to parse with.")]
 ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary; repeatable.")]
 EventsOpt = Annotated[list[Path] | None, typer.Option("--events", help="Extra event lexicon; repeatable.")]
@@ -124,12 +125,13 @@ def ingest_command(
         raise _fail(error) from error
     if not names and not feed:
         raise _fail(ValueError("give at least one source (a file, folder or URL), --feed or --from"))
-    coder = _coder(model, actors, events, cues, batch_size)
-    start = time.perf_counter()
-    with open_corpus(db) as corpus, _progress() as bar:
-        task = bar.add_task("starting", total=None)
-        summary = corpus.ingest(names, coder=coder, published=when, feeds=feed or (),
-                                progress=_counting(bar, task, {}, log))
+    with open_corpus(db) as corpus:  # first: a bad or busy store fails before the model loads
+        coder = _coder(model, actors, events, cues, batch_size)
+        start = time.perf_counter()
+        with _progress() as bar:
+            task = bar.add_task("starting", total=None)
+            summary = corpus.ingest(names, coder=coder, published=when, feeds=feed or (),
+                                    progress=_counting(bar, task, {}, log))
     _report(summary, time.perf_counter() - start)
 
 
@@ -141,11 +143,12 @@ def recode_command(
     cues: CuesOpt = None, batch_size: BatchOpt = 16,
 ) -> None:
     """Re-code stored articles coded by another coder version (after a dictionary or coder change)."""
-    coder = _coder(model, actors, events, cues, batch_size)
-    start = time.perf_counter()
-    with open_corpus(db) as corpus, _progress() as bar:
-        task = bar.add_task("re-coding", total=corpus.stale_count(str(coder.version), force))
-        summary = corpus.recode(coder=coder, force=force, progress=_counting(bar, task, {}))
+    with open_corpus(db) as corpus:
+        coder = _coder(model, actors, events, cues, batch_size)
+        start = time.perf_counter()
+        with _progress() as bar:
+            task = bar.add_task("re-coding", total=corpus.stale_count(str(coder.version), force))
+            summary = corpus.recode(coder=coder, force=force, progress=_counting(bar, task, {}))
     err.print(f"coder: {coder.version}")
     _report(summary, time.perf_counter() - start)
 
@@ -155,6 +158,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return "" if value != value else f"{value:.2f}"
+    if hasattr(value, "strftime"):  # dates come back from DuckDB as midnight timestamps
+        return value.strftime("%Y-%m-%d") if not getattr(value, "hour", 0) else value.isoformat()
     if hasattr(value, "tolist"):
         value = value.tolist()
     if isinstance(value, list | tuple):
@@ -192,7 +197,7 @@ def _query(run):
 
 
 def events_command(
-    db: DbOpt = Path(DEFAULT_DB),
+    db: ReadDbOpt = Path(DEFAULT_DB),
     actor: Annotated[str | None, typer.Option("--actor", help="Actor code or name (CHN, NATO).")] = None,
     recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient code or name.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (SANCTION …).")] = None,
@@ -211,7 +216,7 @@ def events_command(
 
 
 def quotes_command(
-    db: DbOpt = Path(DEFAULT_DB),
+    db: ReadDbOpt = Path(DEFAULT_DB),
     speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Country code the quote names or the "
                                               "speaker belongs to.")] = None,
@@ -262,24 +267,31 @@ def _print_evidence(frame) -> None:
             out.print(f"      {row.url}", style="dim", highlight=False, markup=False)
 
 
+QUAD_COLOURS = {"verbal_cooperation": "#7fbf7b", "material_cooperation": "#1b7837",
+                "verbal_conflict": "#f4a582", "material_conflict": "#b2182b"}
+
+
 def plot_ties(frame, path: Path, a: str, b: str) -> None:
     """A chart: events per quad class both ways (bars) and the mean event scale (line)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     from comity.ties import QUADS
 
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(10, 6))
     x = list(range(len(frame)))
-    base = [0] * len(frame)
     for direction, sign in (("ab", 1), ("ba", -1)):
         base = [0] * len(frame)
         for name in QUADS.values():
             values = [sign * v for v in frame[f"{direction}_{name}"]]
-            top.bar(x, values, bottom=base, label=f"{a}→{b} {name}" if sign > 0 else None)
+            top.bar(x, values, bottom=base, color=QUAD_COLOURS[name],
+                    label=name.replace("_", " ") if sign > 0 else None)
             base = [p + v for p, v in zip(base, values, strict=True)]
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.yaxis.set_major_formatter(lambda value, _: f"{abs(value):g}")
     top.axhline(0, color="black", linewidth=0.5)
     top.set_ylabel(f"events ({a}→{b} up, {b}→{a} down)")
     top.legend(fontsize="small")
@@ -296,7 +308,7 @@ def plot_ties(frame, path: Path, a: str, b: str) -> None:
 def ties_command(
     a: Annotated[str, typer.Argument(help="An actor: country code (CHN) or organisation name (NATO).")],
     b: Annotated[str, typer.Argument(help="The other actor.")],
-    db: DbOpt = Path(DEFAULT_DB),
+    db: ReadDbOpt = Path(DEFAULT_DB),
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "month",
     include_negated: NegatedOpt = False, include_hypothetical: HypoOpt = False,
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw a chart to this PNG file.")] = None,
@@ -317,6 +329,8 @@ def ties_command(
                                 include_hypothetical=include_hypothetical) if show_evidence else None
     if fmt != "table":
         show_frame(frame, list(frame.columns), fmt)
+    elif frame.empty:
+        err.print(f"no dated events between {a} and {b} in {db}")
     else:
         _console().print(_ties_table(frame, a, b))
         from comity.ties import sparkline
@@ -333,7 +347,7 @@ def ties_command(
 
 
 def network_command(
-    db: DbOpt = Path(DEFAULT_DB), since: SinceOpt = None, until: UntilOpt = None,
+    db: ReadDbOpt = Path(DEFAULT_DB), since: SinceOpt = None, until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="How many dyads.")] = 20,
     include_negated: NegatedOpt = False, include_hypothetical: HypoOpt = False, fmt: FormatOpt = "table",
 ) -> None:
@@ -347,7 +361,7 @@ def network_command(
 
 
 def export_command(
-    db: DbOpt = Path(DEFAULT_DB),
+    db: ReadDbOpt = Path(DEFAULT_DB),
     fmt: Annotated[str, typer.Option("--format", help="plover (JSONL), csv or parquet.")] = "plover",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout; "
                                                 "required for parquet).")] = None,

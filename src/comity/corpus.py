@@ -22,7 +22,7 @@ import pandas as pd
 from comity.errors import ComityError
 from comity.fetch import Fetcher, Item, Sources
 from comity.normalize import as_date
-from comity.records import Article
+from comity.records import Article, Coded
 from comity.store import DEFAULT_DB, Store
 from comity.store_rows import content_id
 
@@ -104,30 +104,43 @@ class Corpus:
         summary = Summary()
         queued: dict[str, list[str]] = {}
         notify = progress or _quiet
-        results = coder.code_many(self._fresh(items, summary, queued, notify))
-        while True:
+
+        def store(coded: Coded) -> str:
+            where = _location(coded.article)
+            extra = queued.pop(coded.article.id, [])
+            self.store.write(coded, [u for u in (where, *extra) if u])
+            return f"{coded.article.id} {where or ''}"
+
+        self._in_groups(coder.code_many(self._fresh(items, summary, queued, notify)), store, summary, notify)
+        return summary
+
+    def _in_groups(self, results: Iterable[tuple[Article, Coded | ComityError]],
+                   store: Callable[[Coded], str], summary: Summary, notify: Progress) -> None:
+        """Store each coded result with ``store``, committing every ``commit_every`` articles or
+        ``commit_seconds`` after a group's first write; say so (``notify``) once committed."""
+        results = iter(results)
+        more = True
+        while more:
             committed: list[tuple[str, str]] = []
             with self.store.group():
-                more = self._write_some(results, queued, summary, _collector(committed))
-            for note in committed:  # told only once committed
+                more = self._group(results, store, summary, _collector(committed))
+            for note in committed:
                 notify(*note)
-            if not more:
-                return summary
 
-    def _write_some(self, results, queued: dict[str, list[str]], summary: Summary, notify: Progress) -> bool:
-        """Store coded results until ``commit_every`` or ``commit_seconds`` is reached; False at the end."""
-        start, written = time.monotonic(), 0
-        for article, result in results:
-            extra = queued.pop(article.id, [])
+    def _group(self, results: Iterator, store: Callable[[Coded], str], summary: Summary,
+               notify: Progress) -> bool:
+        """Store results until the group is full; False when the results are exhausted."""
+        first, written = None, 0
+        for _, result in results:
             if isinstance(result, ComityError):
                 summary.failed.append(str(result))
                 notify("failed", str(result))
                 continue
-            self.store.write(result, [u for u in (_location(article), *extra) if u])
+            notify("coded", store(result))
             summary.coded += 1
             written += 1
-            notify("coded", f"{article.id} {_location(article) or ''}")
-            if written >= self.commit_every or time.monotonic() - start >= self.commit_seconds:
+            first = first or time.monotonic()
+            if written >= self.commit_every or time.monotonic() - first >= self.commit_seconds:
                 return True
         return False
 
@@ -158,14 +171,12 @@ class Corpus:
         summary = Summary()
         notify = progress or _quiet
         ids = self.store.stale(str(coder.version), force)
-        for article, result in coder.code_many(self.store.articles(ids)):
-            if isinstance(result, ComityError):
-                summary.failed.append(str(result))
-                notify("failed", str(result))
-                continue
-            self.store.replace(result)
-            summary.coded += 1
-            notify("coded", article.id)
+
+        def store(coded: Coded) -> str:
+            self.store.replace(coded)
+            return coded.article.id
+
+        self._in_groups(coder.code_many(self.store.articles(ids)), store, summary, notify)
         return summary
 
     def stale_count(self, version: str, force: bool = False) -> int:

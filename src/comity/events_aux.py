@@ -27,7 +27,7 @@ def governors(tok: Token, lex: EventLexicon, limit: int = 4) -> list[Token]:
         gerund = cur.dep_ == "dobj" and cur.tag_ == "VBG"  # "avoided condemning"
         if (
             cur.dep_ not in ("xcomp", "pcomp", "prep", "ccomp", "pobj", "advmod") and not gerund
-        ) or cur.head is cur:
+        ) or cur.head == cur:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ"):
@@ -74,12 +74,12 @@ def is_future(tok: Token, lex: EventLexicon) -> bool:
     for verb in clause:
         if any(lex.has("future_words", m) or (m == "would" and _reported(verb, lex)) for m in _modals(verb)):
             return True
-        if verb is not tok and lex.has("future_verbs", verb.lemma_):
+        if verb != tok and lex.has("future_verbs", verb.lemma_):
             return True
         if (
-            verb is not tok
+            verb != tok
             and verb.lemma_ == "be"
-            and any(c is tok or c in clause for c in verb.children if c.dep_ == "xcomp")
+            and any(c == tok or c in clause for c in verb.children if c.dep_ == "xcomp")
         ):
             return True
     return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
@@ -100,7 +100,7 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         for _ in range(3):
             if any(c.dep_ == "mark" and lex.has("hypothetical_words", c.lower_) for c in cur.children):
                 return True
-            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head is cur:
+            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head == cur:
                 break
             cur = cur.head
     return False
@@ -109,16 +109,18 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
 def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token | None:
     """The nearest trigger of an embedding type (REQUEST, REJECT, AGREE, THREATEN, CONCEDE) governing ``tok``.
 
-    "called for talks", "threatened to impose tariffs"; None when there is none.
+    "called for talks", "threatened to impose tariffs"; also an ACCUSE trigger over a verb ("accused Kyiv of
+    attacking": the attack is alleged, not reported). None when there is none.
     """
     cur = tok
     for _ in range(5):
-        if cur.dep_ not in EMBED_DEPS or cur.head is cur:
+        if cur.dep_ not in EMBED_DEPS or cur.head == cur:
             return None
         cur = cur.head
         kind = triggered.get(cur.i)
         if kind is not None:
-            return cur if lex.has("embedding_types", kind) else None
+            alleged = kind == "ACCUSE" and tok.pos_ == "VERB"  # "accused Kyiv of attacking": an allegation
+            return cur if lex.has("embedding_types", kind) or alleged else None
     return None
 
 

@@ -25,6 +25,7 @@ from comity.records import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 STATES = frozenset({"country", "igo"})
+MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 INNER_MODES = {
     "THREATEN": {
@@ -82,8 +83,8 @@ def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexi
         heads = [obj, *(c for c in obj.children if c.dep_ == "conj")]
         if any(h.lemma_.lower() in want for h in heads):
             return True
-        if ("@actor" in want or "@place" in want) and collect(obj, mm, lex):
-            return True
+        if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
+            return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
 
 
@@ -125,6 +126,8 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
         return None
     if pos == "noun" and tok.dep_ == "compound":
         return None  # "war machine", "sanctions regime"
+    if pos == "verb" and tok.dep_ == "amod":
+        return None  # "occupied territory", "disputed islands"
     return next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None)
 
 
@@ -151,7 +154,8 @@ def _rescue_list(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]
 
 
 def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
-    actors = [m for t in subject_tokens(tok, mm) for m in collect(t, mm, lex, agent=True)]
+    crowd = trig.event == "PROTEST"  # "Palestinians protested": people may protest, not only states
+    actors = [m for t in subject_tokens(tok, mm) for m in collect(t, mm, lex, agent=not crowd)]
     if trig.swap:
         guests = [m for o in objects(tok) for m in collect(o, mm, lex)] or _rescue_list(tok, mm, lex)
         return guests, actors
@@ -194,7 +198,11 @@ def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
         if trig.reciprocal or trig.event not in SYMMETRIC:
             return sides, []
         return sides[:1], sides[1:]
-    actors = [m for t in noun_actor_tokens(tok, trig, lex, mm) for m in collect(t, mm, lex, agent=True)]
+    actors = [
+        m
+        for t in noun_actor_tokens(tok, trig, lex, mm)
+        for m in collect(t, mm, lex, agent=not (t.head == tok and t.dep_ in MODIFIERS))
+    ]
     slots = trig.recipient or lex.default_slots("noun", trig.event)
     return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
 
@@ -215,6 +223,8 @@ def _is_state(m: Mention, lex: EventLexicon) -> bool:
 def _stands_alone(m: Mention) -> bool:
     """A state, an international body or a government body: a person alone is not enough."""
     ent = m.entity
+    if m.how in ("demonym", "place"):
+        return False  # "American Muslim", "New Hampshire": not a state acting
     return ent.kind in STATES or (ent.kind == "org" and ent.sector in ("GOV", "MIL"))
 
 

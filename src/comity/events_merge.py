@@ -41,7 +41,7 @@ class Dated:
     spans: list[Span] = field(default_factory=list)
 
 
-def clause_span(tok: Token, cand: Candidate) -> Span:
+def clause_span(tok: Token, cand: Candidate, text: str, roles: bool = True) -> Span:
     """Characters of the trigger's clause: its subtree without nested clauses, plus its role mentions."""
     head = tok
     if (
@@ -51,24 +51,24 @@ def clause_span(tok: Token, cand: Candidate) -> Span:
     ):
         head = tok.head
     keep = [head]
-    stack = [c for c in head.children if c.dep_ not in CLAUSE_CUT or c is tok]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_CUT or c == tok]
     while stack:
         cur = stack.pop()
         keep.append(cur)
         stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis"))
-    lo, hi = _line_of(tok)
+    lo, hi = _line_of(tok, text)
     words = [t for t in keep if not t.is_space and not t.is_punct and lo <= t.idx < hi] or [tok]
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)
-    for m in (*cand.actor, *cand.recipient):
+    for m in (*cand.actor, *cand.recipient) if roles else ():
         if lo <= m.span[0] and m.span[1] <= hi:
             start, end = min(start, m.span[0]), max(end, m.span[1])
     return start, end
 
 
-def _line_of(tok: Token) -> Span:
+def _line_of(tok: Token, text: str) -> Span:
     """The trigger's sentence cut at line breaks: a clause never crosses into a headline or dateline."""
-    sent, text = tok.sent, tok.doc.text
+    sent = tok.sent
     lo = text.rfind("\n", sent.start_char, tok.idx) + 1 or sent.start_char
     lo = max(lo, sent.start_char)
     hi = text.find("\n", tok.idx, sent.end_char)
@@ -93,7 +93,7 @@ def _in_open_phrase(tref: TimeRef, tok: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "prep" and cur.lower_ in OPEN_PREPS:
             return tok not in cur.subtree
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     return span[0].i > 0 and doc[span[0].i - 1].lower_ in OPEN_PREPS
@@ -175,10 +175,11 @@ def is_historical(value: str | None, source: str | None, published: date | None)
 
 def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[Dated]:
     """The candidate dated: one item per listed day, else one."""
-    span = clause_span(cand.tok, cand)
-    days = listed_days(cand.tok, span, times)
+    span = clause_span(cand.tok, cand, parsed.text)
+    core = clause_span(cand.tok, cand, parsed.text, roles=False)
+    days = listed_days(cand.tok, core, times)
     if not days:
-        return [_dated(parsed, cand, span, date_of(parsed, cand.tok, span, times))]
+        return [_dated(parsed, cand, span, date_of(parsed, cand.tok, core, times))]
     out = []
     for tref in days:
         copy = replace(cand, aux=list(cand.aux))

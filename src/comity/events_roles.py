@@ -48,18 +48,37 @@ class MentionMap:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.by_token: dict[int, Mention] = {}
+        self.by_token: dict[int, list[Mention]] = {}
         for mention in mentions:
             if not is_actor(mention):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span:
-                self.by_token.setdefault(tok.i, mention)
+            for tok in span:  # "U.S.-China" is one token holding two mentions
+                self.by_token.setdefault(tok.i, []).append(mention)
 
     def get(self, tok: Token) -> Mention | None:
-        return self.by_token.get(tok.i)
+        found = self.by_token.get(tok.i)
+        return found[0] if found else None
+
+    def all(self, tok: Token) -> list[Mention]:
+        return self.by_token.get(tok.i, [])
+
+    def recent_pair(self, tok: Token) -> list[Mention]:
+        """ "the two leaders", "both countries": the last two sides named in this or the previous sentence."""
+        sent = tok.sent
+        start = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
+        seen: dict[str, Mention] = {}
+        for i in range(tok.i - 1, -1, -1):
+            if tok.doc[i].idx < start:
+                break
+            for mention in self.by_token.get(i, []):
+                if mention.entity.code not in seen and mention.how != "place":
+                    seen[mention.entity.code] = mention
+            if len(seen) == 2:
+                return list(seen.values())[::-1]
+        return []
 
 
 def _add(out: list[Mention], mention: Mention | None) -> None:
@@ -76,9 +95,13 @@ def collect(
     an agent noun ("Russia's army", not "Trump's tariffs"). ``deep`` also reads
     location phrases ("targets in Lebanon").
     """
+    if _pair_phrase(tok, lex):
+        return mm.recent_pair(tok)
     out: list[Mention] = []
     own = mm.get(tok)
-    _add(out, own)
+    for mention in mm.all(tok):
+        if not (agent and _not_an_agent(mention, tok)):
+            _add(out, mention)
     if depth > 6:
         return out
     strong = own is not None or not agent or lex.has("agent_nouns", tok.lemma_) or tok.pos_ == "PROPN"
@@ -88,6 +111,8 @@ def collect(
             found = collect(child, mm, lex, agent, depth + 1, deep)
         elif dep in PHRASE_DEPS and (strong or dep != "poss"):
             found = collect(child, mm, lex, False, depth + 1, deep)
+            if not strong:  # "Hezbollah guerrillas" acts; "Iranian journalist" is no state
+                found = [m for m in found if m.how not in ("demonym", "place")]
         elif (
             dep == "prep"
             and strong
@@ -99,6 +124,24 @@ def collect(
         for m in found:
             _add(out, m)
     return out
+
+
+def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
+    """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list)."""
+    if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):
+        return False
+    kids = list(tok.children)
+    if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod") for c in kids):
+        return True
+    definite = any(c.lower_ in ("the", "these", "those") and c.dep_ == "det" for c in kids)
+    return definite and any(c.lower_ == "two" and c.dep_ == "nummod" and not list(c.children) for c in kids)
+
+
+def _not_an_agent(mention: Mention, tok: Token) -> bool:
+    """A place ("Mississippi offers") or a bare demonym ("most Americans agree", "Cuban said") as subject."""
+    if mention.how == "place":
+        return True
+    return mention.how == "demonym" and mention.span[0] <= tok.idx and tok.idx + len(tok) <= mention.span[1]
 
 
 def _list_prep(prep: Token, lex: EventLexicon) -> bool:
@@ -150,11 +193,13 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
     if interrupted is not None:
         return [interrupted]
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     dep = verb.dep_
     if dep == "acl" and verb.i > 0 and mm.get(verb.doc[verb.i - 1]) is not None:
         return [verb.doc[verb.i - 1]]  # "talk of the administration seeking to ...": the adjacent actor
+    if dep == "acl" and verb.tag_ == "VBN":
+        return []  # "Americans killed in the attack": the noun is what was done to
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
@@ -162,21 +207,22 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return controller or subject_tokens(head, mm, depth + 1)
     if dep in ("conj", "advcl", "xcomp", "ccomp"):
         return subject_tokens(head, mm, depth + 1)
-    if dep == "pcomp" and head.head is not head:
+    if dep == "pcomp" and head.head != head:
         grand = head.head  # "strike a balance of backing", "stopped short of sending": up to the verb
         for _ in range(3):
             if grand.pos_ in ("VERB", "AUX") or grand.dep_ not in ("dobj", "pobj", "prep", "advmod", "acomp"):
                 break
             grand = grand.head
         if grand.pos_ in ("VERB", "AUX"):
-            return subject_tokens(grand, mm, depth + 1)
+            controller = [o for o in objects(grand) if mm.get(o) is not None]
+            return controller or subject_tokens(grand, mm, depth + 1)  # "accused Kyiv of attacking"
     return []
 
 
 def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:
     """In "Switzerland said it had expelled ...", the pronoun is the speaker."""
     cur = verb
-    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+    while cur.dep_ in ("conj", "xcomp") and cur.head != cur:
         cur = cur.head
     if cur.dep_ != "ccomp" or cur.head.pos_ not in ("VERB", "AUX"):
         return []
@@ -279,4 +325,5 @@ def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
             if child.dep_ in ("compound", "amod", "nmod") and mm.get(child) is not None:
                 for m in collect(child, mm, lex):
                     _add(sides, m)
+    sides.sort(key=lambda m: m.span)
     return sides if len({m.entity.code for m in sides}) >= 2 else []

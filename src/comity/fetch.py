@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 from comity import __version__
 from comity.errors import InputError
@@ -69,6 +70,8 @@ def get(client, url: str, fetcher: Fetcher) -> tuple[bytes, str, str]:
             time.sleep(fetcher.backoff * 2 ** (attempt - 1))
         try:
             response = client.get(url)
+        except httpx.InvalidURL as err:
+            raise InputError("E070", f"{url}: not a valid URL ({err})") from err
         except httpx.HTTPError as err:
             last = InputError("E070", f"{url}: cannot be reached ({type(err).__name__}: {err})")
             continue
@@ -147,7 +150,8 @@ def parse_feed(body: bytes, where: str):
     """The feedparser result for ``body`` (E072 if it is not an RSS or Atom feed)."""
     import feedparser
 
-    feed = feedparser.parse(body)
+    base = {"content-location": where} if is_url(where) else None
+    feed = feedparser.parse(body, response_headers=base)
     if not feed.entries and (feed.bozo or not feed.get("version")):
         reason = getattr(feed.get("bozo_exception"), "getMessage", lambda: "")() or "no RSS or Atom items"
         raise InputError("E072", f"{where}: not an RSS/Atom feed ({reason})")
@@ -158,7 +162,7 @@ def feed_items(body: bytes, where: str, published: date | None, client, fetcher:
     """Fetch and extract the page of each feed item; the item's date wins over the page's."""
     feed = parse_feed(body, where)
     for number, entry in enumerate(feed.entries, start=1):
-        link = entry.get("link")
+        link = urljoin(where, entry.get("link", "")) if is_url(where) else entry.get("link")
         if not link:
             yield InputError("E072", f"{where}: item {number} has no link")
             continue

@@ -17,6 +17,7 @@ Headlines, datelines and credits are never read: only ``parsed.body_sents()``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from comity.records import Mention, Quote, Speaker
 from comity.records import Span as CharSpan
 from comity.speakers import Index, Source, SpeakerBook
 
+LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)")
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 DASHES = "―—–-"
 CONTENT_EDGE = " \t\r\n,;:—–-―“”\"'‘’«»"
@@ -68,9 +70,10 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: Index,
                 for p in paragraphs}
     marks = Marks([m.outer for ms in marks_of.values() for m in ms])
     cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
+    book = SpeakerBook(parsed, mentions, index, lex)
     drafts, consumed = _indirect(parsed, cues, marks_of, lex)
     drafts += _direct(parsed, cues, marks_of, consumed)
-    book = SpeakerBook(parsed, mentions, index, lex)
+    drafts += _labelled(parsed, paragraphs, book)
     quotes = _attribute(parsed, drafts, book, paragraphs)
     return quotes, book.speakers()
 
@@ -101,6 +104,20 @@ def _overlap(a: CharSpan, b: CharSpan) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _extent(parsed: Parsed, cue: Cue) -> CharSpan:
+    """The reported clause, kept inside its paragraph; after a cue verb it runs on through the
+    verb's other complements ("promised to act should he win", "argued that ..., in order to ...")."""
+    start, end = cue.clause or (0, 0)
+    tok = cue.token
+    if cue.kind == "verb" and start > tok.idx:
+        tails = [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in ("conj", "cc", "punct")]
+        if tails:
+            last = max(tails, key=lambda t: t.i)
+            end = max(end, last.idx + len(last))
+    para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
+    return max(start, para[0]), min(end, para[1])
+
+
 def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks]) -> list[Draft]:
     """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
     if cue.clause is None or cue.source is None:
@@ -108,7 +125,9 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks]) -> list[Draft]:
     root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
     if any(m.outer[0] <= root.idx < m.outer[1] for m in marks):
         return []
-    clause = cue.clause
+    clause = _extent(parsed, cue)
+    if clause[0] >= clause[1]:
+        return []
     inside = [m for m in marks if _overlap(m.outer, clause) > 0]
     if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
         return []
@@ -190,7 +209,7 @@ def _frame_cue(cues_at: dict[int, Cue], toks: list[Token], after: bool) -> Cue |
     ('"...," Jane Roe, a fellow at X, said'), else the last one before it ('X said: "..."')."""
     found = [cues_at[t.i] for t in toks if t.i in cues_at]
     if after:
-        found = [c for c in found if toks and c.token.i - toks[0].i <= 40 and c.source is not None
+        found = [c for c in found if toks and c.token.i - toks[0].i <= 40 and c.kind != "naming"
                  and c.source.i >= toks[0].i and (c.token.i - toks[0].i <= 12 or c.source.i < c.token.i)]
         return found[0] if found else None
     return found[-1] if found else None
@@ -206,18 +225,39 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
             if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2:
                 continue
             before, after = _frames(parsed, marks, k, starts)
-            after_toks = doc_tokens_between(parsed.doc, starts, after)
+            ended = parsed.text[mark.inner[1] - 1:mark.inner[1]] == "."  # '"... do that." He said'
+            after_toks = [] if ended else doc_tokens_between(parsed.doc, starts, after)
             cue = _frame_cue(cues_at, after_toks, after=True)
             source = cue.source if cue else _dash_source(parsed, after, starts)
             opens = not parsed.text[before[0]:before[1]].strip()
-            if source is None and not (opens or _statement(parsed, mark)):
-                continue
             if source is None:
                 cue = _frame_cue(cues_at, doc_tokens_between(parsed.doc, starts, before), after=False)
                 source = cue.source if cue else None
+                named = cue is not None and cue.kind == "naming"
+                if not (named or _statement(parsed, mark) or (opens and source is None)):
+                    continue
             content = _trim(parsed.text, mark.inner, lead=())
-            if content[0] < content[1] and (source is not None or opens):
+            if content[0] < content[1] and (source is not None or opens or _independent(parsed, mark)):
                 drafts.append(Draft(content, "direct", para, cue, source))
+    return drafts
+
+
+def _labelled(parsed: Parsed, paragraphs: list[int], book: SpeakerBook) -> list[Draft]:
+    """Transcript paragraphs, "PENCE: Well, look, ...": a person's name, a colon, their words."""
+    starts = [t.idx for t in parsed.doc]
+    drafts = []
+    for para in paragraphs:
+        start, end = parsed.paragraph_span(para)
+        match = LABEL.match(parsed.text, start, end)
+        if match is None:
+            continue
+        toks = doc_tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
+        if not toks or not book.is_person_label(toks[-1]):
+            continue
+        content = _trim(parsed.text, (match.end(), end), lead=())
+        if len(parsed.text[content[0]:content[1]].split()) >= 2:
+            drafts.append(Draft(content, "direct" if parsed.text[content[0] - 1] in "“\"" else "indirect",
+                                para, None, toks[-1]))
     return drafts
 
 

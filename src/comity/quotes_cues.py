@@ -30,6 +30,7 @@ class CueLexicon:
     """Words that introduce reported speech."""
 
     verbs: frozenset[str]
+    quote_verbs: frozenset[str]
     object_verbs: frozenset[str]
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
@@ -44,8 +45,17 @@ class CueLexicon:
     def from_config(cls, config: Config | None = None) -> CueLexicon:
         return _lexicon(tuple(config.cue_files) if config else ())
 
+    @property
+    def phrase_starts(self) -> frozenset[str]:
+        return _starts(self.phrases)
+
     def pronoun_kind(self, word: str) -> str | None:
         return dict(self.pronouns).get(word.lower())
+
+
+@cache
+def _starts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
 
 
 def _pairs(items: list, key: str, value: str) -> tuple[tuple[str, str], ...]:
@@ -63,6 +73,7 @@ def _lexicon(extra: tuple) -> CueLexicon:
                  for o in roles.get("organisations", []) if isinstance(o, dict) and o.get("name"))
     return CueLexicon(
         verbs=frozenset(str(v).lower() for v in cues.get("verbs", [])),
+        quote_verbs=frozenset(str(v).lower() for v in cues.get("quote_verbs", [])),
         object_verbs=frozenset(str(v).lower() for v in cues.get("object_verbs", [])),
         nouns=frozenset(str(v).lower() for v in cues.get("nouns", [])),
         phrases=tuple(tuple(str(p).lower().split()) for p in cues.get("phrases", []) if str(p).strip()),
@@ -122,12 +133,29 @@ def subtree_span(token: Token, skip: Token | None = None) -> Span:
 
 
 def find_source(cue: Token, marks: Marks) -> Token | None:
-    """The head of the cue's subject, climbing through clauses that share it."""
+    """The head of the cue's subject, climbing through clauses that share it; when the
+    parse gives none, the name right before the cue (", Jo Roe, said") or after it ("said Jo Roe")."""
+    found = _subject(cue, marks)
+    if found is not None or cue.dep_ in ("xcomp", "acl", "relcl", "pcomp", "amod", "ccomp"):
+        return found
+    doc = cue.doc
+    for tok in reversed(doc[max(cue.sent.start, cue.i - 6):cue.i]):
+        if marks.inside(tok) or tok.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX"):
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
+    after = doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
+    if after is not None and after.pos_ == "PROPN" and not marks.inside(after):
+        return after.head if after.dep_ == "compound" else after
+    return None
+
+
+def _subject(cue: Token, marks: Marks) -> Token | None:
     node = cue
     for _ in range(4):
         for child in node.children:
             if child.dep_ in SUBJECTS and not marks.inside(child):
-                return child
+                return None if child.ent_type_ in ("DATE", "TIME") else child
         if node.dep_ not in CLIMB or node.head is node:
             return None
         node = node.head
@@ -179,7 +207,13 @@ def _object_of(cue: Token) -> tuple[Span, Token] | None:
 
 
 def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.verbs:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma not in lex.verbs:
+        if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
+            span = (tok.idx, tok.idx + len(tok))
+            return Cue(span, lemma, "naming", tok, find_source(tok, marks))
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None
@@ -205,6 +239,8 @@ def _noun_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
 
 def _phrase_cue(tok: Token, lex: CueLexicon) -> Cue | None:
     """"according to X" and the like: the source is the phrase's object."""
+    if tok.lower_ not in lex.phrase_starts:
+        return None
     doc = tok.doc
     for words in lex.phrases:
         n = len(words)
@@ -225,13 +261,16 @@ def _around(phrase: Span, sent) -> Span | None:
     """The side of a sentence around a phrase that holds the sentence's main verb."""
     before = (sent.start_char, phrase[0])
     after = (phrase[1], sent.end_char)
-    text = sent.doc.text
+    text, base = sent.text, sent.start_char
     root = sent.root.idx
-    if before[0] <= root < before[1] and text[before[0]:before[1]].strip(" ,;:—–-"):
+
+    def words(side: Span) -> str:
+        return text[side[0] - base:side[1] - base].strip(" ,;:—–-")
+    if before[0] <= root < before[1] and words(before):
         return before
-    if after[0] <= root < after[1] and text[after[0]:after[1]].strip(" ,;:—–-"):
+    if after[0] <= root < after[1] and words(after):
         return after
-    sizes = [len(text[s[0]:s[1]].strip(" ,;:—–-")) for s in (before, after)]
+    sizes = [len(words(s)) for s in (before, after)]
     best = before if sizes[0] >= sizes[1] else after
     return best if max(sizes) > 0 else None
 

@@ -124,6 +124,18 @@ def _fullest(names: Iterable[str]) -> dict[str, str]:
     return full
 
 
+def _entity_of(tok: Token) -> SpacySpan | None:
+    """The named entity a token belongs to, found from its IOB tags (no scan of the doc)."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
+
+
 def _given_name(tok: Token, words: set[str]) -> bool:
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in words \
         and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _TITLE_WORDS
@@ -131,11 +143,14 @@ def _given_name(tok: Token, words: set[str]) -> bool:
 
 def _line_of(span: SpacySpan) -> SpacySpan:
     """A name never runs across a line break: keep the line holding the name's last word."""
-    doc, start = span.doc, span.start
+    doc, start, end = span.doc, span.start, span.end
     for tok in span:
+        if tok.text in (":", ";") and tok.i > start:
+            end = tok.i
+            break
         if "\n" in tok.text_with_ws and tok.i < span.end - 1:
             start = tok.i + 1
-    return doc[start:span.end]
+    return doc[start:max(end, start + 1)]
 
 
 class SpeakerBook:
@@ -145,6 +160,7 @@ class SpeakerBook:
         self.parsed, self.index, self.lex = parsed, index, lex
         self.on = parsed.article.published
         self.mentions = sorted(mentions, key=lambda m: m.span)
+        self.ents = list(parsed.doc.ents)
         self.mention_starts = [m.span[0] for m in self.mentions]
         self.profiles: dict[str, Profile] = {}
         self.persons: list[tuple[int, str, bool]] = []  # (char, canonical name, in subject position)
@@ -157,7 +173,7 @@ class SpeakerBook:
 
     def _person_spans(self) -> list[SpacySpan]:
         doc, out, taken = self.parsed.doc, [], set()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and self.parsed.in_body((ent.start_char, ent.end_char)):
                 ent = _line_of(ent)
                 out.append(ent)
@@ -249,14 +265,14 @@ class SpeakerBook:
         candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
         for tok in candidates:
             if tok.ent_type_ == "PERSON":
-                return _line_of(next(e for e in doc.ents if e.start <= tok.i < e.end))
+                return _line_of(_entity_of(tok))
         for tok in candidates:
             m = self._mention_at(tok.idx)
             if m is not None and _named_person(m):
                 return _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
             word = clean_name(head.text, self.lex)
-            if any(word and word in p.split() for _, p, _ in self.persons):
+            if self._known_word(word):
                 return doc[head.i:head.i + 1]
             if self.index.person(word, self.on) is not None:
                 return self._name_around(head)
@@ -275,7 +291,7 @@ class SpeakerBook:
     def _person_spans_after(self, head: Token) -> list[SpacySpan]:
         doc, out = head.doc, []
         stop = min(head.i + 16, head.sent.end)
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and head.i < ent.start < stop:
                 out.append(_line_of(ent))
         for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
@@ -299,6 +315,18 @@ class SpeakerBook:
         appos = [c for c in head.children if c.dep_ == "appos"]
         return span.root.ent_type_ == "PERSON" or any(c.lemma_.lower() in roles for c in appos) \
             or all(self.index.resolve(t.text, self.on) is None for t in span)
+
+    def _known_word(self, word: str) -> bool:
+        """Is ``word`` (any case) a word of the name of a person seen in the article?"""
+        low = word.lower()
+        return bool(low) and any(low in p.lower().split() for _, p, _ in self.persons)
+
+    def is_person_label(self, tok: Token) -> bool:
+        """Does the label of a transcript line ("PENCE:", "Mr. Smith:") name a person?"""
+        if tok.ent_type_ == "PERSON":
+            return True
+        word = clean_name(tok.text, self.lex)
+        return len(word) > 1 and self._known_word(word)
 
     def _name_around(self, head: Token) -> SpacySpan:
         start = head.i
@@ -340,13 +368,13 @@ class SpeakerBook:
         while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "punct")):
             end -= 1
         first, last = doc[start], doc[end]
-        return doc.text[first.idx:last.idx + len(last)], (first.idx, last.idx + len(last))
+        return doc[first.i:last.i + 1].text, (first.idx, last.idx + len(last))
 
     def _org_phrase(self, head: Token) -> tuple[str, CharSpan]:
         """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
         "the" left out, "of Prisons" kept)."""
         doc = head.doc
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_of(head)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
             toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         else:
@@ -357,7 +385,7 @@ class SpeakerBook:
             toks += _capitalised_tail(head)
         if not toks:
             return self._phrase(head)
-        return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])], (toks[0].idx, toks[-1].idx + len(toks[-1]))
+        return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))
 
     def _organisation(self, head: Token) -> Source:
         text, span = self._org_phrase(head)
@@ -382,7 +410,8 @@ class SpeakerBook:
         return self._unnamed(text, span)
 
     def _unnamed(self, text: str, span: CharSpan) -> Source:
-        self.unnamed.setdefault(text, span)
+        if not any(text.lower() == seen.lower() for seen in self.unnamed):
+            self.unnamed[text] = span
         return Source(None, text, span, description=text)
 
     # ------------------------------------------------------------ output

@@ -64,8 +64,7 @@ def has_role(tokens: list[Token], lex: CueLexicon) -> bool:
 def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def _title_like(tok: Token) -> bool:

@@ -94,6 +94,7 @@ class Store:
         self.read_only = read_only
         self.con = connect(self.path, read_only)
         self._grouped = False
+        self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
 
     def close(self) -> None:
         self.con.close()
@@ -104,8 +105,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _one(self, sql: str, params: list) -> tuple | None:
+        """The first row of a query, reading the result to its end (DuckDB wants results finished)."""
+        rows = self.con.execute(sql, params).fetchall()
+        return rows[0] if rows else None
+
     def has(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+        return self._one("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
 
     def add_urls(self, article_id: str, urls: Iterable[str]) -> int:
         """Record more URLs for a stored article; returns how many were new."""
@@ -118,8 +124,7 @@ class Store:
         return self._url_count(article_id) - before
 
     def _url_count(self, article_id: str) -> int:
-        row = self.con.execute("SELECT count(*) FROM article_urls WHERE article_id = ?",
-                               [article_id]).fetchone()
+        row = self._one("SELECT count(*) FROM article_urls WHERE article_id = ?", [article_id])
         return int(row[0]) if row else 0
 
     def write(self, coded: Coded, urls: Iterable[str] = ()) -> None:
@@ -137,7 +142,7 @@ class Store:
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [coded.article.id])
             self.con.execute("UPDATE articles SET coder_version = ?, warnings = ? WHERE id = ?",
                              [version, list(coded.warnings), coded.article.id])
-            self._insert_rows(rows_of(coded, version))
+            self._add_rows(rows_of(coded, version))
 
         self._transaction(run)
 
@@ -159,19 +164,22 @@ class Store:
         """Write several whole articles in one transaction (one commit, one disk sync, for all).
 
         Every article is still written whole or not at all: a failure rolls the group back.
+        Article rows and URLs are inserted at once (so :meth:`has` sees them); the derived rows
+        of all the group's articles go in with one bulk insert per table just before the commit.
         """
         if self._grouped:
             yield
             return
         self.con.execute("BEGIN TRANSACTION")
-        self._grouped = True
+        self._grouped, self._pending = True, Rows()
         try:
             yield
+            self._insert_rows(self._pending)
         except BaseException:
-            self._grouped = False
+            self._grouped, self._pending = False, None
             self.con.execute("ROLLBACK")
             raise
-        self._grouped = False
+        self._grouped, self._pending = False, None
         self.con.execute("COMMIT")
 
     def _insert(self, coded: Coded, version: str, urls: list[str | None]) -> None:
@@ -182,7 +190,15 @@ class Store:
         links = [[a.id, u] for u in dict.fromkeys(urls) if u]
         if links:
             self.con.executemany("INSERT INTO article_urls VALUES (?, ?)", links)
-        self._insert_rows(rows_of(coded, version))
+        self._add_rows(rows_of(coded, version))
+
+    def _add_rows(self, rows: Rows) -> None:
+        """Insert now, or, inside a group, keep for one bulk insert per table before the commit."""
+        if self._pending is None:
+            self._insert_rows(rows)
+            return
+        for table in _TABLES:
+            getattr(self._pending, table).extend(getattr(rows, table))
 
     def _insert_rows(self, rows: Rows) -> None:
         """Insert each table's rows as one Arrow table (far faster than binding values one by one)."""
@@ -210,8 +226,8 @@ class Store:
     def articles(self, ids: Iterable[str]) -> Iterator[Article]:
         """The stored articles with these ids, as :class:`Article` records."""
         for aid in ids:
-            row = self.con.execute("SELECT id, text, title, url, published, source FROM articles "
-                                   "WHERE id = ?", [aid]).fetchone()
+            row = self._one("SELECT id, text, title, url, published, source FROM articles WHERE id = ?",
+                            [aid])
             if row:
                 yield Article(id=row[0], text=row[1], title=row[2], url=row[3], published=row[4],
                               source=row[5])
@@ -219,4 +235,4 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row count of every table (for summaries and tests)."""
         tables = ("articles", "article_urls", *DERIVED_TABLES)
-        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in tables}

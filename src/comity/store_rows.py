@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from comity.normalize import article_id
@@ -56,18 +57,29 @@ def content_id(text: str) -> str:
     return article_id(normalise(text) or text)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n")
+_SENTENCE_END = re.compile(r"(?P<stop>[.!?][\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n")
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(“\"])(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*|No|Nos|vs|etc)$")
+
+
+def _ends(text: str, start: int, stop: int) -> Iterator[re.Match]:
+    """Sentence ends in ``text[start:stop]``, not counting the stop of an abbreviation ("Jan.", "U.S.")."""
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if m["stop"] and m["stop"][0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        yield m
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or sentences) of ``text`` holding ``start``..``end``, by punctuation."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 1500), min(len(text), start + 3)):
+    for m in _ends(text, max(0, start - 1500), min(len(text), start + 3)):
         if m.end() <= start:
             left = m.end()
-    m = _SENTENCE_END.search(text, max(end, start))
-    right = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else len(text))
+    m = next(_ends(text, max(end - 1, start), len(text)), None)
+    right = (m.end("stop") if m["stop"] else m.start()) if m else len(text)
     return re.sub(r"\s+", " ", text[left:right]).strip()
 
 

@@ -42,6 +42,8 @@ _EVENT_ORDER = "ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.arti
 def actor_terms(name: str) -> tuple[str, ...]:
     """``name`` and, where the actor dictionary knows it, its canonical name (lower-cased)."""
     terms = {name.strip().lower()}
+    if len(name.strip()) == 3 and name.strip().isupper():
+        return tuple(terms)  # a code: no need to load the dictionary
     try:
         from comity.actors import ActorIndex
         from comity.config import Config

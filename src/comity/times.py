@@ -9,6 +9,11 @@ resolves it (:mod:`comity.times_resolve`). spaCy DATE entities that hold a
 calendar word but match no pattern are kept unresolved. Durations ("80
 years", "a century") are not time points and are not returned; unresolved
 expressions keep ``value=None`` and are never replaced by the publication date.
+
+Datelines ("CANBERRA, March 4 (Comity Wire) -") are masked out of the parse,
+but their date is the day of the report: it is read from ``parsed.text`` and
+resolved looking back (the nearest such date on or before publication; one a
+few days after it, as across time zones, stays in the same year).
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ def _plausible(kind: str, match: re.Match[str], text: str) -> bool:
         if NOT_YEAR_BEFORE.search(before) or re.search(r"[A-Za-z]-$", before):
             return False
         return int(groups.get("year") or 0) >= 1800 or bool(YEAR_CUES.search(before))
+    if kind == "dayrange" and groups.get("conj"):  # "Jan. 20 and 21": two days in a row, one span
+        return 1 <= int(groups.get("day") or 0) == int(groups.get("day2") or 0) - 1
     if kind in ("date", "dayrange"):
         return 1 <= int(groups.get("day") or 0) <= 31
     return True
@@ -125,7 +132,7 @@ def _since(value: str | None, published: date | None) -> str | None:
 def _time_ref(parsed: Parsed, cand: Candidate, published: date | None) -> TimeRef:
     text = parsed.text
     since = SINCE_BEFORE.search(text[max(0, cand.start - 12):cand.start])
-    way = "past" if since else direction(parsed.doc, cand.start, cand.end)
+    way = "past" if since else direction(parsed.doc, cand.start, cand.end, now=cand.kind == "wdrange")
     value, granularity = resolve(cand.kind, cand.groups, published, way)
     start = cand.start
     if since:
@@ -162,11 +169,29 @@ def in_body(parsed: Parsed, span: tuple[int, int]) -> bool:
     return not any(p.span[0] < span[1] and span[0] < p.span[1] for p in parsed.parts)
 
 
+DATELINE_KINDS = {"date", "iso", "weekday", "dayword"}
+
+
+def _dateline_refs(parsed: Parsed, candidates: list[Candidate], published: date | None) -> list[TimeRef]:
+    """The date of each dateline part: the day of the report, so resolved looking back."""
+    spans = [p.span for p in parsed.parts if p.kind == "dateline"]
+    refs = []
+    for cand in candidates:
+        if cand.kind not in DATELINE_KINDS or not any(s <= cand.start and cand.end <= e for s, e in spans):
+            continue
+        value, granularity = resolve(cand.kind, cand.groups, published, "past")
+        refs.append(TimeRef(text=parsed.text[cand.start:cand.end], span=(cand.start, cand.end), value=value,
+                            granularity=granularity, resolved=value is not None))
+    return refs
+
+
 def find_times(parsed: Parsed, published: date | None) -> list[TimeRef]:
-    """Every time expression in the running text, resolved against ``published`` where possible."""
+    """Every time expression in the running text and datelines, resolved against ``published``."""
     found, rejected = _candidates(parsed.text)
-    taken = [c for c in _non_overlapping(found) if in_body(parsed, (c.start, c.end))]
+    chosen = _non_overlapping(found)
+    taken = [c for c in chosen if in_body(parsed, (c.start, c.end))]
     refs = [ref for cand in taken if (ref := _time_ref(parsed, cand, published)).granularity != "duration"]
+    refs += _dateline_refs(parsed, chosen, published)
     seen = [(c.start, c.end) for c in found] + rejected
     refs += [r for r in _leftover_entities(parsed, seen) if in_body(parsed, r.span)]
     return sorted(refs, key=lambda r: r.span)

@@ -4,6 +4,20 @@
 Beijing in September" ahead, "has spoken to Putin on Jan. 21" back, "is in
 Moscow from Wednesday" now. Explicit words (next, last, ago) are handled by
 the resolver; this module only reads tense and aspect.
+
+Modals are prospective: in news, "would", "could", "might", "may", "should"
+after a reporting verb is the future seen from the past ("said troops would
+join exercises in September" points ahead of publication). Three readings
+look back instead: a perfect modal ("should have reopened in May") and a
+refusal or failure ("would not say on Friday", "could not be reached on
+Sunday", with a verb from ``refusal_verbs``); any other negated "could"
+gives no direction. The
+habitual past ("would often visit in summer") is rare in news and is read as
+ahead. A past-tense "planned to" / "was to" / "hoped to" in a clause reported
+by another verb ("said the army planned to withdraw in May") is likewise
+future in the past; standing alone it gives no direction. A condition ("if
+adopted in the second half of the year") takes the tense of the clause it
+conditions.
 """
 
 from __future__ import annotations
@@ -15,12 +29,19 @@ from spacy.tokens import Doc, Token
 from comity.times_words import vocabulary
 
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
+MODALS = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d", "’d"}
+CONDITION_MARKS = {"if", "unless", "once"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"}
 
 
 @cache
 def future_verbs() -> frozenset[str]:
     return frozenset(vocabulary()["future_verbs"])
+
+
+@cache
+def refusal_verbs() -> frozenset[str]:
+    return frozenset(vocabulary().get("refusal_verbs", []))
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -46,26 +67,76 @@ def _infinitive_governor(verb: Token) -> Token | None:
     return None
 
 
+def is_future_verb(token: Token) -> bool:
+    """A verb from ``future_verbs`` by lemma, or by its form when the lemmatiser slips ('hoped' -> 'hop')."""
+    words = future_verbs()
+    lower = token.lower_
+    if token.lemma_ in words or lower in words:
+        return True
+    return any(lower.endswith(end) and lower[: -len(end)] in words for end in ("d", "ed", "s", "es", "ing"))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _modal_tense(verb: Token, auxes: list[Token]) -> str | None:
+    """The direction a modal gives: ahead, except a perfect modal, a refusal or "could not"."""
+    modal = next(a for a in auxes if a.lower_ in MODALS)
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if not _negated(verb) or modal.lower_ not in ("would", "could", "'d", "’d"):
+        return "future"
+    if verb.lemma_ in refusal_verbs():
+        return "past"
+    return None if modal.lower_ == "could" else "future"
+
+
+def _reported(verb: Token) -> bool:
+    """True when ``verb`` heads a clause reported by another verb ('said the army planned to …')."""
+    seen = 0
+    while verb.dep_ == "conj" and seen < 10:
+        verb, seen = verb.head, seen + 1
+    return verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _condition_head(verb: Token) -> Token | None:
+    """For 'adopted' in 'if adopted …, would cut', the conditioned verb 'cut'."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _governed_tense(verb: Token, governor: Token, depth: int) -> str | None:
+    """The tense of 'to visit' from its governor: 'is to', 'plans to', 'planned to' (when reported)."""
+    if is_future_verb(governor) or governor.lemma_ == "be":
+        above = tense(governor, depth + 1)
+        if above != "past":
+            return "future"
+        simple = not any(a.lemma_ == "have" for a in _auxiliaries(governor))
+        return "future" if simple and _reported(governor) else None
+    return tense(governor, depth + 1)
+
+
 def tense(verb: Token, depth: int = 0) -> str | None:
-    """``past``, ``future``, ``present`` or None (a modal, or nothing to go on)."""
+    """``past``, ``future``, ``present`` or None (nothing to go on)."""
     auxes = _auxiliaries(verb)
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
-    if lowers & {"would", "could", "might", "may", "should", "must", "can"}:
-        return None
+    if lowers & MODALS:
+        return _modal_tense(verb, auxes)
+    condition = _condition_head(verb)
+    if condition is not None and depth < 3:
+        return tense(condition, depth + 1)
     governor = _infinitive_governor(verb)
     if governor is not None and depth < 3:
-        if governor.lemma_ in future_verbs() or governor.lemma_ == "be":
-            return "future" if tense(governor, depth + 1) != "past" else None
-        return tense(governor, depth + 1)
+        return _governed_tense(verb, governor, depth)
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
-    if verb.lemma_ in future_verbs() and (verb.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in auxes)):
+    if is_future_verb(verb) and (verb.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in auxes)):
         return "future"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl"):
-        return "past"
-    if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
         return "past"
     if any(a.lemma_ == "have" for a in auxes):
         return "past"
@@ -76,13 +147,29 @@ def tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
-def direction(doc: Doc, start: int, end: int) -> str | None:
-    """The direction of the time expression at characters ``start``-``end`` of ``doc``."""
+def ongoing(verb: Token) -> bool:
+    """True for the plain present or present progressive ('is in Paris', 'is chairing'), no modal or 'to'."""
+    auxes = _auxiliaries(verb)
+    if {a.lower_ for a in auxes} & (FUTURE_AUX | MODALS | {"to"}) or _infinitive_governor(verb) is not None:
+        return False
+    if verb.tag_ == "VBG":
+        return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP") and not any(a.tag_ in ("VBD", "VBN") for a in auxes)
+
+
+def direction(doc: Doc, start: int, end: int, now: bool = False) -> str | None:
+    """The direction of the time expression at characters ``start``-``end`` of ``doc``.
+
+    With ``now``, a plain present or present progressive ('is in Paris Monday through
+    Thursday', 'is chairing the sessions …') reads ``present`` rather than ``future``.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     verb = governing_verb(span.root)
-    return tense(verb) if verb is not None else None
+    if verb is None:
+        return None
+    return "present" if now and ongoing(verb) else tense(verb)
 
 
 def clause_head(token: Token) -> Token:

@@ -14,6 +14,9 @@ from functools import cache
 from comity.times_words import alternation, holidays, months, number_word_pattern, seasons, weekdays
 
 APOS = "['’]"
+# what may follow "Jan. 20 and 21" for it to be two days, not "Jan. 20 and 21 people"
+AFTER_PAIR = (r"(?=\s*(?:[,.;:)]|$)"
+              r"|\s+(?:to|in|at|on|for|with|as|and|but|or|when|while|after|before|during)\b)")
 
 
 def _month(name: str, full_only: bool = False) -> str:
@@ -47,6 +50,7 @@ def _sources() -> list[tuple[str, str]]:
     season = rf"(?P<season>{alternation(list(seasons()))})"
     return [
         ("dayrange", rf"\b{mon}\s*{dom}\s*(?:-|–|to|through|until)\s*{dom2}(?:\s*,?\s*{year})?"),
+        ("dayrange", rf"\b{mon}\s*{dom}\s+(?P<conj>and|&)\s+{dom2}(?:\s*,?\s*{year})?{AFTER_PAIR}"),
         ("daterange", rf"\b{mon}\s*{dom}(?:\s*,?\s*{year})?\s*(?:-|–|to|through|until)\s*{mon2}\s*{dom2}"
                       rf"(?:\s*,?\s*{year2})?"),
         ("daterange", rf"\bbetween\s+{mon}\s*{dom}(?:\s*,?\s*{year})?\s+and\s+{mon2}\s*{dom2}"

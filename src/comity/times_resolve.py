@@ -146,11 +146,21 @@ def resolve_weekday(g: Groups, published: date | None, direction: str | None) ->
 
 
 def resolve_wdrange(g: Groups, published: date | None, direction: str | None) -> Result:
-    first, _ = resolve_weekday(g, published, direction)
-    if first is None:
+    """'Monday through Thursday': this week's when told in the present and it holds the publication day.
+
+    'is in Canberra Monday through Thursday' on a Wednesday is the current week; otherwise
+    the first day is resolved like a lone weekday (ahead in the future, back in the past)."""
+    if published is None or _rel(g) in ANAPHORIC:
         return None, "range"
-    start = date.fromisoformat(first)
-    second = weekdays()[(g["wd2"] or "").lower()]
+    first, second = weekdays()[(g["wd"] or "").lower()], weekdays()[(g["wd2"] or "").lower()]
+    today = published.isoweekday()
+    if direction in ("present", None) and _rel(g) == "" and first <= today <= second:
+        start = published - timedelta(days=today - first)
+    else:
+        picked, _ = resolve_weekday(g, published, direction)
+        if picked is None:
+            return None, "range"
+        start = date.fromisoformat(picked)
     end = start + timedelta(days=(second - start.isoweekday()) % 7)
     return f"{cal.day(start)}/{cal.day(end)}", "range"
 
@@ -241,14 +251,31 @@ def _relative_weekend(rel: str, published: date, direction: str | None) -> Resul
 
 
 def resolve_edgeof(g: Groups, published: date | None, direction: str | None) -> Result:
-    """'the end of the year', 'the rest of the month', 'the start of next year': that whole unit.
+    """'the end of the year', 'the rest of the month', 'the start of next year': that whole unit;
+    'the second half of the year' its half (months 7-12; of a month, days 16 to the end).
 
     'the year' is the current one unless the tense looks back (then it may be a year the
     story has named, so it stays unresolved)."""
     rel, unit = _rel(g), (g["unit"] or "").lower()
     if published is None or (rel == "the" and direction == "past"):
         return None, unit
-    return unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
+    value, granularity = unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
+    edge = " ".join((g.get("edge") or "").lower().split())
+    if value is None or edge not in ("first half", "second half"):
+        return value, granularity
+    return _half(value, unit, edge == "second half")
+
+
+def _half(value: str, unit: str, second: bool) -> Result:
+    start, end = (date.fromisoformat(v) for v in value_bounds(value))
+    if unit == "year":
+        first_month, last_month = (7, 12) if second else (1, 6)
+        return f"{cal.month(start.year, first_month)}/{cal.month(start.year, last_month)}", "range"
+    if unit == "month":
+        middle = start.replace(day=15)
+        lo, hi = (middle + timedelta(days=1), end) if second else (start, middle)
+        return f"{cal.day(lo)}/{cal.day(hi)}", "range"
+    return None, "range"
 
 
 def resolve_weekof(g: Groups, published: date | None, direction: str | None) -> Result:
