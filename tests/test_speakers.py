@@ -106,6 +106,13 @@ PROFILES = [
      "Tom Hill", "director", "Center for Russian Studies of Fudan University", "CHN", "EDU"),
     ("French Foreign Minister Paul Roux told reporters that talks would resume.",
      "Paul Roux", "French Foreign Minister", None, "FRA", "GOV"),
+    ('"We oppose any interference," said Lin Jian, a spokesman for the Chinese Foreign Ministry.',
+     "Lin Jian", "spokesman", "Chinese Foreign Ministry", "CHN", "GOV"),
+    ("UN Secretary-General Antonio Guterres warned that the world was on the brink.",
+     "Antonio Guterres", "UN Secretary-General", None, "UNO", "GOV"),
+    ('"This is a turning point," said Bonnie Glaser, managing director of the Asia program at the '
+     "German Marshall Fund.",
+     "Bonnie Glaser", "managing director of the Asia program", "German Marshall Fund", "USA", "EDU"),
     ("Omar Aziz, a professor of economics at Cairo University, said inflation would fall.",
      "Omar Aziz", "professor of economics", "Cairo University", "EGY", "EDU"),
     ("Gen. Mark Stone, commander of the Nigerian Army, said the offensive was over.",

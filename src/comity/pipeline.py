@@ -30,6 +30,7 @@ from comity.figures import find_figures
 from comity.language import check_english
 from comity.normalize import article_id, as_date
 from comity.quotes import extract_quotes
+from comity.quotes_cues import CueLexicon
 from comity.records import Article, Coded, CoderVersion
 from comity.structure import find_parts, mask
 from comity.times import find_times
@@ -56,6 +57,7 @@ class Coder:
         self.nlp = load_model(self.config.model)
         self.index = ActorIndex.from_config(self.config)
         self.lexicon = EventLexicon.from_config(self.config)
+        self.cues = CueLexicon.from_config(self.config)
         extra = (*self.config.actor_files, *self.config.event_files, *self.config.cue_files)
         self.version = CoderVersion(
             package=__version__,
@@ -118,7 +120,7 @@ class Coder:
         if article.published is None:
             warnings.append(NO_DATE_WARNING)
         mentions = self.index.mentions(parsed)
-        quotes, speakers = extract_quotes(parsed, mentions, self.index)
+        quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues)
         times = find_times(parsed, article.published)
         events = find_events(parsed, mentions, times, self.lexicon)
         figures = find_figures(parsed, times)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from comity.document import Parsed
-from comity.quotes_cues import Cue, CueLexicon, Marks, doc_tokens_between, sentence_cues
+from comity.quotes_cues import SUBJECTS, Cue, CueLexicon, Marks, doc_tokens_between, sentence_cues
 from comity.quotes_marks import QuoteMarks, quoted_spans
 from comity.records import Mention, Quote, Speaker
 from comity.records import Span as CharSpan
@@ -71,9 +71,10 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: Index,
     marks = Marks([m.outer for ms in marks_of.values() for m in ms])
     cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
     book = SpeakerBook(parsed, mentions, index, lex)
-    drafts, consumed = _indirect(parsed, cues, marks_of, lex)
+    drafts, consumed = _indirect(parsed, cues, marks_of)
     drafts += _direct(parsed, cues, marks_of, consumed)
     drafts += _labelled(parsed, paragraphs, book)
+    drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
     quotes = _attribute(parsed, drafts, book, paragraphs)
     return quotes, book.speakers()
 
@@ -97,7 +98,10 @@ def _independent(parsed: Parsed, mark: QuoteMarks) -> bool:
     span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end for t in span)
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    subjects = (*SUBJECTS, "expl")
+    return any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in subjects and span.start <= c.i < span.end
+                                                  for c in r.children) for r in roots)
 
 
 def _overlap(a: CharSpan, b: CharSpan) -> int:
@@ -147,8 +151,8 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks]) -> list[Draft]:
     return drafts
 
 
-def _indirect(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks]],
-              lex: CueLexicon) -> tuple[list[Draft], set[CharSpan]]:
+def _indirect(parsed: Parsed, cues: list[Cue],
+              marks_of: dict[int, list[QuoteMarks]]) -> tuple[list[Draft], set[CharSpan]]:
     drafts: list[Draft] = []
     consumed: set[CharSpan] = set()
     for cue in cues:

@@ -162,7 +162,7 @@ def _subject(cue: Token, marks: Marks) -> Token | None:
     return None
 
 
-def _clause_of(cue: Token, marks: Marks, lex: CueLexicon) -> tuple[Span | None, Token | None]:
+def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
     """The clause a cue verb reports: its complement clause, or the clause it interrupts."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i != cue.i]
     if clauses:
@@ -217,7 +217,7 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None
-    clause, root = _clause_of(tok, marks, lex)
+    clause, root = _clause_of(tok, lex)
     source = find_source(tok, marks)
     return Cue((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), "verb", tok, source, clause, root)
 

@@ -12,7 +12,6 @@ unnamed source ("officials", "a source") into no name with a description.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -21,20 +20,25 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from comity.document import Parsed
-from comity.quotes_cues import SUBJECTS, CueLexicon
+from comity.quotes_cues import CueLexicon
 from comity.records import Entity, Mention, Speaker
 from comity.records import Span as CharSpan
+from comity.speakers_names import (
+    capitalised_tail,
+    clean_name,
+    entity_of,
+    fullest,
+    is_subject,
+    line_of,
+    modifies,
+    name_like,
+    name_part,
+    named_person,
+)
 from comity.speakers_profile import Profile, comma_before, read_profile
 from comity.speakers_traits import describe
 
 INDEFINITE = {"a", "an", "some", "many", "several", "other", "few", "most", "one", "two", "three", "any"}
-_TITLE_WORDS = {
-    "president", "minister", "secretary", "gen", "general", "sen", "senator", "rep", "gov", "governor", "lt",
-    "col", "adm", "dr", "mr", "mrs", "ms", "prof", "king", "queen", "prince", "pope", "chancellor", "premier",
-    "mayor", "judge", "justice", "ambassador", "envoy", "chief", "director", "sheikh"}
-NAME_EDGE = " \t\n,.;:'’\"“”()[]-—–"
-
-
 class Index(Protocol):
     """What the speaker stage needs from the actor stage's ActorIndex."""
 
@@ -53,104 +57,6 @@ class Source:
     text: str | None
     span: CharSpan | None
     description: str | None = None
-
-
-def clean_name(text: str, lex: CueLexicon) -> str:
-    """A name without titles before it, a possessive or a generational suffix after it."""
-    words = text.strip(NAME_EDGE).split()
-    titles = _TITLE_WORDS | set(lex.honorifics) | {word.rstrip(".") for word, _ in lex.roles}
-    while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
-        words = words[1:]
-    while len(words) > 2 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
-        words = words[:-1]
-    name = " ".join(words)
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return name.strip(NAME_EDGE)
-
-
-def _is_subject(span: SpacySpan) -> bool:
-    root = span.root
-    if root.dep_ in SUBJECTS:
-        return True
-    return root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS
-
-
-def _named_person(mention: Mention) -> bool:
-    return mention.entity.kind == "person" and mention.how not in ("title", "pronoun", "coref", "office")
-
-
-def _name_part(span: SpacySpan | None, name: str) -> SpacySpan | None:
-    """The words of a mention that belong to the person's name ("President Jo Roe" -> "Jo Roe")."""
-    if span is None:
-        return None
-    words = {w.lower() for w in name.split()}
-    doc, start = span.doc, span.start
-    while start < span.end - 1 and doc[start].lower_ not in words:
-        start += 1
-    while start > span.sent.start and _given_name(doc[start - 1], words):
-        start -= 1  # "Ana Silva" is not the dictionary's "Lula da Silva"
-    return doc[start:span.end]
-
-
-def _modifies(tok: Token, head: Token) -> bool:
-    return tok.text[:1].isupper() and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i <= head.i
-
-
-def _capitalised_tail(head: Token) -> list[Token]:
-    """"Bureau" + "of Prisons": a preposition and capitalised words continuing a name."""
-    doc, out, i = head.doc, [], head.i + 1
-    while i + 1 < min(len(doc), head.sent.end) and doc[i].lower_ in ("of", "for", "on") \
-            and doc[i + 1].text[:1].isupper() and doc[i].head.i == head.i:
-        j = i + 1
-        while j < head.sent.end and (doc[j].text[:1].isupper() or doc[j].lower_ in ("and", "&")) \
-                and doc[j].ent_type_ not in ("DATE", "TIME"):
-            j += 1
-        while j > i + 1 and doc[j - 1].lower_ in ("and", "&"):
-            j -= 1
-        out.extend(doc[i:j])
-        i = j
-    return out
-
-
-def _fullest(names: Iterable[str]) -> dict[str, str]:
-    """The longest name of several words for each last word."""
-    full: dict[str, str] = {}
-    for name in names:
-        words = name.split()
-        if len(words) > 1 and len(words) > len(full.get(words[-1].lower(), "").split()):
-            full[words[-1].lower()] = name
-    return full
-
-
-def _entity_of(tok: Token) -> SpacySpan | None:
-    """The named entity a token belongs to, found from its IOB tags (no scan of the doc)."""
-    if not tok.ent_type_:
-        return None
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return SpacySpan(doc, start, end, label=tok.ent_type_)
-
-
-def _given_name(tok: Token, words: set[str]) -> bool:
-    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in words \
-        and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in _TITLE_WORDS
-
-
-def _line_of(span: SpacySpan) -> SpacySpan:
-    """A name never runs across a line break: keep the line holding the name's last word."""
-    doc, start, end = span.doc, span.start, span.end
-    for tok in span:
-        if tok.text in (":", ";") and tok.i > start:
-            end = tok.i
-            break
-        if "\n" in tok.text_with_ws and tok.i < span.end - 1:
-            start = tok.i + 1
-    return doc[start:max(end, start + 1)]
 
 
 class SpeakerBook:
@@ -175,13 +81,13 @@ class SpeakerBook:
         doc, out, taken = self.parsed.doc, [], set()
         for ent in self.ents:
             if ent.label_ == "PERSON" and self.parsed.in_body((ent.start_char, ent.end_char)):
-                ent = _line_of(ent)
+                ent = line_of(ent)
                 out.append(ent)
                 taken.update(range(ent.start, ent.end))
         for m in self.mentions:
-            if not _named_person(m) or not self.parsed.in_body(m.span):
+            if not named_person(m) or not self.parsed.in_body(m.span):
                 continue
-            span = _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+            span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 out.append(span)
                 taken.update(range(span.start, span.end))
@@ -189,13 +95,13 @@ class SpeakerBook:
 
     def _read_persons(self) -> None:
         spans = self._person_spans()
-        full = _fullest(clean_name(span.text, self.lex) for span in spans)
+        full = fullest(clean_name(span.text, self.lex) for span in spans)
         for span in spans:
             name = clean_name(span.text, self.lex)
             if not name or not any(c.isalpha() for c in name):
                 continue
             canonical = self._canonical(name, full)
-            self.persons.append((span.start_char, canonical, _is_subject(span)))
+            self.persons.append((span.start_char, canonical, is_subject(span)))
             read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
 
     def _canonical(self, name: str, full: dict[str, str]) -> str:
@@ -219,7 +125,7 @@ class SpeakerBook:
         return name
 
     def canonical(self, name: str) -> str:
-        return self._canonical(name, _fullest(p for _, p, _ in self.persons))
+        return self._canonical(name, fullest(p for _, p, _ in self.persons))
 
     # ------------------------------------------------------------ resolving a source
 
@@ -240,7 +146,7 @@ class SpeakerBook:
             return self._named(named)
         if head.lower_ in self.lex.unnamed:
             return self._description(head)
-        if head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if self._looks_personal(head):
                 return self._named(self._name_around(head))
             return self._organisation(head)
@@ -265,12 +171,12 @@ class SpeakerBook:
         candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
         for tok in candidates:
             if tok.ent_type_ == "PERSON":
-                return _line_of(_entity_of(tok))
+                return line_of(entity_of(tok))
         for tok in candidates:
             m = self._mention_at(tok.idx)
-            if m is not None and _named_person(m):
-                return _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
-        if head.pos_ == "PROPN" or (head.is_upper and len(head) > 1):
+            if m is not None and named_person(m):
+                return name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+        if name_like(head):
             word = clean_name(head.text, self.lex)
             if self._known_word(word):
                 return doc[head.i:head.i + 1]
@@ -293,10 +199,10 @@ class SpeakerBook:
         stop = min(head.i + 16, head.sent.end)
         for ent in self.ents:
             if ent.label_ == "PERSON" and head.i < ent.start < stop:
-                out.append(_line_of(ent))
+                out.append(line_of(ent))
         for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
-            if _named_person(m):
-                span = _name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+            if named_person(m):
+                span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
                 if span is not None:
                     out.append(span)
         return sorted(out, key=lambda s: s.start)
@@ -374,15 +280,15 @@ class SpeakerBook:
         """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
         "the" left out, "of Prisons" kept)."""
         doc = head.doc
-        ent = _entity_of(head)
+        ent = entity_of(head)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
             toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         else:
             start = head.i
-            while start > head.sent.start and _modifies(doc[start - 1], head):
+            while start > head.sent.start and modifies(doc[start - 1], head):
                 start -= 1
             toks = list(doc[start:head.i + 1])
-            toks += _capitalised_tail(head)
+            toks += capitalised_tail(head)
         if not toks:
             return self._phrase(head)
         return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))

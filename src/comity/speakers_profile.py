@@ -51,8 +51,9 @@ def role_sector(words: list[str], lex: CueLexicon) -> str | None:
     """The sector of the last role word among ``words``."""
     roles = dict(lex.roles)
     for word in reversed(words):
-        if word.lower() in roles:
-            return roles[word.lower()]
+        for part in (word, *reversed(word.split("-"))):
+            if part.lower() in roles:
+                return roles[part.lower()]
     return None
 
 
@@ -83,7 +84,8 @@ def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     i = name.start - 1
     while i >= name.sent.start and len(toks) < 8:
         tok = doc[i]
-        if (tok.lower_ in ("of", "for") and toks) or _title_like(tok):
+        joins = tok.text == "-" and toks and not tok.whitespace_ and i > name.sent.start
+        if (tok.lower_ in ("of", "for") and toks) or joins or _title_like(tok):
             toks.insert(0, tok)
         else:
             break
@@ -93,7 +95,7 @@ def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     return toks if has_role(toks, lex) else []
 
 
-def _org_tokens(rest: list[Token], lex: CueLexicon) -> tuple[list[Token], str | None]:
+def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
     """A capitalised organisation name at the start of ``rest`` and a "X-based" place."""
     place = None
     while rest and rest[0].lower_ in ("the", "a", "an"):
@@ -110,6 +112,9 @@ def _org_tokens(rest: list[Token], lex: CueLexicon) -> tuple[list[Token], str | 
             break
     while org and org[-1].lower_ in CONNECTORS:
         org.pop()
+    nxt = rest[len(org)] if len(org) < len(rest) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+        return [], place  # "the Indo-Pacific program": a name modifying a common noun
     return org, place
 
 
@@ -128,7 +133,7 @@ def split_affiliation(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], 
     for k, tok in enumerate(toks):
         if k == 0 or tok.lower_ not in ORG_PREPS:
             continue
-        org, place = _org_tokens(toks[k + 1:], lex)
+        org, place = _org_tokens(toks[k + 1:])
         if org and is_org_name(org, lex):
             return toks[:k], org, place
     return toks, [], None
@@ -237,6 +242,6 @@ def _title_places(tokens: list[Token]) -> list[str]:
         prev = tokens[k - 1].lower_ if k else ""
         if prev in ("to", "in", "on", "for"):
             continue
-        if tok.ent_type_ in ("NORP", "GPE") or (tok.pos_ == "PROPN" and prev == "of"):
+        if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
             out.append(tok.text)
     return out
