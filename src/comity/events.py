@@ -37,7 +37,22 @@ def candidates(parsed: Parsed, mentions: list[Mention], lexicon: EventLexicon) -
     for sent in parsed.doc.sents:  # Parsed.body_sents, without rebuilding the doc's text per sentence
         if sent.text.strip() and _in_body((sent.start_char, sent.end_char), parts, sent):
             out.extend(sentence_candidates(sent, mm, lexicon))
-    return out
+    return _drop_partial(parsed, out)
+
+
+def _drop_partial(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A recipient-less mention of an act the same paragraph records in full is that act, told again."""
+    full = {
+        (parsed.paragraph_of(c.tok.idx), c.event, c.negated, frozenset(m.entity.code for m in c.actor))
+        for c in cands
+        if c.recipient
+    }
+
+    def partial(c: Candidate) -> bool:
+        key = (parsed.paragraph_of(c.tok.idx), c.event, c.negated, frozenset(m.entity.code for m in c.actor))
+        return not c.recipient and key in full
+
+    return [c for c in cands if not partial(c)]
 
 
 def _in_body(span: tuple[int, int], parts: list[tuple[int, int]], sent: Span | None = None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from comity import events_aux as aux
 from comity.events_lexicon import EventLexicon, Trigger
@@ -187,7 +187,11 @@ def _event_noun(tok: Token, lex: EventLexicon) -> bool:
 def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
     """Who did the act an event noun names: "condemned Russia's invasion of Ukraine" is aimed at Russia."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    by = ("by", "of") if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_)) else ("by",)
+    by = (
+        ("by", "from", "of")
+        if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_))
+        else ("by", "from")
+    )
     heads += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
     return [m for h in heads for m in collect(h, mm, lex)] or collect(noun, mm, lex)
 
@@ -218,6 +222,17 @@ def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bo
 def _is_state(m: Mention, lex: EventLexicon) -> bool:
     ent = m.entity
     return ent.kind in ("country", "igo") or (ent.sector or "").lower() in lex.lists.get("state_sectors", ())
+
+
+def _fuller(other: Candidate, cand: Candidate) -> bool:
+    """``other`` records the same act as ``cand`` (same type and actors), with a recipient."""
+    codes = {m.entity.code for m in cand.actor}
+    return (
+        other is not cand
+        and other.event == cand.event
+        and bool(other.recipient)
+        and codes == {m.entity.code for m in other.actor}
+    )
 
 
 def _stands_alone(m: Mention) -> bool:
@@ -332,7 +347,15 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
     return _resolve(matched, outer_of, negated, doc, mm, lex)
 
 
-def _resolve(matched, outer_of, negated, doc, mm, lex) -> list[Candidate]:
+def _resolve(
+    matched: dict[int, Trigger],
+    outer_of: dict[int, int],
+    negated: set[int],
+    doc: Doc,
+    mm: MentionMap,
+    lex: EventLexicon,
+) -> list[Candidate]:
+    """Candidates from matched triggers: roles, modality, embedding, and the precision filters."""
     cands: dict[int, Candidate] = {}
     for i, trig in matched.items():
         cand = candidate(doc[i], trig, mm, lex)
@@ -346,6 +369,9 @@ def _resolve(matched, outer_of, negated, doc, mm, lex) -> list[Candidate]:
     for i, outer in outer_of.items():
         if outer >= 0 and i in cands and outer in cands:
             _inherit(cands[outer], [cands[i]])
+    for i, cand in list(cands.items()):
+        if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
+            del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
     for i, cand in list(cands.items()):
         if not cand.recipient and len(cand.actor) < 2 and not any(_stands_alone(m) for m in cand.actor):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not

@@ -205,7 +205,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
         controller = [o for o in objects(head) if mm.get(o) is not None]
         return controller or subject_tokens(head, mm, depth + 1)
-    if dep in ("conj", "advcl", "xcomp", "ccomp"):
+    if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp"):  # "China is willing to hold talks"
         return subject_tokens(head, mm, depth + 1)
     if dep == "pcomp" and head.head != head:
         grand = head.head  # "strike a balance of backing", "stopped short of sending": up to the verb
@@ -245,7 +245,9 @@ def _interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
     start = verb.head if verb.dep_ == "pcomp" else verb
     i = min(start.i, verb.left_edge.i)
     doc = verb.doc
-    if i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
+    end = max(start.right_edge.i, verb.right_edge.i) + 1
+    enclosed = end < len(doc) and doc[end].text == ","  # set off by commas on both sides
+    if enclosed and i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
         return doc[i - 2]
     return None
 
@@ -254,8 +256,13 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
     """The support verb that carries a noun trigger ("imposed sanctions", "held talks")."""
     head = noun.head
     dep = noun.dep_
-    while dep == "conj" and head.pos_ in ("NOUN", "PROPN"):
-        dep, head = head.dep_, head.head
+    for _ in range(4):  # "X and sanctions", "one of its largest attacks", "a package of sanctions"
+        if dep == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            dep, head = head.dep_, head.head
+        elif dep == "pobj" and head.lower_ == "of" and lex.has("quantity_nouns", head.head.lemma_):
+            dep, head = head.head.dep_, head.head.head
+        else:
+            break
     if (
         dep in ("dobj", "nsubjpass")
         and head.pos_ in ("VERB", "AUX")
