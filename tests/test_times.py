@@ -63,6 +63,22 @@ CASES = [
     ("The envoy would not comment on Monday.", "2025-12-04", "Monday", "2025-12-01"),
     ("Police could not be reached on Sunday.", "2025-12-01", "Sunday", "2025-11-30"),
     ("The minister said the vote could not take place in May.", "2025-12-01", "May", "2026-05"),
+    # a weekday told as a future in the past runs from the day before publication on
+    ("She said her group would send a letter to the ministers on Monday.", "2026-06-14", "Monday",
+     "2026-06-15"),
+    ("Rubio said a session with business leaders on Monday would focus on terrorism.", "2015-11-17",
+     "Monday", "2015-11-16"),
+    ("The envoy said the army would withdraw on Friday.", "2025-12-01", "Friday", "2025-12-05"),
+    ("Even if he managed to win in Tuesday's contests, he would need more delegates.", "2016-03-16",
+     "Tuesday's", "2016-03-15"),
+    # conditions: a present-tense one is yet to be met; a past one with a modal is hypothetical
+    ("Any order can be overturned if a Republican is elected president in November.", "2016-01-05",
+     "November", "2016-11"),
+    ("He was asked how ties would fare if he won the election on Nov. 8.", "2016-05-16", "Nov. 8",
+     "2016-11-08"),
+    ("If he won the primary on Tuesday, he is now the favourite.", "2016-03-16", "Tuesday", "2016-03-15"),
+    ("There is a new drive against the group, determined to defeat it before the end of the year.",
+     "2016-08-29", "the end of the year", "2016"),
     # future in the past: a past-tense 'planned to' / 'hoped to' reported by another verb
     ("Officials said the army planned to withdraw in March.", "2025-11-20", "March", "2026-03"),
     ("Nkosi said the mediators hoped to bring both sides together before Christmas.", "2026-10-15",
@@ -74,6 +90,14 @@ CASES = [
     ("Growth slowed in the first half of this year.", WED, "the first half of this year", "2025-01/2025-06"),
     ("Exports will recover in the second half of next year.", WED, "the second half of next year",
      "2026-07/2026-12"),
+    # 'the year' told in the past is this year when no year is named before it in the paragraph
+    ("Exports rose by 9 percent in the first half of the year.", "2027-09-06", "the first half of the year",
+     "2027-01/2027-06"),
+    ("Exports rose in the second half of the year.", "2027-05-06", "the second half of the year",
+     "2026-07/2026-12"),
+    ("In 2019, exports rose in the second half of the year.", "2027-05-06", "the second half of the year",
+     None),
+    ("Sales fell sharply at the end of the year.", "2027-05-06", "the end of the year", "2026"),
     ("Prices will be reviewed in the second half of the month.", WED, "the second half of the month",
      "2025-05-16/2025-05-31"),
     # dates with and without a year, year boundaries, leap days
@@ -246,6 +270,7 @@ NO_TIME = [
     "This is 21st-century warfare.",
     "The next day, troops withdrew.",
     "In two years, the economy grew by a fifth.",
+    "By law the president sets the number of refugees the country can accept in a year.",
 ]
 
 
@@ -442,3 +467,13 @@ def test_held_out_articles(nlp, name):
 
 def test_held_out_articles_are_there():
     assert len(HELD_OUT_NAMES) >= 3
+
+
+def test_dateline_date_governs_no_event(nlp):
+    text = "Pact signed\nCANBERRA, March 4 (Comity Wire) - Japan and Australia signed a pact on Tuesday.\n"
+    parsed = _laid_out(nlp, text, "2026-03-04")
+    times = find_times(parsed, date(2026, 3, 4))
+    assert [t.value for t in times] == ["2026-03-04", "2026-03-03"]
+    token = next(t for t in parsed.doc if t.text == "signed")
+    ref = governing_time(parsed, token, times)
+    assert ref is not None and ref.value == "2026-03-03"

@@ -5,6 +5,8 @@ expression in the trigger's own clause first (nearest by tokens), then
 anywhere in its sentence, then in its paragraph (the nearest one before the
 trigger, else the nearest after). It returns None when the paragraph holds
 none: the events stage then falls back to the publication date itself.
+A dateline's date is the day of the report, not of an event in the text, and
+never governs a trigger (its characters are blanked out of the parse).
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ def _in_paragraph(parsed: Parsed, anchor: Token, pairs: list[tuple[TimeRef, Toke
 def governing_time(parsed: Parsed, token_or_span: Token | Span, times: list[TimeRef]) -> TimeRef | None:
     """The resolved time expression governing ``token_or_span``: same clause, sentence, then paragraph."""
     anchor = _anchor(token_or_span)
-    pairs = [(ref, root) for ref in times if ref.resolved and (root := _root_of(parsed, ref)) is not None]
+    pairs = [(ref, root) for ref in times
+             if ref.resolved and parsed.in_body(ref.span) and (root := _root_of(parsed, ref)) is not None]
     if not pairs:
         return None
     sentence = anchor.sent

@@ -45,6 +45,7 @@ NOT_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 YEAR_CUES = re.compile(r"\b(?:in|since|of|by|from|until|before|after|year)\s+$", re.IGNORECASE)
+YEAR_NAMED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
@@ -129,11 +130,24 @@ def _since(value: str | None, published: date | None) -> str | None:
     return f"{start}/{published.isoformat()}"
 
 
+def _this_year_unnamed(parsed: Parsed, cand: Candidate) -> bool:
+    """For 'the end of the year' told in the past: True when no year is named earlier in its paragraph."""
+    groups = cand.groups
+    if cand.kind != "edgeof" or (groups.get("rel") or "").lower() != "the" or groups.get("unit") != "year":
+        return False
+    start = parsed.paragraph_span(parsed.paragraph_of(cand.start))[0]
+    return not YEAR_NAMED.search(parsed.text, start, cand.start)
+
+
 def _time_ref(parsed: Parsed, cand: Candidate, published: date | None) -> TimeRef:
     text = parsed.text
     since = SINCE_BEFORE.search(text[max(0, cand.start - 12):cand.start])
-    way = "past" if since else direction(parsed.doc, cand.start, cand.end, now=cand.kind == "wdrange")
-    value, granularity = resolve(cand.kind, cand.groups, published, way)
+    way = "past" if since else direction(parsed.doc, cand.start, cand.end, now=cand.kind == "wdrange",
+                                         weekday=cand.kind in ("weekday", "wdrange"))
+    groups = cand.groups
+    if way == "past" and _this_year_unnamed(parsed, cand):
+        groups = {**groups, "unnamed": "year"}  # "rose in the first half of the year", no year named before
+    value, granularity = resolve(cand.kind, groups, published, way)
     start = cand.start
     if since:
         try:

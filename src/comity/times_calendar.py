@@ -62,12 +62,16 @@ def pick_weekday(published: date, weekday: int, direction: Direction) -> date:
     """The weekday (ISO, Monday=1) the text means.
 
     Back when past (the publication day itself if it is that weekday), ahead when future or
-    present ("talks resume Monday"), and in the publication's own week when nothing tells.
+    present ("talks resume Monday"), from the day before publication on when ``recent`` (a
+    future in the past: "said the session on Monday would focus on …"), and in the
+    publication's own week when nothing tells.
     """
     ahead = (weekday - published.isoweekday()) % 7
     back = (published.isoweekday() - weekday) % 7
     if direction == "past":
         return published - timedelta(days=back)
+    if direction == "recent":  # a future told in a report: from the day before publication on
+        return published - timedelta(days=1) + timedelta(days=(weekday - published.isoweekday() + 1) % 7)
     if direction in ("future", "present"):
         return published + timedelta(days=ahead)
     return published + timedelta(days=weekday - published.isoweekday())

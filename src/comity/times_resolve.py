@@ -255,15 +255,24 @@ def resolve_edgeof(g: Groups, published: date | None, direction: str | None) -> 
     'the second half of the year' its half (months 7-12; of a month, days 16 to the end).
 
     'the year' is the current one unless the tense looks back (then it may be a year the
-    story has named, so it stays unresolved)."""
+    story has named, so it stays unresolved; the caller passes ``unnamed="year"`` when no
+    year is named before it). Told in the past, a half or the end of an unnamed year is
+    one that has begun: 'rose at the end of the year' in May is last year's."""
     rel, unit = _rel(g), (g["unit"] or "").lower()
-    if published is None or (rel == "the" and direction == "past"):
+    unnamed = rel == "the" and g.get("unnamed") == unit
+    if published is None or (rel == "the" and direction == "past" and not unnamed):
         return None, unit
     value, granularity = unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
     edge = " ".join((g.get("edge") or "").lower().split())
+    if direction == "past" and unnamed and edge in ("end", "turn"):
+        return (value if published.month == 12 else f"{published.year - 1:04d}"), granularity
     if value is None or edge not in ("first half", "second half"):
         return value, granularity
-    return _half(value, unit, edge == "second half")
+    half = _half(value, unit, edge == "second half")
+    if direction == "past" and unnamed and half[0] and value_bounds(half[0])[0] > cal.day(published):
+        earlier, _ = unit_value(published, unit, -1)  # told in the past, so a half already begun
+        return _half(earlier, unit, edge == "second half") if earlier else half
+    return half
 
 
 def _half(value: str, unit: str, second: bool) -> Result:
