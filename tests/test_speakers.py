@@ -61,6 +61,15 @@ RESOLUTION = [
     ("Analysts say the sanctions are unlikely to work.", [None]),
     ("A source said the army had withdrawn from the town.", [None]),
     ("Some experts warned that the plan would fail.", [None]),
+    # pronouns never cross genders the text marks (a title, an honorific, a first name, an earlier pronoun)
+    ("Jane Roe, a spokeswoman for the ministry, met Tom Brown on Monday. Mr. Brown said the talks "
+     "had failed. She said the ministry would appeal.", ["Tom Brown", "Jane Roe"]),
+    ("John Smith met Mary Jones on Monday. Smith said the talks had failed. He added that he would "
+     "return. Jones said the offer stood. He said it was too late.",
+     ["John Smith", "John Smith", "Mary Jones", "John Smith"]),
+    ("Lee Chan met Kim Sato on Monday. Chan said the offer stood. She added that it would not last. "
+     "The talks resumed when Chan returned. He said the talks were over.",
+     ["Lee Chan", "Lee Chan", "Kim Sato"]),
 ]
 
 
@@ -117,7 +126,21 @@ PROFILES = [
      "Omar Aziz", "professor of economics", "Cairo University", "EGY", "EDU"),
     ("Gen. Mark Stone, commander of the Nigerian Army, said the offensive was over.",
      "Mark Stone", "commander", "Nigerian Army", "NGA", "MIL"),
+    # an organisation before a role word is the speaker's organisation, not part of the title
+    ("Trade Ministry spokesman Ali Khan said the tariffs had been lifted.",
+     "Ali Khan", "spokesman", "Trade Ministry", None, "GOV"),
+    # a hyphenated title after a country's possessive
+    ("Egypt's Deputy Vice-Minister of Trade, Omar Aziz, said exports had grown.",
+     "Omar Aziz", "Deputy Vice-Minister of Trade", None, "EGY", "GOV"),
 ]
+
+
+def test_organisation_seat_named_elsewhere(run):
+    """"Foreign Ministry spokesman X": the state whose ministry the article names elsewhere."""
+    _, speakers = run("Brazil's Foreign Ministry summoned the ambassador on Monday. Foreign Ministry "
+                      "spokesman Paulo Costa said the talks would continue.")
+    costa = next(s for s in speakers if s.name == "Paulo Costa")
+    assert (costa.title, costa.org, costa.country) == ("spokesman", "Foreign Ministry", "BRA")
 
 
 @pytest.mark.parametrize(("text", "name", "title", "org", "country", "sector"), PROFILES)

@@ -22,6 +22,7 @@ from comity.records import Span
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "relcl", "pcomp", "prep", "pobj")
 OBJECTS = ("dobj", "xcomp", "oprd", "dative", "prep", "acomp", "attr")
+REQUESTS = frozenset({"ask"})
 SOURCE_HEADS = {"have", "give", "deliver", "issue", "send", "post", "make", "offer", "release", "put"}
 
 
@@ -40,6 +41,10 @@ class CueLexicon:
     org_words: tuple[tuple[str, str], ...]
     organisations: tuple[tuple[str, str | None, str | None], ...]
     honorifics: frozenset[str]
+    appeals: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    genders: tuple[tuple[str, str], ...] = ()  # (word, "male" | "female")
+    given_names: tuple[tuple[str, str], ...] = ()  # (first name, "male" | "female")
+    thing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> CueLexicon:
@@ -83,7 +88,20 @@ def _lexicon(extra: tuple) -> CueLexicon:
         org_words=_pairs(roles.get("org_words", []), "word", "sector"),
         organisations=orgs,
         honorifics=frozenset(str(v).lower() for v in roles.get("honorifics", [])),
+        appeals=_word_lists(cues.get("appeals", {})),
+        thing_verbs=frozenset(str(v).lower() for v in cues.get("thing_verbs", [])),
+        genders=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("genders", {}))
+                      for w in words),
+        given_names=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("given_names", {}))
+                          for w in words),
     )
+
+
+def _word_lists(table: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(table, dict):
+        return ()
+    return tuple((str(k).lower(), tuple(str(w).lower() for w in v)) for k, v in table.items()
+                 if isinstance(v, list))
 
 
 @dataclass(frozen=True)
@@ -178,9 +196,18 @@ def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
     head = cue.head
     interrupts = cue.dep_ in ("parataxis", "advcl") and head is not cue
     interrupts = interrupts and head.lemma_.lower() not in lex.verbs
-    if interrupts and head.pos_ in ("VERB", "AUX") and head.i < cue.i:
-        return subtree_span(head, skip=cue), head
+    if interrupts and head.pos_ in ("VERB", "AUX") and (head.i < cue.i or _parenthetical(cue)):
+        return subtree_span(head), head
     return None, None
+
+
+def _parenthetical(cue: Token) -> bool:
+    """A cue set off by commas inside the clause it reports ("By then, she said, the talks ...")."""
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    opened = doc[left].text == "," or (left > cue.sent.start and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < cue.sent.end and doc[right + 1].text == ",")
+    return opened and closed and cue.sent.start < left and right + 1 < cue.sent.end
 
 
 def _that_clause(cue: Token) -> Token | None:
@@ -210,16 +237,49 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    span = (tok.idx, tok.idx + len(tok))
+    appeal = _appeal(tok, lex)
+    if appeal is not None:
+        return Cue(span, lemma, "verb", tok, find_source(tok, marks), appeal, tok.doc[tok.i + 1])
     if lemma not in lex.verbs:
         if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
-            span = (tok.idx, tok.idx + len(tok))
             return Cue(span, lemma, "naming", tok, find_source(tok, marks))
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None
+    if lemma in REQUESTS and _own_request(tok):
+        return None
     clause, root = _clause_of(tok, lex)
     source = find_source(tok, marks)
     return Cue((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), "verb", tok, source, clause, root)
+
+
+def _appeal(tok: Token, lex: CueLexicon) -> Span | None:
+    """"called for Trump to resign", "called on both sides to talk": what follows the particle,
+    to the end of the verb's phrase."""
+    words = dict(lex.appeals).get(tok.lemma_.lower())
+    doc = tok.doc
+    if not words or tok.i + 2 >= tok.sent.end or doc[tok.i + 1].lower_ not in words:
+        return None
+    last = tok.right_edge
+    while last.i > tok.i + 1 and last.is_punct:
+        last = doc[last.i - 1]
+    if last.i <= tok.i + 1:
+        return None
+    return doc[tok.i + 2].idx, last.idx + len(last)
+
+
+def _own_request(tok: Token) -> bool:
+    """A request that reports no statement of its subject: "asked not to be named", "was asked to
+    choose" (no one asked, or the subject asked), "asked her a question" (only a thing asked),
+    "Asked whether ..., she said" (the question put to the speaker)."""
+    deps = {c.dep_ for c in tok.children}
+    if "auxpass" in deps or ("xcomp" in deps and not deps & {"dobj", "dative", "ccomp"}):
+        return True
+    if tok.tag_ == "VBN" and not deps & set(SUBJECTS):
+        return True
+    things = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return bool(things) and not deps & {"xcomp", "ccomp"}
 
 
 def _noun_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:

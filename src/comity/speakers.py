@@ -59,6 +59,22 @@ class Source:
     description: str | None = None
 
 
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) -> str | None:
+    """"Mrs. Roe", "spokeswoman Jane Roe", "Jane Roe, a spokeswoman for", "Jane Roe": the gender
+    the words right around a name, or its first name, mark, if any."""
+    doc = name.doc
+    near = [doc[i] for i in range(max(name.sent.start, name.start - 3), name.start)]
+    near += list(name)[:1] + [doc[i] for i in range(name.end, min(name.sent.end, name.end + 6))]
+    for tok in near:
+        found = words.get(tok.lower_)
+        if found:
+            return found
+    return given.get(name[0].lower_) if len(name) > 1 else None
+
+
 class SpeakerBook:
     """Every person of one article, and the speakers resolved so far."""
 
@@ -73,6 +89,7 @@ class SpeakerBook:
         self.orgs: dict[str, Profile] = {}
         self.used: dict[str, CharSpan | None] = {}
         self.unnamed: dict[str, CharSpan | None] = {}
+        self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", as the text marks it
         self._read_persons()
 
     # ------------------------------------------------------------ reading the article
@@ -103,6 +120,9 @@ class SpeakerBook:
             canonical = self._canonical(name, full)
             self.persons.append((span.start_char, canonical, is_subject(span)))
             read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
+            marked = gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
+            if marked and canonical not in self.genders:
+                self.genders[canonical] = marked
 
     def _canonical(self, name: str, full: dict[str, str]) -> str:
         words = name.split()
@@ -251,13 +271,16 @@ class SpeakerBook:
         span = (head.idx, head.idx + len(head))
         if kind != "person":
             return self._unnamed(head.text, span)
-        before = [p for p in self.persons if p[0] < head.idx]
+        gender = PRONOUN_GENDER.get(head.lower_)
+        before = [p for p in self.persons if p[0] < head.idx and self.genders.get(p[1], gender) == gender]
         window = [p for p in before if p[0] >= head.idx - 1500]
         subject = [p for p in window if p[2]]
         pick = (subject or window or before)
         if not pick:
             return self._unnamed(head.text, span)
         name = pick[-1][1]
+        if gender:  # "he" once, never "she" later: the text has told us
+            self.genders.setdefault(name, gender)
         self._use(name, None)
         return Source(name, head.text, span)
 

@@ -203,7 +203,9 @@ def noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | 
         if tok.tag_ == "POS":
             possessor = doc[i - 1] if i > name.sent.start else None
             break
-        if tok.dep_ == "det" or tok.is_punct or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+        joined = tok.text == "-" and not tok.whitespace_ and i > name.sent.start \
+            and not doc[i - 1].whitespace_
+        if tok.dep_ == "det" or (tok.is_punct and not joined) or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         toks.insert(0, tok)
         i -= 1
@@ -231,8 +233,27 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
         profile.title_places.append(possessor.text)
     premod = premodifier_title(name, lex)
     if premod:
-        profile.add_title(_text(premod), appos=False)
+        org, title = split_premodifier(premod, lex)
+        profile.add_title(_text(title), appos=False)
         profile.title_places.extend(_title_places(premod))
+        if org:
+            profile.orgs.append(_text(org))
+
+
+def split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token]]:
+    """"Foreign Ministry spokesperson" -> organisation "Foreign Ministry", title "spokesperson":
+    capitalised words ending in an organisation word, before the role words. A demonym or
+    place that opens them ("Russian Foreign Ministry") stays out of the organisation."""
+    words = dict(lex.org_words)
+    last = max((k for k, t in enumerate(toks) if t.lower_ in words and t.text[:1].isupper()), default=-1)
+    if last < 0 or last + 1 >= len(toks) or not has_role(toks[last + 1:], lex):
+        return [], toks
+    org = toks[:last + 1]
+    while org and (org[0].ent_type_ in ("NORP", "GPE") or org[0].tag_ == "POS") and len(org) > 1:
+        org = org[1:]
+    if not all(t.text[:1].isupper() or t.lower_ in CONNECTORS for t in org):
+        return [], toks
+    return org, toks[last + 1:]
 
 
 def _title_places(tokens: list[Token]) -> list[str]:

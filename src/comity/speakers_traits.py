@@ -99,6 +99,30 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
         country = country or org_country
         sector = sector or org_sector
     country = country or _title_country(profile.title_places, book)
+    if country is None and org:
+        country = _seat_in_text(org, book)
     if sector is None and title:
         sector = role_sector(title.replace(",", " ").split(), book.lex)
     return Speaker(name=name, span=span, title=title, org=org, country=country, sector=sector)
+
+
+def _seat_in_text(org: str, book: SpeakerBook) -> str | None:
+    """The state an organisation named without one ("Foreign Ministry spokesperson Lin") belongs
+    to, when the article names it elsewhere with one: "China's Foreign Ministry", "the Russian
+    Foreign Ministry"."""
+    text, low = book.parsed.text, org.lower()
+    lowered = text.lower()
+    pos = lowered.find(low)
+    for _ in range(20):
+        if pos < 0:
+            return None
+        words = text[max(0, pos - 40):pos].split()
+        if words:
+            word = words[-1]
+            for suffix in ("’s", "'s"):
+                word = word[: -len(suffix)] if word.endswith(suffix) else word
+            entity = book.index.resolve(word.strip(" ,(“\""), book.on)
+            if entity is not None and entity.kind in STATE_KINDS and entity.code:
+                return entity.code
+        pos = lowered.find(low, pos + len(low))
+    return None
