@@ -105,6 +105,7 @@ SENTENCES = [
     ("The IMF approved a new loan.", "IMF", "IGO", None),
     ("The EU extended its sanctions.", "EU", "EUR", None),
     ("The European Commission proposed new tariffs.", "European Commission", "EUR", "GOV"),
+    ("The European Community lifted its ban on beef.", "European Community", "EUR", None),
     ("The UN Security Council met in an emergency session.", "UN Security Council", "UNO", None),
     ("The World Health Organization declared an emergency.", "World Health Organization", "UNO", None),
     # office holders named with their titles

@@ -8,11 +8,17 @@ hypothetical, historical), dates each occurrence with the time stage's
 expressions, and merges repeated mentions of one occasion into one
 :class:`~comity.records.Event`.
 
-Policies (documented in ``data/events.json``): only coded states and
+Policies (documented in ``data/events.json``): coded states and
 international bodies act (a leader, ministry, army or capital stands for its
-country); cooperative acts reported as future are coded AGREE with aux
-``future``; an event needs a recipient unless its type may stand alone or its
-actors act on each other. Sizes of protests and assaults are not read.
+country), and so do sub-state sides coded under their country with a sector
+(rebels, police, opposition, protesters; :mod:`comity.events_infer` takes the
+country from the sentence when the actor stage found only the sector); an act
+between two sides of one country is kept when one side is a dissident one
+(government against rebels), dropped otherwise (:mod:`comity.events_sides`);
+cooperative acts reported as future are coded AGREE with aux ``future``; an
+event needs a recipient unless its type may stand alone or its actors act on
+each other, and a person alone only resigns. Sizes of protests and assaults
+are not read.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from spacy.tokens import Span
 
 from comity.document import Parsed
 from comity.events_find import Candidate, sentence_candidates
+from comity.events_infer import infer_countries
 from comity.events_lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
 from comity.events_merge import dated, merge, to_event
 from comity.events_roles import MentionMap, is_actor
+from comity.events_sides import side
 from comity.records import Event, Mention, TimeRef
 
 __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
@@ -32,12 +40,40 @@ __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events
 def candidates(parsed: Parsed, mentions: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
     """Every trigger occurrence with its roles, sentence by sentence."""
     parts = [p.span for p in parsed.parts]
-    mm = MentionMap(parsed.doc, [m for m in mentions if _in_body(m.span, parts)])
+    body = [m for m in mentions if _in_body(m.span, parts)]
+    mm = MentionMap(parsed.doc, infer_countries(parsed.doc, body, lexicon))
     out: list[Candidate] = []
     for sent in parsed.doc.sents:  # Parsed.body_sents, without rebuilding the doc's text per sentence
         if sent.text.strip() and _in_body((sent.start_char, sent.end_char), parts, sent):
             out.extend(sentence_candidates(sent, mm, lexicon))
-    return _drop_partial(parsed, out)
+    return _replies(_drop_partial(parsed, out), lexicon)
+
+
+def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
+    """ "Turkey accused Greece ... Greece rejected the accusation": a reply answers who acted on its actor.
+
+    A recipient-less candidate whose object is an act named by a noun ('reply_nouns') takes as recipient
+    the actor of the latest earlier candidate, at most 120 words back, whose recipient was this actor.
+    """
+    for i, cand in enumerate(cands):
+        if cand.recipient or not _answers(cand, lexicon):
+            continue
+        mine = {m.entity.code for m in cand.actor}
+        for prior in reversed(cands[:i]):
+            if cand.tok.i - prior.tok.i > 120:
+                break
+            if mine & {m.entity.code for m in prior.recipient}:
+                cand.recipient = [m for m in prior.actor if m.entity.code not in mine] or [
+                    m for m in prior.actor if side(m) != side(cand.actor[0])
+                ]
+                break
+    return cands
+
+
+def _answers(cand: Candidate, lexicon: EventLexicon) -> bool:
+    return cand.tok.pos_ in ("VERB", "AUX") and any(
+        o.dep_ == "dobj" and lexicon.has("reply_nouns", o.lemma_) for o in cand.tok.children
+    )
 
 
 def _drop_partial(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:

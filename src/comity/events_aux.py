@@ -82,7 +82,20 @@ def is_future(tok: Token, lex: EventLexicon) -> bool:
             and any(c == tok or c in clause for c in verb.children if c.dep_ == "xcomp")
         ):
             return True
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and lex.has("willing_words", tok.head.lemma_):
+        return True  # "is willing to withdraw", "stands ready to help"
     return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+
+
+def is_conditional(tok: Token, lex: EventLexicon) -> bool:
+    """An act made to depend on another: "will withdraw its force unless Chad agrees", "if attacked"."""
+    for verb in _clause(tok, lex) or [tok]:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and lex.has("condition_words", m.lower_) for m in clause.children
+            ):
+                return True
+    return False
 
 
 def _reported(verb: Token, lex: EventLexicon) -> bool:
@@ -116,6 +129,8 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     for _ in range(5):
         if cur.dep_ not in EMBED_DEPS or cur.head == cur:
             return None
+        if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_):
+            return None  # "pledged loans during a visit": the visit happened, it is not what was pledged
         cur = cur.head
         kind = triggered.get(cur.i)
         if kind is not None:

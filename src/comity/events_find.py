@@ -6,25 +6,27 @@ A candidate is one trigger occurrence with its actor and recipient mentions;
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from comity import events_aux as aux
+from comity import events_sides as sides
 from comity.events_lexicon import EventLexicon, Trigger
 from comity.events_roles import (
     MentionMap,
     between,
     collect,
+    light_verb,
     noun_actor_tokens,
     objects,
     slot_tokens,
     subject_tokens,
+    through_quantity,
 )
 from comity.records import Mention
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-STATES = frozenset({"country", "igo"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 INNER_MODES = {
@@ -80,7 +82,8 @@ def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexi
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
         return True
     for obj in objs:
-        heads = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+        heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
+        heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "aid deliveries"
         if any(h.lemma_.lower() in want for h in heads):
             return True
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
@@ -159,7 +162,14 @@ def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
     if trig.swap:
         guests = [m for o in objects(tok) for m in collect(o, mm, lex)] or _rescue_list(tok, mm, lex)
         return guests, actors
-    return actors, _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
+    recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
+    if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
+        recips = _fill(tok, ("speech-subj",), mm, lex)
+    if not actors and recips:
+        actors = sides.people_against(tok, recips, mm)
+    return actors, recips
+
+
 
 
 def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
@@ -211,6 +221,19 @@ def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
     return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
 
 
+def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
+    """A noun carried by a light verb is an act like its verb ("students staged demonstrations")."""
+    if trig.pos == "noun" and trig.alone is None and tok.dep_ == "dobj" and light_verb(tok, lex) == tok.head:
+        return lex.requires_recipient(replace(trig, pos="verb"))
+    return lex.requires_recipient(trig)
+
+
+
+
+
+
+
+
 def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bool:
     if not trig.actor_kinds:
         return True
@@ -235,12 +258,8 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
     )
 
 
-def _stands_alone(m: Mention) -> bool:
-    """A state, an international body or a government body: a person alone is not enough."""
-    ent = m.entity
-    if m.how in ("demonym", "place"):
-        return False  # "American Muslim", "New Hampshire": not a state acting
-    return ent.kind in STATES or (ent.kind == "org" and ent.sector in ("GOV", "MIL"))
+
+
 
 
 def _civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
@@ -276,9 +295,14 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
     if not actors or not _kinds_ok(trig, actors, recips):
         return None
     if found and not recips:
-        return None  # aimed only at the actor's own side: a domestic act
+        recips = sides.domestic_side(actors, found, lex)
+        if not recips:
+            return None  # aimed only at the actor's own side: a domestic act
     event, mode = trig.event, trig.mode
-    if not recips and lex.requires_recipient(trig):
+    if not recips and trig.joint is not None and len({m.entity.code for m in actors}) >= 2:
+        event, mode = trig.joint  # "Japanese and Australian warships held drills": a joint operation
+        return Candidate(tok, trig, event, mode, actors, [], context=aux.contexts(tok, trig.context, lex))
+    if not recips and _needs_recipient(tok, trig, lex):
         reciprocal = len(actors) >= 2 and (trig.reciprocal or event in SYMMETRIC)
         reciprocal = reciprocal or (event in FUTURE_AS_AGREE and aux.is_future(tok, lex))
         if trig.fallback is not None:
@@ -297,7 +321,14 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
 def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
     tok = cand.tok
     cand.negated = cand.negated or aux.is_negated(tok, lex)
-    if aux.is_hypothetical(tok, lex):
+    hypothetical = aux.is_hypothetical(tok, lex)
+    if (hypothetical or aux.is_future(tok, lex)) and lex.has("threat_types", cand.event) and (
+        aux.is_conditional(tok, lex)
+    ):
+        cand.mode = INNER_MODES["THREATEN"].get(cand.event, "relations" if cand.event != "PROTEST" else None)
+        cand.event = "THREATEN"  # a harmful act promised on a condition is a threat
+        return
+    if hypothetical:
         cand.aux.append("hypothetical")
     elif aux.is_future(tok, lex):
         cand.aux.append("future")
@@ -328,6 +359,7 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
         objs = [c for o in objects(tok) for c in (o, *o.conjuncts)]
         if (
             trig.pos == "verb"
+            and not trig.object  # "lodged a protest with X" is its own entry, with its own roles
             and lex.has("support_verbs", tok.lemma_)
             and any(o.i in matched and matched[o.i].pos == "noun" for o in objs)
         ):
@@ -373,7 +405,9 @@ def _resolve(
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
     for i, cand in list(cands.items()):
-        if not cand.recipient and len(cand.actor) < 2 and not any(_stands_alone(m) for m in cand.actor):
+        alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
+        aimed_elsewhere = sides.uncoded_addressee(cand.tok, mm)
+        if not cand.recipient and len(cand.actor) < 2 and (aimed_elsewhere or not alone):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not
     dropped = {i for i, o in outer_of.items() if o != -1} | {o for o, v in outer_of.items() if v == -1}
     return [c for i, c in sorted(cands.items()) if i not in dropped]

@@ -58,6 +58,7 @@ class Trigger:
     fallback: tuple[str, str | None] | None = None
     state: tuple[str, str | None] | None = None
     modal: tuple[str, ...] = ()
+    joint: tuple[str, str | None] | None = None
 
     @property
     def specific(self) -> bool:
@@ -150,6 +151,7 @@ def _trigger(raw: Any) -> Trigger:
         fallback=_pair(raw.get("fallback"), "fallback"),
         state=_pair(raw.get("state"), "state"),
         modal=tuple(raw.get("modal", ())),
+        joint=_pair(raw.get("joint"), "joint"),
     )
 
 

@@ -69,16 +69,20 @@ class MentionMap:
         """ "the two leaders", "both countries": the last two sides named in this or the previous sentence."""
         sent = tok.sent
         start = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
+        own = {  # "The EU urged both countries": the pair is not the one speaking to it
+            m.entity.code for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for m in self.all(s)
+        }
         seen: dict[str, Mention] = {}
         for i in range(tok.i - 1, -1, -1):
             if tok.doc[i].idx < start:
                 break
             for mention in self.by_token.get(i, []):
-                if mention.entity.code not in seen and mention.how != "place":
-                    seen[mention.entity.code] = mention
+                code = mention.entity.code
+                if code not in seen and code not in own and mention.how != "place":
+                    seen[code] = mention
             if len(seen) == 2:
                 return list(seen.values())[::-1]
-        return []
+        return list(seen.values()) if own else []  # "met both delegations": two sides of one country
 
 
 def _add(out: list[Mention], mention: Mention | None) -> None:
@@ -157,7 +161,22 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def through_quantity(obj: Token, lex: EventLexicon) -> list[Token]:
+    """ "the first $450 million of an aid package": the noun an amount or quantity is of."""
+    counted = any(c.dep_ == "nummod" for c in obj.children)  # "5,000 tonnes of wheat", "40 trucks of"
+    if not (counted or obj.like_num or obj.pos_ == "NUM" or lex.has("quantity_nouns", obj.lemma_)):
+        return []
+    found = [o for p in _preps(obj, "of") for o in _pobjs(p)]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+# participles that state a stance rather than a passive act: "Israel is opposed to", "is committed to"
+STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
+
+
 def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -182,7 +201,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return []
     if is_passive(verb):
         return [o for p in _preps(verb, "by") for o in _pobjs(p)]
-    subj = _child(verb, "nsubj", "csubj")
+    subj = _child(verb, "nsubj", "csubj", "nsubjpass")
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [_antecedent(subj, mm) or verb.head]
@@ -301,13 +320,20 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         if verb is not None and (slot.startswith("prep:") or slot == "dative"):
             hosts.append(verb)
     elif slot.startswith("prep:"):
-        hosts.extend(objects(tok))
+        hosts.extend(h for o in objects(tok) for h in (o, *through_quantity(o, lex)))
     if slot.startswith("dobj"):
-        return objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
+            objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
+        return objs
     if slot.startswith("obj-prep:"):
         return [o for obj in objects(tok) for p in _preps(obj, slot[9:]) for o in _pobjs(p)]
     if slot == "ccomp-subj":
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "speech-subj":  # "criticised the agreement, saying India was using water as a weapon"
+        says = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lex.has("speech_verbs", c.lemma_)]
+        clauses = [c for s in says for c in s.children if c.dep_ == "ccomp"]
         return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "dative":
         return [c for h in hosts for c in h.children if c.dep_ in ("dative", "iobj")] + [
