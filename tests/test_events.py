@@ -263,11 +263,19 @@ CASES = [
     ("Israel launched airstrikes on Iran.", [("ASSAULT", ["ISR"], ["IRN"], False)]),
     # negation
     ("Japan did not sign the treaty with China.", [("SUPPORT", ["JPN"], ["CHN"], True)]),
-    ("Russia refused to meet Ukraine.", [("CONSULT", ["RUS"], ["UKR"], True)]),
     ("France did not condemn Israel.", [("ACCUSE", ["FRA"], ["ISR"], True)]),
     ("There were no talks between Armenia and Azerbaijan.", [("CONSULT", ["ARM"], ["AZE"], True)]),
     ("Turkey never sent weapons to Ukraine.", [("AID", ["TUR"], ["UKR"], True)]),
-    ("India declined to criticize Russia.", [("ACCUSE", ["IND"], ["RUS"], True)]),
+    ("China avoided condemning Russia.", [("ACCUSE", ["CHN"], ["RUS"], True)]),
+    ("Russia has not met Ukraine.", [("CONSULT", ["RUS"], ["UKR"], True)]),
+    ("China balked at Japan's proposal.", [("REJECT", ["CHN"], ["JPN"], False)]),
+    # refusals: the PLOVER manual's REJECT covers "all rejections and refusals", so an explicit refusal verb
+    # over an act is a REJECT by who refuses, aimed at whom the act concerns (not the act, negated)
+    ("Russia refused to meet Ukraine.", [("REJECT", ["RUS"], ["UKR"], False)]),
+    ("India declined to criticize Russia.", [("REJECT", ["IND"], ["RUS"], False)]),
+    ("Hungary declined to extradite the suspects to Serbia.", [("REJECT", ["HUN"], ["SRB"], False)]),
+    ("Russia has refused to provide aid to Ukraine.", [("REJECT", ["RUS"], ["UKR"], False)]),
+    ("China balked at sending troops to Russia.", [("REJECT", ["CHN"], ["RUS"], False)]),
     # future / hypothetical
     ("Putin is to visit Beijing in September.", [("AGREE", ["RUS"], ["CHN"], False)]),
     ("Xi will meet Trump next week.", [("AGREE", ["CHN"], ["USA"], False)]),
@@ -425,6 +433,9 @@ MODES = [
     ("Russia threatened to strike Kyiv.", "THREATEN", "violence", ()),
     ("Canada expelled two Russian diplomats.", "SANCTION", "expel", ("diplomatic",)),
     ("China arrested two Japanese nationals.", "COERCE", "arrest", ()),
+    ("Russia refused to meet Ukraine.", "REJECT", "meet", ()),
+    ("Iran refused to release the British prisoners.", "REJECT", "yield", ()),
+    ("Britain declined to send weapons to Taiwan.", "REJECT", "assist", ()),
 ]
 
 
@@ -636,6 +647,11 @@ REAL = [
         "Greek and Cypriot warships began a week of naval exercises.",
         [("COOPERATE", ["GRC", "CYP"], [], False)],
     ),
+    ("Opposition parties in Zambia organized a general strike.", [("PROTEST", ["ZMB"], [], False)]),
+    ("Rebels in Mali kidnapped up to 12 Chinese engineers.", [("ASSAULT", ["MLI"], ["CHN"], False)]),
+    ("Bolivian rebels abducted up to 5 Peruvian traders.", [("ASSAULT", ["BOL"], ["PER"], False)]),
+    ("Chile refused to extradite the former officers to Argentina.", [("REJECT", ["CHL"], ["ARG"], False)]),
+    ("Greece stopped short of sending troops to Cyprus.", [("AID", ["GRC"], ["CYP"], True)]),
     ("Trump urged supporters to monitor polling places.", []),
     ("Clinton criticized Trump over his tax returns.", []),
     ("Republicans accused Democrats of obstruction.", []),

@@ -129,7 +129,9 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     for _ in range(5):
         if cur.dep_ not in EMBED_DEPS or cur.head == cur:
             return None
-        if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_):
+        if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(
+            "refusal_verbs", cur.head.lemma_
+        ):  # "balked at sending" is what was refused
             return None  # "pledged loans during a visit": the visit happened, it is not what was pledged
         cur = cur.head
         kind = triggered.get(cur.i)

@@ -371,12 +371,25 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
         emb = aux.embedding(doc[i], kinds, lex)
         if emb is None:
             continue
-        if lex.has("negating_verbs", emb.lemma_) and doc[i].pos_ in ("VERB", "AUX"):
-            negated.add(i)
+        if lex.has("refusal_verbs", emb.lemma_) and doc[i].pos_ in ("VERB", "AUX"):
+            negated.add(i)  # "refused to meet": a REJECT of the meeting, or else a negated meeting
+            outer_of[i] = emb.i
+        elif lex.has("negating_verbs", emb.lemma_) and doc[i].pos_ in ("VERB", "AUX"):
+            negated.add(i)  # "stopped short of sending": the act, negated
             outer_of[emb.i] = -1
         else:
             outer_of[i] = emb.i
+    _fold_objects(matched, outer_of, negated, doc)
     return _resolve(matched, outer_of, negated, doc, mm, lex)
+
+
+def _fold_objects(matched: dict[int, Trigger], outer_of: dict[int, int], negated: set[int], doc: Doc) -> None:
+    """ "refused to provide aid": the aid goes with the providing into the refusal."""
+    for i in matched:
+        head = doc[i].head.i
+        if i not in outer_of and head in negated and outer_of.get(head, -1) >= 0:
+            negated.add(i)
+            outer_of[i] = outer_of[head]
 
 
 def _resolve(
@@ -409,5 +422,6 @@ def _resolve(
         aimed_elsewhere = sides.uncoded_addressee(cand.tok, mm)
         if not cand.recipient and len(cand.actor) < 2 and (aimed_elsewhere or not alone):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not
-    dropped = {i for i, o in outer_of.items() if o != -1} | {o for o, v in outer_of.items() if v == -1}
+    dropped = {i for i, o in outer_of.items() if o != -1 and (o in cands or i not in negated)}
+    dropped |= {o for o, v in outer_of.items() if v == -1}
     return [c for i, c in sorted(cands.items()) if i not in dropped]

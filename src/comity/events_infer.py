@@ -41,8 +41,17 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
             out.append(m)
             continue
         code = _country_for(tok, by_sent.get(tok.sent.start, []), doc)
-        out.append(replace(m, entity=replace(m.entity, code=code)) if code else m)
+        out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)
     return sorted(out + _crowds(doc, mentions, by_sent, lex), key=lambda m: m.span)
+
+
+def _widen(m: Mention, tok: Token, lex: EventLexicon) -> Mention:
+    """ "opposition parties", "rebel leaders": the sector word modifies the group noun heading the phrase."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod") or head.i <= tok.i or not lex.has("group_heads", head.lemma_):
+        return m
+    end = head.idx + len(head.text)
+    return replace(m, text=tok.doc.text[m.span[0] : end], span=(m.span[0], end))
 
 
 def _crowds(

@@ -192,7 +192,16 @@ def objects(verb: Token) -> list[Token]:
     """The verb's logical object: the direct object, or the passive subject."""
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    return found or _up_to_count(verb)
+
+
+def _up_to_count(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 advisers", which the parser reads as a particle 'up' and a prepositional 'to'."""
+    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
+    objs = [o for t in tos for o in t.children if o.dep_ == "pobj"]
+    return [o for o in objs if any(n.dep_ == "nummod" for n in o.children)]
 
 
 def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
@@ -283,7 +292,7 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
         else:
             break
     if (
-        dep in ("dobj", "nsubjpass")
+        dep in ("dobj", "nsubjpass", "oprd")  # "called a general strike" is parsed as a predicate
         and head.pos_ in ("VERB", "AUX")
         and lex.has("support_verbs", head.lemma_)
     ):
