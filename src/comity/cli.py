@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from comity import __version__
@@ -55,7 +56,7 @@ def make_config(model: str, actors: list[Path] | None, events: list[Path] | None
         return Config(model=model, batch_size=batch_size, actor_files=tuple(actors or ()),
                       event_files=tuple(events or ()), cue_files=tuple(cues or ()))
     except ComityError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -65,7 +66,7 @@ def make_coder(config: Config):
     try:
         return Coder(config)
     except ComityError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 
@@ -176,7 +177,7 @@ def _print_results(results: list, fmt: str, show) -> None:
 
 def _finish(failures: list[str], coded: int) -> None:
     for message in failures:
-        err.print(f"[red]error:[/red] {message}", highlight=False, markup=False)
+        err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     if failures:
         err.print(f"{len(failures)} input(s) failed; {coded} coded.")
         raise typer.Exit(1)
@@ -212,7 +213,7 @@ def eval_command(
             return
         _eval_gold(coder, target, out_dir, per_article, as_json)
     except ComityError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -54,7 +55,7 @@ class RateColumn(ProgressColumn):
 
 
 def _fail(error: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {error}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
     return typer.Exit(code)
 
 
@@ -90,7 +91,7 @@ def _progress() -> Progress:
 
 def _report(summary, seconds: float) -> None:
     for message in summary.failed:
-        err.print(f"[red]failed:[/red] {message}", highlight=False, markup=False)
+        err.print(f"[red]failed:[/red] {escape(message)}", highlight=False)
     done = summary.coded + summary.skipped + len(summary.failed)
     rate = summary.coded / seconds if seconds > 0 else 0.0
     err.print(f"{summary} in {seconds:.1f} s ({rate:.1f} articles/s coded; {done} inputs)")

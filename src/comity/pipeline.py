@@ -99,9 +99,10 @@ class Coder:
         failed: dict[int, ComityError] = {}
         for i, article in enumerate(batch):
             try:
+                name = article.source or article.id
                 if not article.text.strip():
-                    raise InputError("E021", f"{article.id}: the article has no text")
-                check_english(article.text, article.id)
+                    raise InputError("E021", f"{name}: the article has no text")
+                check_english(article.text, name)
                 parts = find_parts(article.text, article.title)
                 prepared[i] = (mask(article.text, parts), parts)
             except ComityError as err:
