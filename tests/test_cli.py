@@ -86,3 +86,12 @@ def test_eval_on_the_demo_prints_the_figures(tmp_path: Path) -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("comity ")
+
+
+def test_non_english_file_is_reported_by_its_path(tmp_path: Path) -> None:
+    german = tmp_path / "bericht.txt"
+    german.write_text("Der Außenminister sagte am Dienstag in Berlin, dass die Regierung die Gespräche mit "
+                      "Warschau fortsetzen werde, obwohl die Opposition dagegen ist.", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(german), "--published", "2026-03-02"])
+    assert result.exit_code == 1
+    assert f"error: [E030] {german}: text is in language 'de'" in result.stderr
