@@ -348,6 +348,18 @@ CASES = [
     ("Xi spoke of driving changes not seen for a century.", []),
     ("China's exports rose 5 percent in April.", []),
     ("Russia's war machine has been bankrolled by trade.", []),
+    # leaders acting alone, statements, measures against a country's own places, withholding, cyber
+    ("Macron rejected the proposal on Monday.", [("REJECT", ["FRA"], [], False)]),
+    ("Erdogan threatened to close the border.", [("THREATEN", ["TUR"], [], False)]),
+    ("Hamas issued a statement demanding that Israel withdraw.", [("REQUEST", ["PSE"], ["ISR"], False)]),
+    ("Hamas fighters surrendered on Sunday.", [("RETREAT", ["PSE"], [], False)]),
+    ("Britain handed over medicine to Ukraine.", [("AID", ["GBR"], ["UKR"], False)]),
+    ("Israel cut off electricity to Lebanon.", [("COERCE", ["ISR"], ["LBN"], False)]),
+    ("Iraq imposed martial law on Monday.", [("COERCE", ["IRQ"], [], False)]),
+    ("Israel lifted the blockade on Lebanon.", [("RETREAT", ["ISR"], ["LBN"], False)]),
+    ("France announced a suspension of flights to Serbia.", [("SANCTION", ["FRA"], ["SRB"], False)]),
+    ("Turkey halted aid deliveries to Syria.", [("SANCTION", ["TUR"], ["SYR"], False)]),
+    ("Thousands of Pakistani protesters rallied against Israel.", [("PROTEST", ["PAK"], ["ISR"], False)]),
 ]
 
 
@@ -689,3 +701,22 @@ def test_held_out_articles_keep_their_event_f1(coder, tmp_path):
     assert write_predictions(coder, files, tmp_path) == []
     _, summary = score_dir(HELD_OUT, tmp_path)
     assert summary["event_f1"] >= HELD_OUT_F1_FLOOR, summary
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Three Ukrainian soldiers were killed near the border.", "UKR"),
+        ("Two Israeli soldiers were killed by a roadside bomb.", "ISR"),
+    ],
+)
+def test_agentless_assault(parse, lexicon, text, recipient):
+    """A passive killing with no coded doer is an ASSAULT on its victims, actor unknown."""
+    events = [e for e in records(parse, lexicon, text) if e.event == "ASSAULT"]
+    assert len(events) == 1
+    assert not events[0].actor
+    assert [m.entity.code for m in events[0].recipient] == [recipient]
+
+
+def test_agentless_only_for_assault(parse, lexicon):
+    assert records(parse, lexicon, "Ukraine was criticized in the report.") == []

@@ -17,8 +17,10 @@ between two sides of one country is kept when one side is a dissident one
 (government against rebels), dropped otherwise (:mod:`comity.events_sides`);
 cooperative acts reported as future are coded AGREE with aux ``future``; an
 event needs a recipient unless its type may stand alone or its actors act on
-each other, and a person alone only resigns. Sizes of protests and assaults
-are not read.
+each other; a person alone only resigns, or, as a government leader, rejects,
+threatens or agrees ('lone_leader_types'); a passive assault whose doer is
+uncoded ("three soldiers were killed") is coded with its victims alone.
+Sizes of protests and assaults are not read.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from comity.events_roles import (
     MentionMap,
     between,
     collect,
+    is_passive,
     light_verb,
     noun_actor_tokens,
     objects,
@@ -234,6 +235,12 @@ def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
 
 
 
+def _agentless(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
+    """ "Three soldiers were killed (by a roadside bomb)": a passive act of an 'agentless_types' type
+    whose doer is uncoded names only its victims."""
+    return tok.pos_ == "VERB" and lex.has("agentless_types", trig.event) and is_passive(tok)
+
+
 def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bool:
     if not trig.actor_kinds:
         return True
@@ -265,6 +272,7 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
 def _civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     """Civilians, not their state: "Pakistani demonstrators protested"."""
     heads = subject_tokens(tok, mm) if tok.pos_ in ("VERB", "AUX") else [tok]
+    heads += [q for h in heads if mm.get(h) is None for q in through_quantity(h, lex)]  # "thousands of"
     for head in heads:
         mention = mm.get(head)
         if lex.has("civilian_nouns", head.lemma_):
@@ -292,12 +300,13 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
     actors, found = roles(tok, trig, mm, lex)
     actors = _dedupe(actors)
     recips = _dedupe(found, {m.entity.code for m in actors})
-    if not actors or not _kinds_ok(trig, actors, recips):
+    if not (actors or (recips and _agentless(tok, trig, lex))) or not _kinds_ok(trig, actors, recips):
         return None
     if found and not recips:
         recips = sides.domestic_side(actors, found, lex)
-        if not recips:
+        if not recips and not (trig.alone and all(m.how == "place" for m in found)):
             return None  # aimed only at the actor's own side: a domestic act
+        # a measure taken in one of the actor's own places ("lifted the curfew in Cairo") stands alone
     event, mode = trig.event, trig.mode
     if not recips and trig.joint is not None and len({m.entity.code for m in actors}) >= 2:
         event, mode = trig.joint  # "Japanese and Australian warships held drills": a joint operation

@@ -25,6 +25,9 @@ PHRASE_DEPS = frozenset(
 )
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "letter", "resolution", "message", "appeal", "note", "decree"}
+)
 
 
 def is_actor(mention: Mention) -> bool:
@@ -228,6 +231,8 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return [verb.doc[verb.i - 1]]  # "talk of the administration seeking to ...": the adjacent actor
     if dep == "acl" and verb.tag_ == "VBN":
         return []  # "Americans killed in the attack": the noun is what was done to
+    if dep == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+        return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
@@ -328,6 +333,8 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         verb = light_verb(tok, lex)
         if verb is not None and (slot.startswith("prep:") or slot == "dative"):
             hosts.append(verb)
+        if slot.startswith("prep:") and slot != "prep:of":  # "a suspension of flights to Russia"
+            hosts.extend(o for p in _preps(tok, "of") for o in _pobjs(p))
     elif slot.startswith("prep:"):
         hosts.extend(h for o in objects(tok) for h in (o, *through_quantity(o, lex)))
     if slot.startswith("dobj"):

@@ -78,8 +78,11 @@ def stands_alone(m: Mention, event: str, lex: EventLexicon) -> bool:
         return lex.has("crowd_types", event)  # "American Muslim" says nothing; "Iraqi Kurds demonstrated"
     if ent.kind in STATES or (ent.kind == "org" and ent.sector in ("GOV", "MIL")):
         return True
-    if ent.kind == "person":  # "the president resigned"; a leader's words with no addressee are not coded
-        return bool(ent.code) and lex.has("lone_person_types", event)
+    if ent.kind == "person":  # "the president resigned", "rejected the plan"; other lone words are not coded
+        return bool(ent.code) and (
+            lex.has("lone_person_types", event)
+            or (lex.has("lone_leader_sectors", ent.sector or "") and lex.has("lone_leader_types", event))
+        )
     return bool(ent.code) and lex.has("lone_sectors", (ent.sector or "")) and lex.has("lone_types", event)
 
 
