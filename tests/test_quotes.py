@@ -130,6 +130,19 @@ FORMS = [
     ('Omar Aziz spoke to reporters on Monday. He said:\n"In all the years I have served, this is the '
      'hardest decision we have taken."',
      [("direct", "In all the years I have served, this is the hardest decision we have taken", "Omar Aziz")]),
+    # a source set off by an aside, a quotation ending before its speaker's description
+    ("Grace Moreno, for example, said she was hopeful that the effort would succeed.",
+     [("indirect", "she was hopeful that the effort would succeed", "Grace Moreno")]),
+    ('"I will vote for anyone but the mayor," declared Alyssa Brandt, 29, of Dayton, Ohio.',
+     [("direct", "I will vote for anyone but the mayor", "Alyssa Brandt")]),
+    # the capitalised labels of a transcript's turns
+    ("Excerpts follow.\n\nLOUISE HALE: The bridge was closed for repairs.\n\nMORROW: It will reopen soon."
+     "\n\nHALE: When exactly will it reopen?",
+     [("indirect", "The bridge was closed for repairs", "LOUISE HALE"),
+      ("indirect", "When exactly will it reopen?", "LOUISE HALE")]),
+    # an object verb: what was recalled
+    ("Lena Park recalled her opposition to the dam on the river.",
+     [("indirect", "her opposition to the dam on the river", "Lena Park")]),
     # appeals: "called on X to do Y"
     ("Anna Berg called on both governments to return to the talks.",
      [("indirect", "both governments to return to the talks", "Anna Berg")]),

@@ -25,6 +25,8 @@ def run(parse, index):
 
 # (text, speaker of each quote, in order)
 RESOLUTION = [
+    # a hyphenated given name the parser tags as something other than a person
+    ("Sanders is filled with resentment, Edward-Isaac Dovere wrote.", ["Edward-Isaac Dovere"]),
     # surnames to the full name seen before
     ('Scott Kennedy spoke first. "China wants to be a free rider," Kennedy said.', ["Scott Kennedy"]),
     ("Lena Park, an economist, arrived early. Park said prices would rise.", ["Lena Park"]),

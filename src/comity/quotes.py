@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -37,6 +38,7 @@ NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count a
 PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
 OPENERS = "\"“‘'«„"
 LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
+CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
 CONTENT_EDGE = " \t\r\n,;:—–-―“”\"'‘’«»"
 
 
@@ -208,6 +210,10 @@ def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, inside: list[QuoteMa
               and not _embedded(parsed, m, side)]
     if pieces:
         end = min(end, pieces[0].outer[0])
+    for tok in (cue.token, cue.source.left_edge if cue.source is not None else None):
+        if tok is not None and start < tok.idx < end and parsed.text[start:tok.idx].rstrip()[-2:] in CLOSED \
+                and parsed.text[start:tok.idx].lstrip()[:1] in "“\"":
+            return []  # '"...," declared Jo Roe': a quotation, which its marks and frame attribute
     content = _trim(parsed.text, (start, end))
     if len(parsed.text[content[0]:content[1]].split()) < least:
         return []
@@ -364,19 +370,27 @@ def _labelled(parsed: Parsed, paragraphs: list[int], book: SpeakerBook) -> list[
     """Transcript paragraphs, "PENCE: Well, look, ...": a person's name, a colon, their words."""
     starts = [t.idx for t in parsed.doc]
     drafts = []
-    for para in paragraphs:
-        start, end = parsed.paragraph_span(para)
-        match = LABEL.match(parsed.text, start, end)
+    found = [(para, LABEL.match(parsed.text, *parsed.paragraph_span(para))) for para in paragraphs]
+    labels = Counter(m.group(1).split()[-1].lower() for _, m in found if m is not None)
+    for para, match in found:
         if match is None:
             continue
+        end = parsed.paragraph_span(para)[1]
         toks = doc_tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
-        if not toks or not book.is_person_label(toks[-1]):
+        if not toks or not (book.is_person_label(toks[-1]) or _turns(toks, labels)):
             continue
         content = _trim(parsed.text, (match.end(), end), lead=())
         if len(parsed.text[content[0]:content[1]].split()) >= 2:
             drafts.append(Draft(content, "direct" if parsed.text[content[0] - 1] in "“\"" else "indirect",
                                 para, None, toks[-1]))
     return drafts
+
+
+def _turns(toks: list[Token], labels: Counter) -> bool:
+    """A label in capitals that opens several paragraphs ("TAPPER: ...", "TAPPER: ..."): the turns of
+    a transcript."""
+    last = toks[-1]
+    return labels[last.lower_] >= 2 and len(last) > 2 and all(t.is_upper or not t.is_alpha for t in toks)
 
 
 # ---------------------------------------------------------------- speakers

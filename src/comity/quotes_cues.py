@@ -154,14 +154,21 @@ def find_source(cue: Token, marks: Marks) -> Token | None:
     """The head of the cue's subject, climbing through clauses that share it; when the
     parse gives none, the name right before the cue (", Jo Roe, said") or after it ("said Jo Roe")."""
     found = _subject(cue, marks)
-    if found is not None or cue.dep_ in ("xcomp", "acl", "relcl", "pcomp", "amod", "ccomp"):
+    if found is not None or (cue.dep_ in ("xcomp", "acl", "relcl", "pcomp", "amod", "ccomp")
+                             and not _crosses(cue, cue.head)):
         return found
     doc = cue.doc
-    for tok in reversed(doc[max(cue.sent.start, cue.i - 6):cue.i]):
-        if marks.inside(tok) or tok.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX"):
+    i = cue.i - 1
+    while i >= max(cue.sent.start, cue.i - 6):
+        tok = doc[i]
+        if marks.inside(tok) or "\n" in tok.text or tok.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX"):
             break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == cue.i:
+            i = tok.head.left_edge.i - 1  # ", for example," / ", on Friday,": step over the aside
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.ent_type_ not in ("DATE", "TIME"):
             return tok
+        i -= 1
     after = doc[cue.i + 1] if cue.i + 1 < cue.sent.end else None
     if after is not None and after.pos_ == "PROPN" and not marks.inside(after):
         return after.head if after.dep_ == "compound" else after
@@ -171,13 +178,21 @@ def find_source(cue: Token, marks: Marks) -> Token | None:
 def _subject(cue: Token, marks: Marks) -> Token | None:
     node = cue
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECTS and not marks.inside(child):
-                return None if child.ent_type_ in ("DATE", "TIME") else child
-        if node.dep_ not in CLIMB or node.head is node:
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS and not marks.inside(c)
+                    and not _crosses(c, cue)]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - node.i))
+            return None if child.ent_type_ in ("DATE", "TIME") else child
+        if node.dep_ not in CLIMB or node.head is node or _crosses(node.head, cue):
             return None
         node = node.head
     return None
+
+
+def _crosses(a: Token, b: Token) -> bool:
+    """Does a paragraph break lie between two tokens (a parse run across paragraphs)?"""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]
 
 
 def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:

@@ -255,11 +255,17 @@ class SpeakerBook:
         return len(word) > 1 and self._known_word(word)
 
     def _name_around(self, head: Token) -> SpacySpan:
-        start = head.i
-        while start > head.sent.start and head.doc[start - 1].dep_ == "compound" \
-                and head.doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        return head.doc[start:head.i + 1]
+        doc, start = head.doc, head.i
+        while start > head.sent.start:
+            before = doc[start - 1]
+            if before.text == "-" and not before.whitespace_ and start - 2 >= head.sent.start \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+                start -= 2  # "Anne-Marie Roe"
+            elif before.dep_ == "compound" and before.pos_ == "PROPN":
+                start -= 1
+            else:
+                break
+        return doc[start:head.i + 1]
 
     def _mention_at(self, char: int) -> Mention | None:
         i = bisect_left(self.mention_starts, char + 1) - 1
