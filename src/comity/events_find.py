@@ -30,6 +30,15 @@ from comity.records import Mention
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+ASKED_MODES = {
+    "CONSULT": "meet",
+    "AGREE": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
 INNER_MODES = {
     "THREATEN": {
         "ASSAULT": "violence",
@@ -37,24 +46,8 @@ INNER_MODES = {
         "COERCE": "restrict",
         "MOBILIZE": "violence",
     },
-    "REQUEST": {
-        "CONSULT": "meet",
-        "AGREE": "meet",
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "SUPPORT": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-    },
-    "REJECT": {
-        "CONSULT": "meet",
-        "AGREE": "meet",
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "SUPPORT": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-    },
+    "REQUEST": ASKED_MODES,  # asking for an act and refusing one share the manual's modes
+    "REJECT": ASKED_MODES,
 }
 TERRITORY_LEMMAS = frozenset(
     {"annex", "absorb", "occupy", "seize", "invade", "annexation", "occupation", "invasion"}
