@@ -25,8 +25,6 @@ Sizes of protests and assaults are not read.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 from comity.document import Parsed
 from comity.events_find import Candidate, sentence_candidates
 from comity.events_infer import infer_countries
@@ -41,13 +39,11 @@ __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events
 
 def candidates(parsed: Parsed, mentions: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
     """Every trigger occurrence with its roles, sentence by sentence."""
-    parts = [p.span for p in parsed.parts]
-    body = [m for m in mentions if _in_body(m.span, parts)]
+    body = [m for m in mentions if parsed.in_body(m.span)]
     mm = MentionMap(parsed.doc, infer_countries(parsed.doc, body, lexicon))
     out: list[Candidate] = []
-    for sent in parsed.doc.sents:  # Parsed.body_sents, without rebuilding the doc's text per sentence
-        if sent.text.strip() and _in_body((sent.start_char, sent.end_char), parts, sent):
-            out.extend(sentence_candidates(sent, mm, lexicon))
+    for sent in parsed.body_sents():
+        out.extend(sentence_candidates(sent, mm, lexicon))
     return _replies(_drop_partial(parsed, out), lexicon)
 
 
@@ -91,17 +87,6 @@ def _drop_partial(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
         return not c.recipient and key in full
 
     return [c for c in cands if not partial(c)]
-
-
-def _in_body(span: tuple[int, int], parts: list[tuple[int, int]], sent: Span | None = None) -> bool:
-    """True when ``span`` (white space trimmed, for a sentence) overlaps no headline, dateline or credit."""
-    start, end = span
-    if sent is not None:
-        words = [t for t in sent if not t.is_space]
-        if not words:
-            return False
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return not any(a < end and start < b for a, b in parts)
 
 
 def find_events(

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from comity.datafiles import bundled
 from comity.document import Parsed
 from comity.records import Figure, TimeRef
-from comity.times import find_times, in_body
+from comity.times import find_times
 from comity.times_grammar import governing_verb
 from comity.times_words import alternation, find_in, number_word_pattern, number_words, parse_number, windows
 
@@ -301,7 +301,7 @@ def find_figures(parsed: Parsed, times: list[TimeRef] | None = None) -> list[Fig
         times = find_times(parsed, parsed.article.published)
     figures = []
     for match in _matches(parsed.text):
-        if not in_body(parsed, (match.start, match.end)):
+        if not parsed.in_body((match.start, match.end)):
             continue
         figure = _figure(parsed, match, times)
         if figure is not None:

@@ -178,11 +178,6 @@ def _leftover_entities(parsed: Parsed, seen: list[tuple[int, int]]) -> list[Time
     return refs
 
 
-def in_body(parsed: Parsed, span: tuple[int, int]) -> bool:
-    """True when ``span`` overlaps no headline, dateline or other non-body part (cheap check)."""
-    return not any(p.span[0] < span[1] and span[0] < p.span[1] for p in parsed.parts)
-
-
 DATELINE_KINDS = {"date", "iso", "weekday", "dayword"}
 
 
@@ -203,9 +198,9 @@ def find_times(parsed: Parsed, published: date | None) -> list[TimeRef]:
     """Every time expression in the running text and datelines, resolved against ``published``."""
     found, rejected = _candidates(parsed.text)
     chosen = _non_overlapping(found)
-    taken = [c for c in chosen if in_body(parsed, (c.start, c.end))]
+    taken = [c for c in chosen if parsed.in_body((c.start, c.end))]
     refs = [ref for cand in taken if (ref := _time_ref(parsed, cand, published)).granularity != "duration"]
     refs += _dateline_refs(parsed, chosen, published)
     seen = [(c.start, c.end) for c in found] + rejected
-    refs += [r for r in _leftover_entities(parsed, seen) if in_body(parsed, r.span)]
+    refs += [r for r in _leftover_entities(parsed, seen) if parsed.in_body(r.span)]
     return sorted(refs, key=lambda r: r.span)
