@@ -20,6 +20,8 @@ from comity.normalize import article_id, as_date
          "les négociations avec Madrid malgré l'opposition.", "fr"),
         ("El ministro de Asuntos Exteriores dijo el martes en Madrid que el gobierno continuará las "
          "conversaciones con Lisboa a pesar de la oposición.", "es"),
+        ("Dem go chop everything wey dey for di table, na so dem talk am for di market yesterday "
+         "morning.", "pcm"),
     ],
 )
 def test_other_languages_are_refused(text: str, lang: str) -> None:
@@ -35,6 +37,11 @@ def test_other_languages_are_refused(text: str, lang: str) -> None:
         "despite objections from the opposition.",
         "Berlin und Paris",  # too short to judge: accepted
         "NATO, ASEAN and the EU met in Brussels; the UN observed.",
+        # English full of West African names scores higher as Nigerian Pidgin; English is still likely
+        "On Monday, Nigerian deputy trade minister Chukwuemeka Okafor summoned Benin's envoy Koffi Adjovi "
+        "to complain of delays over the smuggling gangs.",
+        "Nigerian governor Babatunde Adeyemi met Ghana's envoy Kwame Mensah to complain of inaction over "
+        "the bandits.",
     ],
 )
 def test_english_and_short_texts_pass(text: str) -> None:
