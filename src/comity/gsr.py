@@ -5,7 +5,10 @@ the CAMEO-era category names. Their old names map to PLOVER 2.0 as the manual
 says: DEMAND is a REQUEST ("all requests, demands, and orders"), DISAPPROVE and
 INVESTIGATE are ACCUSE with modes ``disapprove`` and ``investigate``, FIGHT is
 ASSAULT; the other names are unchanged. A few old actor codes name ISO states
-under other letters (JAP → JPN, VTN → VNM).
+under other letters (JAP → JPN, VTN → VNM, ITL → ITA). CAMEO codes every
+international body ``IGO``; the gold format the project codes to splits the UN's
+bodies (``UNO``) and the EU (``EUR``) out of it, so a coded UNO or EUR meets a
+gold IGO.
 
 Measures, over records that have a gold event and a sentence:
 - type accuracy: the gold type is among the types coded from the sentence;
@@ -28,7 +31,8 @@ from comity.pipeline import Coder
 from comity.records import Article, Coded, Event
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
+OLD_CODES = {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA"}
+AS_IGO = {"UNO": "IGO", "EUR": "IGO"}  # CAMEO had one code for all international bodies
 SKIP = {"DOCUMENT"}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -87,8 +91,10 @@ def load_gsr(path: Path) -> list[GoldSentence]:
 
 
 def _event_codes(event: Event) -> tuple[set[str], set[str]]:
-    return ({m.entity.code for m in event.actor if m.entity.code},
-            {m.entity.code for m in event.recipient if m.entity.code})
+    def codes(side: tuple) -> set[str]:
+        return {AS_IGO.get(m.entity.code, m.entity.code) for m in side if m.entity.code}
+
+    return codes(event.actor), codes(event.recipient)
 
 
 def score_sentence(score: GsrScore, gold: GoldSentence, coded: Coded) -> None:
