@@ -1,12 +1,14 @@
 """PLOVER 2.0 events: who did what to whom, when, with evidence.
 
-``find_events(parsed, mentions, times, lexicon)`` reads every running-text
+``find_events(parsed, mentions, times, lexicon, figures)`` reads every running-text
 sentence, finds trigger verbs and nouns from the event lexicon
 (``data/events.json``), fills actor and recipient from the dependency parse
 with the actor stage's mentions, reads negation and modality (future,
 hypothetical, historical), dates each occurrence with the time stage's
-expressions, and merges repeated mentions of one occasion into one
-:class:`~comity.records.Event`.
+expressions, reads the size of ASSAULT, COERCE and PROTEST events (dead,
+injured, arrested, participants) from the figures stage's counts in the
+trigger's clause (:mod:`comity.events_size`), and merges repeated mentions of
+one occasion into one :class:`~comity.records.Event`.
 
 Policies (documented in ``data/events.json``): coded states and
 international bodies act (a leader, ministry, army or capital stands for its
@@ -20,7 +22,6 @@ event needs a recipient unless its type may stand alone or its actors act on
 each other; a person alone only resigns, or, as a government leader, rejects,
 threatens or agrees ('lone_leader_types'); a passive assault whose doer is
 uncoded ("three soldiers were killed") is coded with its victims alone.
-Sizes of protests and assaults are not read.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from comity.events_lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigge
 from comity.events_merge import dated, merge, to_event
 from comity.events_roles import MentionMap, is_actor
 from comity.events_sides import side
-from comity.records import Event, Mention, TimeRef
+from comity.events_size import event_size
+from comity.records import Event, Figure, Mention, TimeRef
 
 __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
 
@@ -90,9 +92,19 @@ def _drop_partial(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
 
 
 def find_events(
-    parsed: Parsed, mentions: list[Mention], times: list[TimeRef], lexicon: EventLexicon | None = None
+    parsed: Parsed,
+    mentions: list[Mention],
+    times: list[TimeRef],
+    lexicon: EventLexicon | None = None,
+    figures: list[Figure] | None = None,
 ) -> list[Event]:
-    """The article's PLOVER events, one per occasion, in text order."""
+    """The article's PLOVER events, one per occasion, in text order.
+
+    ``figures`` (from :func:`comity.figures.find_figures`) give the sizes; without them none is read.
+    """
     lexicon = lexicon or EventLexicon.from_config()
     items = [d for c in candidates(parsed, list(mentions), lexicon) for d in dated(parsed, c, list(times))]
+    counts = list(figures) if figures is not None else None
+    for d in items if counts is not None else ():
+        d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
     return [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]

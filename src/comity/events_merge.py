@@ -1,7 +1,10 @@
 """From candidates to events: evidence spans, dates, ids, and one record per occasion.
 
 Repeated mentions of one act merge (same type, actors, recipients and
-negation, compatible dates); acts on different dates stay separate. A
+negation, compatible dates); acts on different dates stay separate. A merged
+record keeps, for each size field, the largest count any mention states (a
+later report of a rising toll, "at least 12" then "at least 15", is the fuller
+one; mentions of one occasion are not added up). A
 candidate is dated by the time expression that governs it (``comity.dating``
 when present, else the nearest time expression in its clause or sentence),
 else by the publication date.
@@ -18,7 +21,7 @@ from spacy.tokens import Token
 from comity.document import Parsed
 from comity.events_find import FUTURE_AS_AGREE, Candidate
 from comity.events_lexicon import EventLexicon
-from comity.records import Event, Mention, Span, TimeRef
+from comity.records import SIZE_FIELDS, Event, Mention, Size, Span, TimeRef
 
 try:  # the times stage's own attachment rule, when installed
     from comity.dating import governing_time as _governing_time
@@ -39,6 +42,7 @@ class Dated:
     precision: str | None
     source: str | None
     spans: list[Span] = field(default_factory=list)
+    size: Size | None = None
 
 
 def clause_span(tok: Token, cand: Candidate, text: str, roles: bool = True) -> Span:
@@ -276,6 +280,18 @@ def _join(target: Dated, item: Dated) -> None:
     c.mode = c.mode or o.mode
     c.context = tuple(dict.fromkeys((*c.context, *o.context)))
     c.aux.extend(a for a in o.aux if a not in c.aux)
+    target.size = larger(target.size, item.size)
+
+
+def larger(a: Size | None, b: Size | None) -> Size | None:
+    """Per size field, the larger stated count (with its qualifier); the one stated when only one is."""
+    if a is None or b is None:
+        return a or b
+    picked = {}
+    for name in SIZE_FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        picked[name] = y if x is None or (y is not None and y.value > x.value) else x
+    return Size(**picked)
 
 
 def event_id(article_id: str, d: Dated) -> str:
@@ -315,4 +331,5 @@ def to_event(parsed: Parsed, d: Dated, lex: EventLexicon) -> Event:
         quad_code=kind.quad,
         event_scale=kind.scale(mode),
         trigger=tok.text,
+        size=d.size,
     )

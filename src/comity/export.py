@@ -7,7 +7,12 @@ how precise it is), ``actor`` and ``recipient`` (lists of entity objects),
 ``event``, ``mode`` and ``context`` (lists), ``event_text``, ``quad_code``,
 ``event_scale``, ``coder``, and ``cite_info`` (the article's URL, title and
 publication date). ``text_info`` carries the evidence: the sentence and the
-character spans in the stored article text.
+character spans in the stored article text. ``size`` (ASSAULT, COERCE and
+PROTEST events whose text states counts) is the manual's size object:
+``dead``, ``injured``, ``arrested`` and ``participants`` as integers, and
+``qualifier`` mapping a field to its bound ("at least"); the flat table has it
+as ``size_dead``, ``size_injured``, ``size_arrested``, ``size_participants``
+(empty when not stated) and ``size_qualifier`` (the qualifier map as JSON).
 """
 
 from __future__ import annotations
@@ -22,12 +27,14 @@ import duckdb
 import pandas as pd
 
 from comity.errors import ComityError
+from comity.records import SIZE_FIELDS
 
 FORMATS = ("plover", "csv", "parquet")
+SIZE_COLUMNS = [f"size_{name}" for name in SIZE_FIELDS]
 FLAT_COLUMNS = ["event_id", "actor_code", "actor_sector", "actor_name", "recipient_code", "recipient_sector",
                 "recipient_name", "event", "mode", "date", "date_precision", "date_start", "date_end",
-                "quad_code", "event_scale", "negated", "url", "sentence", "article_id", "published",
-                "coder_version"]
+                "quad_code", "event_scale", *SIZE_COLUMNS, "size_qualifier", "negated", "url", "sentence",
+                "article_id", "published", "coder_version"]
 
 
 class ExportError(ComityError):
@@ -44,8 +51,8 @@ def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
     """One PLOVER record per stored event, in date order."""
     query = """SELECT e.id, e.date_start, e.date_end, e.date, e.date_precision, e.date_source, e.actor_json,
         e.recipient_json, e.event, e.mode, e.context, e.aux, e.negated, e.event_text, e.quad_code,
-        e.event_scale, e.sentence, e.spans, e.trigger, e.coder_version, a.url, a.title, a.published, a.id
-        FROM events e JOIN articles a ON a.id = e.article_id
+        e.event_scale, e.sentence, e.spans, e.trigger, e.coder_version, a.url, a.title, a.published, a.id,
+        e.size_json FROM events e JOIN articles a ON a.id = e.article_id
         ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq"""
     cursor = con.execute(query)
     while rows := cursor.fetchmany(1000):
@@ -55,7 +62,7 @@ def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
 
 def _plover(row: tuple) -> dict[str, Any]:
     (eid, start, end, value, precision, source, actor, recipient, event, mode, context, aux, negated,
-     event_text, quad, scale, sentence, spans, trigger, coder, url, title, published, article) = row
+     event_text, quad, scale, sentence, spans, trigger, coder, url, title, published, article, size) = row
     from comity.ties import QUAD_OF_TYPE
 
     record: dict[str, Any] = {"id": eid, "date": _iso(start)}
@@ -67,6 +74,7 @@ def _plover(row: tuple) -> dict[str, Any]:
         "event": [event], "mode": [mode] if mode else [], "context": list(context or []),
         "aux": list(aux or []), "negated": bool(negated), "event_text": [event_text] if event_text else [],
         "quad_code": quad if quad is not None else QUAD_OF_TYPE.get(event), "event_scale": scale,
+        **({"size": json.loads(size)} if size else {}),
         "coder": coder,
         "cite_info": {"url": url, "title": title, "published": _iso(published), "article_id": article},
         "text_info": {"sentence": sentence, "spans": [list(s) for s in spans or []], "trigger": trigger},
@@ -78,7 +86,21 @@ def flat_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per (actor, recipient) pair of each stored event."""
     from comity.ties import event_frame
 
-    return event_frame(con)[[c for c in FLAT_COLUMNS]]
+    frame = event_frame(con).merge(size_frame(con), on="event_id", how="left")
+    return frame[[c for c in FLAT_COLUMNS]]
+
+
+def size_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``event_id`` and the size columns of the stored events that have a size."""
+    rows = con.execute("SELECT id, size_json FROM events WHERE size_json IS NOT NULL").fetchall()
+    records = []
+    for eid, raw in rows:
+        size = json.loads(raw)
+        qualifier = size.get("qualifier")
+        records.append({"event_id": eid, **{f"size_{k}": size.get(k) for k in SIZE_FIELDS},
+                        "size_qualifier": json.dumps(qualifier, ensure_ascii=False) if qualifier else None})
+    frame = pd.DataFrame(records, columns=["event_id", *SIZE_COLUMNS, "size_qualifier"])
+    return frame.astype({c: "Int64" for c in SIZE_COLUMNS})
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path | None = None) -> int:

@@ -94,7 +94,14 @@ INDEXES = Migration("0002_query_indexes", (
     "CREATE INDEX quotes_article ON quotes (article_id)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES)
+EVENT_SIZE = Migration("0003_event_size", (
+    # The size of ASSAULT, COERCE and PROTEST events as JSON (output.size_json): {"dead": 12,
+    # "injured": 30, "arrested": 5, "participants": 2000, "qualifier": {"dead": "at least"}};
+    # NULL when the text states none. Events stored before this migration have NULL.
+    "ALTER TABLE events ADD COLUMN size_json VARCHAR",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE)
 
 DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
 

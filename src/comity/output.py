@@ -4,14 +4,18 @@ Shape (DESIGN.md, GOLD-FORMAT.md "What the scorer reads"):
 ``{"article", "speakers", "quotes", "events", "times", "figures"}``. Every text
 field is a plain string with its character span in a key beside it; events
 follow the PLOVER JSON record, with actor and recipient as lists of entity
-objects (``code``, ``sector``, ``entity_text``, ``identifier_text``, ``span``).
+objects (``code``, ``sector``, ``entity_text``, ``identifier_text``, ``span``),
+and ``size``, the manual's size object (``dead``, ``injured``, ``arrested``,
+plus ``participants`` for protests, integers, only those the text states, and
+``qualifier`` mapping a field to its bound such as "at least" when the text
+gives one), or null.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from comity.records import Coded, Event, Figure, Mention, Quote, Speaker, TimeRef
+from comity.records import Coded, Count, Event, Figure, Mention, Quote, Size, Speaker, TimeRef
 
 
 def _span(span: tuple[int, int] | None) -> list[int] | None:
@@ -36,6 +40,24 @@ def entity_json(mention: Mention) -> dict[str, Any]:
             "identifier_text": entity.name, "span": _span(mention.span)}
 
 
+def size_json(size: Size | None) -> dict[str, Any] | None:
+    """The size object: ``{"dead": 12, "injured": 30, "qualifier": {"dead": "at least"}}``, or None."""
+    if size is None or not size.counts():
+        return None
+    out: dict[str, Any] = dict(size.numbers())
+    if qualifiers := size.qualifiers():
+        out["qualifier"] = qualifiers
+    return out
+
+
+def size_from_json(data: dict[str, Any] | None) -> Size | None:
+    """The inverse of :func:`size_json`."""
+    if not data:
+        return None
+    qualifiers = data.get("qualifier") or {}
+    return Size(**{k: Count(int(v), qualifiers.get(k)) for k, v in data.items() if k != "qualifier"})
+
+
 def event_json(event: Event, coder: str) -> dict[str, Any]:
     return {
         "id": event.id, "date": event.date, "date_precision": event.date_precision,
@@ -45,7 +67,7 @@ def event_json(event: Event, coder: str) -> dict[str, Any]:
         "recipient": [entity_json(m) for m in event.recipient],
         "event_text": event.event_text, "spans": [list(s) for s in event.spans],
         "trigger": event.trigger, "quad_code": event.quad_code, "event_scale": event.event_scale,
-        "coder_version": coder,
+        "size": size_json(event.size), "coder_version": coder,
     }
 
 

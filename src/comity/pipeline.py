@@ -3,8 +3,8 @@ through ``nlp.pipe`` in batches, and run every stage on each parse.
 
     source ──ingest──▶ Article ──structure──▶ parts ──nlp.pipe──▶ Parsed
     Parsed ──actors──▶ Mentions ──quotes──▶ Quotes, Speakers
-    Parsed ──times──▶ TimeRefs ──events (with Mentions)──▶ Events
-    Parsed ──figures──▶ Figures                     all ──▶ Coded
+    Parsed ──times──▶ TimeRefs ──figures──▶ Figures
+    Parsed ──events (with Mentions, TimeRefs, Figures)──▶ Events      all ──▶ Coded
 
 The coder is a pure function of (text, publication date, configuration, data
 files): no wall clock, no randomness.
@@ -123,8 +123,8 @@ class Coder:
         mentions = self.index.mentions(parsed)
         quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues)
         times = find_times(parsed, article.published)
-        events = find_events(parsed, mentions, times, self.lexicon)
         figures = find_figures(parsed, times)
+        events = find_events(parsed, mentions, times, self.lexicon, figures)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),

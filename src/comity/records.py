@@ -122,6 +122,44 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Count:
+    """One stated count of people: its value and the qualifier the text gives it ("at least")."""
+
+    value: int
+    qualifier: str | None = None
+
+
+SIZE_FIELDS = ("dead", "injured", "arrested", "participants")
+
+
+@dataclass(frozen=True)
+class Size:
+    """The size of an ASSAULT, COERCE or PROTEST event (PLOVER manual, "Information object for size").
+
+    ``dead``, ``injured`` and ``arrested`` are the manual's fields; ``participants`` (the number
+    who protested) is the extra field the manual invites protest coders to add. Only the counts
+    the text states are set.
+    """
+
+    dead: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    participants: Count | None = None
+
+    def counts(self) -> dict[str, Count]:
+        """The stated counts by field name, in :data:`SIZE_FIELDS` order."""
+        return {name: c for name in SIZE_FIELDS if (c := getattr(self, name)) is not None}
+
+    def numbers(self) -> dict[str, int]:
+        """The manual's size object: field name -> integer."""
+        return {name: c.value for name, c in self.counts().items()}
+
+    def qualifiers(self) -> dict[str, str]:
+        """Field name -> qualifier, for the counts that have one."""
+        return {name: c.qualifier for name, c in self.counts().items() if c.qualifier}
+
+
+@dataclass(frozen=True)
 class Event:
     """A PLOVER 2.0 event: who did what to whom, with evidence."""
 
@@ -141,6 +179,7 @@ class Event:
     quad_code: int | None = None
     event_scale: float | None = None
     trigger: str | None = None
+    size: Size | None = None  # ASSAULT, COERCE and PROTEST only: the counts stated in the clause
 
 
 @dataclass(frozen=True)

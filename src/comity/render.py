@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from comity.records import Coded, Mention
+from comity.records import Coded, Mention, Size
 
 MAX_TEXT = 90
 
@@ -20,15 +20,35 @@ def _codes(mentions: tuple[Mention, ...]) -> str:
                      for m in mentions) or "—"
 
 
+SIZE_LABELS = {"dead": "dead", "injured": "inj.", "arrested": "arr.", "participants": "part."}
+_BOUNDS = {"≥": ("at least", "no fewer than"),
+           ">": ("more than", "over", "well over", "just over", "upwards of", "in excess of", "above"),
+           "≤": ("up to", "at most", "as many as", "no more than"),
+           "<": ("nearly", "almost", "fewer than", "less than", "under", "just under", "below", "close to"),
+           "~": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated")}
+QUALIFIER_MARKS = {q: mark for mark, words in _BOUNDS.items() for q in words}
+
+
+def _size(size: Size | None) -> str:
+    """Compactly: "≥14 dead, 30 inj." (the qualifier as a mark: ≥ at least, > more than, ~ about …)."""
+    if size is None:
+        return ""
+    return ", ".join(f"{QUALIFIER_MARKS.get(c.qualifier or '', '')}{c.value:,} {SIZE_LABELS[name]}"
+                     for name, c in size.counts().items())
+
+
 def events_table(coded: Coded) -> Table:
     table = Table(title="Events (PLOVER 2.0)", title_justify="left", expand=False)
-    for name in ("event", "mode", "actor", "recipient", "date", "aux", "evidence"):
+    sized = any(e.size for e in coded.events)
+    names = ("event", "mode", "actor", "recipient", "date", "aux", *(("size",) if sized else ()), "evidence")
+    for name in names:
         table.add_column(name, overflow="fold")
     for e in coded.events:
         event = f"[red]not[/red] {e.event}" if e.negated else e.event
+        size = (_size(e.size),) if sized else ()
         table.add_row(event, e.mode or "", _codes(e.actor), _codes(e.recipient),
                       f"{e.date or ''}{' (pub.)' if e.date_source == 'publication' else ''}",
-                      ", ".join(e.aux), _short(e.event_text))
+                      ", ".join(e.aux), *size, _short(e.event_text))
     return table
 
 

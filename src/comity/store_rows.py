@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from comity.normalize import article_id
-from comity.output import entity_json
+from comity.output import entity_json, size_json
 from comity.records import Coded, Event
 from comity.store_dates import interval
 
@@ -126,9 +126,16 @@ def event_rows(coded: Coded, version: str) -> tuple[list[tuple], list[tuple]]:
             spans, sentence_around(text, lo, hi) if spans else event.event_text,
             [m.entity.code for m in event.actor], [m.entity.code for m in event.recipient],
             json.dumps([entity_json(m) for m in event.actor], ensure_ascii=False),
-            json.dumps([entity_json(m) for m in event.recipient], ensure_ascii=False), version))
+            json.dumps([entity_json(m) for m in event.recipient], ensure_ascii=False), version,
+            _size(event)))
         dyads.extend(_dyads(eid, aid, event))
     return events, dyads
+
+
+def _size(event: Event) -> str | None:
+    """The ``size_json`` column (migration 0003_event_size): the size object as JSON, or None."""
+    size = size_json(event.size)
+    return json.dumps(size, ensure_ascii=False) if size else None
 
 
 def _dyads(eid: str, aid: str, event: Event) -> list[tuple]:
