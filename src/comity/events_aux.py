@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from comity.events_lexicon import EventLexicon
 from comity.events_roles import light_verb
 
+SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
 
 
@@ -88,7 +89,14 @@ def is_future(tok: Token, lex: EventLexicon) -> bool:
 
 
 def is_conditional(tok: Token, lex: EventLexicon) -> bool:
-    """An act made to depend on another: "will withdraw its force unless Chad agrees", "if attacked"."""
+    """A future act that makes a threat: one made to depend on another ("will withdraw its force unless
+    Chad agrees", "if attacked"), or one its doer declares as its own intention ("plans to impose",
+    "is prepared to impose", "said it would boycott"), except the acts of the 'intent_kept_types'.
+    """
+    return _on_condition(tok, lex) or _declared(tok, lex)
+
+
+def _on_condition(tok: Token, lex: EventLexicon) -> bool:
     for verb in _clause(tok, lex) or [tok]:
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(
@@ -96,6 +104,37 @@ def is_conditional(tok: Token, lex: EventLexicon) -> bool:
             ):
                 return True
     return False
+
+
+def _declared(tok: Token, lex: EventLexicon) -> bool:
+    """The doer announces the act: an intention word governs it, or it says so itself ("it would")."""
+    if _kept(tok, lex):
+        return False  # "is willing to withdraw its troops" offers a concession; "will send ships" deploys
+    clause = _clause(tok, lex)
+    carrier = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+    if any(v not in (tok, carrier) and lex.has("intention_words", v.lemma_) for v in clause):
+        return True  # "is preparing sanctions" is the act under way; "prepares to impose sanctions" a threat
+    return any(_reported(v, lex) and _self_subject(v) for v in clause)
+
+
+def _self_subject(verb: Token) -> bool:
+    """ "X said it would ...": the subject of the reported act is a personal pronoun for the speaker."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in verb.children)
+
+
+def _kept(tok: Token, lex: EventLexicon) -> bool:
+    """The first trigger of ``tok``'s lemma whose object condition its object meets is of an
+    'intent_kept_types' type."""
+    pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
+    near = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "compound", "amod")]
+    lemmas = {t.lemma_.lower() for n in near for t in (n, *n.children) if t.dep_ != "det"}
+    if near:
+        lemmas |= {"@actor", "@any", "@place"}  # approximated: any object may be a coded actor or place
+    trigs = lex.lookup(pos, tok.lemma_)
+    for trig in trigs:
+        if not trig.object or lemmas & set(trig.object):
+            return lex.has("intent_kept_types", trig.event)
+    return bool(trigs) and all(lex.has("intent_kept_types", t.event) for t in trigs)
 
 
 def _reported(verb: Token, lex: EventLexicon) -> bool:
