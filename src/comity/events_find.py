@@ -2,6 +2,12 @@
 
 A candidate is one trigger occurrence with its actor and recipient mentions;
 :mod:`comity.events_merge` dates candidates and merges them into events.
+When a trigger's recipient slots name no one, the recipient is read from the
+phrases of its object, its complement or purpose clause, the condition a
+threat hangs on, and for material acts the scene ("suspended an aid
+programme for X", "refused to return funds to X", "threatened to leave unless
+X ...", "lifted the curfew in X"); a blast that kills names only its victims;
+a go-between's mediation acts on both sides it stands between.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from comity.events_lexicon import EventLexicon, Trigger
 from comity.events_roles import (
     MentionMap,
     between,
+    blast_subject,
     collect,
+    condition_subjects,
     is_passive,
     light_verb,
     noun_actor_tokens,
@@ -24,6 +32,7 @@ from comity.events_roles import (
     slot_tokens,
     subject_tokens,
     through_quantity,
+    touched_tokens,
 )
 from comity.records import Mention
 
@@ -49,6 +58,19 @@ INNER_MODES = {
     "REQUEST": ASKED_MODES,  # asking for an act and refusing one share the manual's modes
     "REJECT": ASKED_MODES,
 }
+# material acts, and concessions, whose scene names whom they touch ("lifted the curfew in X")
+SCENE_TYPES = frozenset(
+    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
+# what a protest's purpose clause says it demands or denounces is its topic, not an event of its own
+TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE"})
+# a threat is aimed at whoever must meet its condition ("threatened to leave the talks unless X ...")
+CONDITIONED_TYPES = frozenset({"THREATEN"})
+# modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
+THIRD_PARTY_MODES = frozenset({"third-party"})
+# nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
+# read so under a support verb only ("halted mediation efforts" is the halting)
+ACT_HEADS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "drive", "push"})
 TERRITORY_LEMMAS = frozenset(
     {"annex", "absorb", "occupy", "seize", "invade", "annexation", "occupation", "invasion"}
 )
@@ -123,6 +145,9 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
         return None
     if pos == "noun" and tok.dep_ == "compound":
         return None  # "war machine", "sanctions regime"
+    if pos == "noun" and tok.lemma_.lower() in ACT_HEADS and light_verb(tok, lex) is not None:
+        inner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return next((t for c in inner for t in lex.lookup("noun", c.lemma_) if _matches(c, t, mm, lex)), None)
     if pos == "verb" and tok.dep_ == "amod":
         return None  # "occupied territory", "disputed islands"
     return next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None)
@@ -159,6 +184,8 @@ def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
     recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
     if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
         recips = _fill(tok, ("speech-subj",), mm, lex)
+    if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
+        recips = [m for t in condition_subjects(tok, lex) for m in collect(t, mm, lex)]
     if not actors and recips:
         actors = sides.people_against(tok, recips, mm)
     return actors, recips
@@ -202,15 +229,17 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
 
 def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
     sides = between(tok, mm, lex)
-    if sides:
-        if trig.reciprocal or trig.event not in SYMMETRIC:
-            return sides, []
-        return sides[:1], sides[1:]
     actors = [
         m
         for t in noun_actor_tokens(tok, trig, lex, mm)
         for m in collect(t, mm, lex, agent=not (t.head == tok and t.dep_ in MODIFIERS))
     ]
+    if sides and trig.mode in THIRD_PARTY_MODES and actors:
+        return actors, sides  # "Qatar's mediation between A and B": the mediator acts on both sides
+    if sides:
+        if trig.reciprocal or trig.event not in SYMMETRIC:
+            return sides, []
+        return sides[:1], sides[1:]
     slots = trig.recipient or lex.default_slots("noun", trig.event)
     return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
 
@@ -228,10 +257,28 @@ def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
 
 
 
-def _agentless(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
-    """ "Three soldiers were killed (by a roadside bomb)": a passive act of an 'agentless_types' type
-    whose doer is uncoded names only its victims."""
-    return tok.pos_ == "VERB" and lex.has("agentless_types", trig.event) and is_passive(tok)
+def _agentless(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    """ "Three soldiers were killed (by a roadside bomb)", "a roadside bomb killed three soldiers": an act
+    of an 'agentless_types' type whose doer is uncoded names only its victims."""
+    if tok.pos_ != "VERB" or not lex.has("agentless_types", trig.event):
+        return False
+    return is_passive(tok) or blast_subject(tok, mm, lex)
+
+
+def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list:
+    """Foreign sides the act's object, complement or scene names when its recipient slots name none.
+
+    Several actors with no recipient act on each other ("China and Russia held drills in the Sea of
+    Japan"): their scene is not read.
+    """
+    host = tok if tok.pos_ in ("VERB", "AUX") else light_verb(tok, lex)
+    mine = {m.entity.code for m in actors}
+    if host is None or len(mine) > 1:
+        return []
+    scene = trig.event in SCENE_TYPES
+    touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None)
+    found = [m for t in touched for m in collect(t, mm, lex, deep=True)]
+    return [m for m in found if m.entity.code not in mine]
 
 
 def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bool:
@@ -240,11 +287,6 @@ def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bo
     if any(m.entity.kind not in trig.actor_kinds for m in actors):
         return False
     return all(m.entity.kind == "country" for m in recips)
-
-
-def _is_state(m: Mention, lex: EventLexicon) -> bool:
-    ent = m.entity
-    return ent.kind in ("country", "igo") or (ent.sector or "").lower() in lex.lists.get("state_sectors", ())
 
 
 def _fuller(other: Candidate, cand: Candidate) -> bool:
@@ -262,17 +304,32 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
 
 
 
-def _civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
-    """Civilians, not their state: "Pakistani demonstrators protested"."""
-    heads = subject_tokens(tok, mm) if tok.pos_ in ("VERB", "AUX") else [tok]
-    heads += [q for h in heads if mm.get(h) is None for q in through_quantity(h, lex)]  # "thousands of"
-    for head in heads:
-        mention = mm.get(head)
-        if lex.has("civilian_nouns", head.lemma_):
-            return True
-        if mention is not None and mention.how == "demonym" and head.tag_ in ("NNS", "NNPS"):
-            return True  # "Palestinians", "ethnic Turks": people, not their state
-    return False
+def _fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
+    """ "Students marched to demand reforms from X": the topic of a protest (a 'TOPIC_TYPES' act in its
+    purpose or participle clause) is no event of its own (PLOVER manual, PROTEST); it lends the protest
+    its recipient."""
+    for cand in [c for c in cands.values() if c.event == "PROTEST"]:
+        hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+        mine = {m.entity.code for m in cand.actor}
+        for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp", "acl")):
+            topic = cands.get(child.i)
+            if topic is None or topic.event not in TOPIC_TYPES or topic.negated:
+                continue
+            if not cand.recipient:
+                cand.recipient = [m for m in topic.recipient if m.entity.code not in mine]
+            del cands[child.i]
+
+
+def _purpose_target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> list[Mention]:
+    """ "Students rallied to denounce X": an act with no recipient aims at whom its purpose clause does."""
+    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+    mine = {m.entity.code for m in cand.actor}
+    for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp")):
+        if child.i in cands and cands[child.i] is not cand:
+            found = [m for m in cands[child.i].recipient if m.entity.code not in mine]
+            if found:
+                return found
+    return []
 
 
 def _purpose_covers(cand: Candidate, cands: dict[int, Candidate]) -> bool:
@@ -292,11 +349,15 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
     roles = _verb_roles if trig.pos == "verb" else _noun_roles
     actors, found = roles(tok, trig, mm, lex)
     actors = _dedupe(actors)
+    if actors and not found:
+        found = _touched(tok, trig, actors, mm, lex)
     recips = _dedupe(found, {m.entity.code for m in actors})
-    if not (actors or (recips and _agentless(tok, trig, lex))) or not _kinds_ok(trig, actors, recips):
+    if not (actors or (recips and _agentless(tok, trig, mm, lex))) or not _kinds_ok(trig, actors, recips):
         return None
     if found and not recips:
-        recips = sides.domestic_side(actors, found, lex)
+        recips = sides.domestic_side(actors, found, lex) or sides.home_side(
+            tok, actors, found, lex, trig.event, trig.mode
+        )
         if not recips and not (trig.alone and all(m.how == "place" for m in found)):
             return None  # aimed only at the actor's own side: a domestic act
         # a measure taken in one of the actor's own places ("lifted the curfew in Cairo") stands alone
@@ -313,8 +374,8 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
             return None
     if (
         trig.state is not None
-        and all(_is_state(m, lex) for m in actors)
-        and not _civilian_subject(tok, mm, lex)
+        and all(sides.is_state(m, lex) for m in actors)
+        and not sides.civilian_subject(tok, mm, lex)
     ):
         event, mode = trig.state
     return Candidate(tok, trig, event, mode, actors, recips, context=aux.contexts(tok, trig.context, lex))
@@ -416,6 +477,7 @@ def _resolve(
     for i, outer in outer_of.items():
         if outer >= 0 and i in cands and outer in cands:
             _inherit(cands[outer], [cands[i]])
+    _fold_topics(cands, lex)
     for i, cand in list(cands.items()):
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
@@ -424,6 +486,9 @@ def _resolve(
         aimed_elsewhere = sides.uncoded_addressee(cand.tok, mm)
         if not cand.recipient and len(cand.actor) < 2 and (aimed_elsewhere or not alone):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not
+        elif not cand.recipient:  # a protest's or a rebellion's target named elsewhere in the sentence
+            cand.recipient = _purpose_target(cand, cands, lex)
+            cand.recipient = cand.recipient or sides.home_target(cand.tok, cand.actor, mm, lex)
     dropped = {i for i, o in outer_of.items() if o != -1 and (o in cands or i not in negated)}
     dropped |= {o for o, v in outer_of.items() if v == -1}
     return [c for i, c in sorted(cands.items()) if i not in dropped]

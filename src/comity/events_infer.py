@@ -20,6 +20,7 @@ from comity.records import Entity, Mention
 
 COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"})
 PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+SCENE_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})  # where a crowd acts
 NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC"})
 QUANTITY = frozenset(
     {"ten", "tens", "dozen", "hundred", "thousand", "million", "score", "group", "crowd", "number"}
@@ -58,7 +59,8 @@ def _crowds(
     doc: Doc, mentions: list[Mention], by_sent: dict[int, list[Mention]], lex: EventLexicon
 ) -> list[Mention]:
     """Civilians acting, with the country their sentence gives: "students throughout Indonesia staged
-    demonstrations", "Demonstrators in Baghdad" (a demonym is already a mention: "Thousands of Nigerians").
+    demonstrations", "Demonstrators in Baghdad" (a demonym is already a mention: "Thousands of Nigerians"),
+    or, when the sentence names several, the one named where they act ("people marched in X").
 
     Only a clause's subject is read: a crowd acted upon is not made an actor here.
     """
@@ -73,12 +75,29 @@ def _crowds(
             continue
         if head == tok and lex.has("counted_only", tok.lemma_):
             continue  # "people fight over resources" is no crowd; "thousands of people marched" is
-        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc)
+        same = by_sent.get(tok.sent.start, [])
+        code = _country_for(tok, same, doc) or _scene_country(head.head, same, doc)
         if code:
             span = (head.idx, tok.idx + len(tok.text))
             crowd = Entity(code, "CVL", tok.lemma_, "group")
             out.append(Mention(doc.text[span[0] : span[1]], span, crowd, "title"))
     return out
+
+
+def _scene_country(verb: Token, same: list[Mention], doc: Doc) -> str | None:
+    """ "Thousands of people blocked streets in Ruritania's capital": the one country whose place (not its
+    institutions) is named where the crowd acts, when the sentence names others too."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "blocked streets in X"
+    places = [(span, m) for span, m in _country_mentions(doc, same) if m.entity.kind == "country"]
+    found = {
+        other.entity.code
+        for host in hosts
+        for child in host.children
+        if child.dep_ == "prep" and child.lower_ in SCENE_PREPS
+        for span, other in places
+        if child.i < span.start and span.end <= child.right_edge.i + 1
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _subject_head(tok: Token) -> Token | None:

@@ -11,6 +11,7 @@ both sides. Only mentions of coded states and international bodies count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -115,7 +116,7 @@ def collect(
     for child in tok.children:
         dep = child.dep_
         if dep in ("conj", "appos"):
-            found = collect(child, mm, lex, agent, depth + 1, deep)
+            found = collect(child, mm, lex, agent and not _people_as_side(child, mm), depth + 1, deep)
         elif dep in PHRASE_DEPS and (strong or dep != "poss"):
             found = collect(child, mm, lex, False, depth + 1, deep)
             if not strong:  # "Hezbollah guerrillas" acts; "Iranian journalist" is no state
@@ -131,6 +132,17 @@ def collect(
         for m in found:
             _add(out, m)
     return out
+
+
+def _people_as_side(tok: Token, mm: MentionMap) -> bool:
+    """ "Ruritania and the Vellans agreed": a people named with the article beside a state is its side."""
+    mention = mm.get(tok)
+    return (
+        mention is not None
+        and mention.how == "demonym"
+        and tok.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
@@ -238,6 +250,8 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
         controller = [o for o in objects(head) if mm.get(o) is not None]
         return controller or subject_tokens(head, mm, depth + 1)
+    if dep == "conj" and is_passive(head) and not is_passive(verb):  # "was indicted by X and will resign"
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp"):  # "China is willing to hold talks"
         return subject_tokens(head, mm, depth + 1)
     if dep == "pcomp" and head.head != head:
@@ -366,7 +380,9 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
 def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
     """Both sides of "talks between Kyiv and Moscow" or "Russia-China ties"."""
     sides: list[Mention] = []
-    for obj in slot_tokens(tok, "between", lex):
+    verb = light_verb(tok, lex) if tok.pos_ == "NOUN" else None
+    extra = [o for p in _preps(verb, "between") for o in _pobjs(p)] if verb is not None else []
+    for obj in slot_tokens(tok, "between", lex) or extra:  # "launched a mediation effort between A and B"
         for m in collect(obj, mm, lex):
             _add(sides, m)
     if not sides and tok.pos_ == "NOUN":
@@ -376,3 +392,85 @@ def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
                     _add(sides, m)
     sides.sort(key=lambda m: m.span)
     return sides if len({m.entity.code for m in sides}) >= 2 else []
+
+
+# prepositions whose object, on an act's object or in its complement clause, names whom the act touches
+TOUCHED_PREPS = frozenset(
+    {"to", "for", "with", "against", "on", "from", "into", "in", "at", "toward", "towards"}
+)
+# prepositions that say where an act itself took place ("lifted the curfew in X", "demonstrated in X")
+SCENE_PREPS = frozenset({"in", "at", "inside", "into", "throughout"})
+
+
+def touched_tokens(
+    verb: Token, lex: EventLexicon, scene: bool, is_act: Callable[[Token], bool]
+) -> list[Token]:
+    """Heads of phrases naming whom an act touches when its recipient slots name no one.
+
+    The object's own phrases ("suspended part of an aid programme for X", "rejected an offer from X"),
+    the object and phrases of the verb it governs or the purpose it states ("threatened to cut off
+    supplies to X", "refused to station troops in X", "blocked a road to show their anger at X"), one
+    phrase deeper ("mobilised reservists for a war against X"), and with ``scene`` where the act itself
+    happened ("lifted the curfew in X").
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[Token] = []
+    comps = [  # a complement that is itself an act (``is_act``) is an event of its own ("help defend X")
+        c for c in verb.children if _complement(c) and not is_act(c)
+    ]
+    for v in (verb, *comps):
+        objs = [h for o in objects(v) for h in (o, *through_quantity(o, lex))]
+        if v is not verb:
+            out += objs
+        for host in objs:
+            out += _phrase_objects(host, TOUCHED_PREPS)
+        out += _phrase_objects(v, TOUCHED_PREPS if v is not verb else SCENE_PREPS if scene else frozenset())
+    return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
+
+
+def _complement(tok: Token) -> bool:
+    """A verb's infinitive complement or purpose clause ("refused to return", "blocked roads to show")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
+    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in _pobjs(p)]
+
+
+def condition_subjects(verb: Token, lex: EventLexicon) -> list[Token]:
+    """ "threatened to halt the talks if X deploys missiles": the subject of the condition the act hangs on.
+
+    Read on the verb and on the verb it governs; a condition opens with one of the 'condition_words'.
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    clauses = [c for h in hosts for c in h.children if c.dep_ == "advcl" and _conditional(c, lex)]
+    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _conditional(clause: Token, lex: EventLexicon) -> bool:
+    return any(m.dep_ == "mark" and lex.has("condition_words", m.lower_) for m in clause.children)
+
+
+# a weapon or blast as the subject of a killing names no doer ("a roadside bomb killed two soldiers")
+BLAST_NOUNS = frozenset(
+    {
+        "bomb", "bombing", "blast", "explosion", "explosive", "device", "mine", "landmine", "minefield",
+        "shell", "shelling", "rocket", "missile", "mortar", "grenade", "gunfire", "airstrike", "strike",
+    }
+)
+
+
+def blast_subject(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """ "A roadside bomb killed two soldiers": the subject is a weapon or blast ('BLAST_NOUNS') naming no
+    coded doer."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.lemma_.lower() in BLAST_NOUNS and not collect(s, mm, lex) for s in subjects
+    )

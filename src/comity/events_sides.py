@@ -1,22 +1,35 @@
 """Who may act in an event with no foreign counterpart: domestic sides, lone actors, peoples.
 
 PLOVER codes acts inside one country when two sides of it meet (government
-against rebels, police against protesters: one code, different sectors); a
-state, a government body, a leader or an armed group may act with no
-recipient ("resigned", "threatened to resume attacks"); a people named as a
-whole acts as its side only against another state ("Palestinians blamed
-Israel").
+against rebels, police against protesters: one code, different sectors), and
+material acts, concessions and investigations between two bodies of one state
+("a judge opened an inquiry into officials", "police seized weapons from
+armed groups": 'HOME_TYPES', 'HOME_MODES'); verbal acts between a country's
+own politicians stay uncoded. A state, a government body, a leader or an
+armed group may act with no recipient ("resigned", "threatened to resume
+attacks"); a dissident side or a people acting alone acts on its own state
+when the sentence names it ("students blocked roads to press demands on the
+president"); a people named as a whole acts as its side only against another
+state ("Palestinians blamed Israel").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from comity.events_lexicon import EventLexicon
-from comity.events_roles import MentionMap, objects, subject_tokens
+from comity.events_roles import MentionMap, objects, subject_tokens, through_quantity
 from comity.records import Mention
 
 STATES = frozenset({"country", "igo"})
+# acts one body of a state does to another inside it, coded under one country on both sides ("the court
+# opened an inquiry into officials", "the government lifted the curfew it had imposed on the province",
+# "police confiscated the party's weapons"): the manual's material acts that need no recipient (its
+# "Requires recipient: No" types of the MATERIAL quad categories), concessions, and investigations.
+# Verbal acts between a country's own politicians (criticism, appeals, endorsements) stay domestic
+# politics, not coded.
+HOME_TYPES = frozenset({"RETREAT", "CONCEDE", "MOBILIZE", "COERCE", "ASSAULT"})
+HOME_MODES = frozenset({"investigate"})
 
 
 def people_against(tok: Token, recips: list[Mention], mm: MentionMap) -> list[Mention]:
@@ -59,6 +72,63 @@ def domestic_side(actors: list[Mention], found: list[Mention], lex: EventLexicon
     return out
 
 
+def home_side(
+    tok: Token, actors: list[Mention], found: list[Mention], lex: EventLexicon, event: str, mode: str | None
+) -> list[Mention]:
+    """Recipients of the actor's own country that are another body of it, in an act coded at home.
+
+    "A judge opened an inquiry into government officials", "police seized weapons from Ruritanian armed
+    groups": PLOVER codes such acts under the country's code on both sides ('HOME_TYPES', 'HOME_MODES').
+    A people as a whole ("Ruritanians") or a place of the country is no side here; a group its demonym
+    qualifies is.
+    """
+    if event not in HOME_TYPES and mode not in HOME_MODES:
+        return []
+    mine = {side(m) for m in actors}
+    out: list[Mention] = []
+    for m in found:
+        if m.how == "place" or (m.how == "demonym" and not _qualifies(tok.doc, m, lex)):
+            continue
+        if side(m) and side(m) not in mine:
+            _add_side(out, m)
+    return out
+
+
+def _qualifies(doc: Doc, m: Mention, lex: EventLexicon) -> bool:
+    """The demonym qualifies a group ('group_heads', 'civilian_nouns': "Ruritanian armed groups"), not a
+    people named alone nor a place ("the Ruritanian town of X")."""
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    if root is None or root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    return lex.has("group_heads", root.head.lemma_) or lex.has("civilian_nouns", root.head.lemma_)
+
+
+def home_target(tok: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """The state a dissident side or a people acting alone acts against, when its sentence names it.
+
+    "Students throughout Ruritania staged demonstrations against President Vell's government", "rebels
+    in Ruritania blocked the roads to the capital": protesters, rebels or the opposition acting with no
+    named recipient act on their own state (PLOVER codes both sides under one code). The recipient is
+    the first mention in the sentence of that country that is not itself a dissident side nor part of the
+    actor's phrase ("students in Ruritania" says where they are); none when the actors are of several
+    countries or the sentence names their state nowhere else.
+    """
+    dissident = lex.lists.get("dissident_sectors", frozenset())
+    codes = {m.entity.code for m in actors}
+    if len(codes) != 1 or not all(side(m).lower() in dissident or m.how == "demonym" for m in actors):
+        return []
+    own = {t.i for t in tok.sent if any(m in actors for m in mm.all(t))}
+    own |= {d.i for t in tok.sent if t.i in own for d in t.subtree}  # "rebels in Ruritania": where they are
+    for t in tok.sent:
+        if t.i in own:
+            continue
+        for m in mm.all(t):
+            if m.entity.code in codes and side(m).lower() not in dissident:
+                return [m]
+    return []
+
+
 def _add_side(out: list[Mention], m: Mention) -> None:
     if all((o.entity.code, side(o)) != (m.entity.code, side(m)) for o in out):
         out.append(m)
@@ -91,3 +161,22 @@ def uncoded_addressee(tok: Token, mm: MentionMap) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
     return any(not mm.all(o) for o in objects(tok) if o.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
+def is_state(m: Mention, lex: EventLexicon) -> bool:
+    """A state, an international body, or a state organ ('state_sectors')."""
+    ent = m.entity
+    return ent.kind in ("country", "igo") or (ent.sector or "").lower() in lex.lists.get("state_sectors", ())
+
+
+def civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """Civilians, not their state: "Pakistani demonstrators protested"."""
+    heads = subject_tokens(tok, mm) if tok.pos_ in ("VERB", "AUX") else [tok]
+    heads += [q for h in heads if mm.get(h) is None for q in through_quantity(h, lex)]  # "thousands of"
+    for head in heads:
+        mention = mm.get(head)
+        if lex.has("civilian_nouns", head.lemma_):
+            return True
+        if mention is not None and mention.how == "demonym" and head.tag_ in ("NNS", "NNPS"):
+            return True  # "Palestinians", "ethnic Turks": people, not their state
+    return False
