@@ -16,12 +16,16 @@ country), and so do sub-state sides coded under their country with a sector
 (rebels, police, opposition, protesters; :mod:`comity.events_infer` takes the
 country from the sentence when the actor stage found only the sector); an act
 between two sides of one country is kept when one side is a dissident one
-(government against rebels), dropped otherwise (:mod:`comity.events_sides`);
+(government against rebels) or when it is a material act, a concession, a
+retreat or an investigation between two bodies of one state (a court
+investigating officials), dropped otherwise (:mod:`comity.events_sides`);
+a declared intention or a conditioned future of a harmful act is a THREATEN;
 cooperative acts reported as future are coded AGREE with aux ``future``; an
 event needs a recipient unless its type may stand alone or its actors act on
 each other; a person alone only resigns, or, as a government leader, rejects,
 threatens or agrees ('lone_leader_types'); a passive assault whose doer is
-uncoded ("three soldiers were killed") is coded with its victims alone.
+uncoded ("three soldiers were killed", "a roadside bomb killed two
+soldiers") is coded with its victims alone.
 """
 
 from __future__ import annotations
