@@ -122,7 +122,8 @@ SENTENCES = [
     ("The Iranian oil minister attended the meeting.", "Iranian oil minister", "IRN", "GOV"),
     ("Zelenskiy's office said the talks were useful.", "Zelenskiy's office", "UKR", "GOV"),
     ("The U.S. Navy sailed a destroyer through the strait.", "U.S. Navy", "USA", "MIL"),
-    ("NATO-led forces withdrew.", "NATO", "IGO", None),
+    ("NATO-led exercises ended.", "NATO", "IGO", None),
+    ("NATO-led forces withdrew.", "NATO-led forces", "IGO", "MIL"),
     ("Iran-backed militias attacked the base.", "Iran", "IRN", None),
     ("The Chinese and Russian leaders met.", "Chinese", "CHN", "GOV"),
     ("A former defence minister criticised the plan.", "former defence minister", None, "ELI"),
@@ -423,7 +424,8 @@ def test_any_text_gives_disjoint_mentions(index, parse, text):
 @pytest.mark.parametrize(
     "content",
     [{"people": [{"aliases": ["No Name"]}]}, {"orgs": [{"name": "Bad Code Org", "code": "XXQ"}]},
-     {"titles": [{"text": "grand vizier", "sector": "VIZ"}]}],
+     {"titles": [{"text": "grand vizier", "sector": "VIZ"}]},
+     {"peoples": [{"text": "Martian", "kind": "alien"}]}],
 )
 def test_malformed_user_file_is_a_data_error(tmp_path, content):
     extra = tmp_path / "bad.json"
@@ -431,3 +433,131 @@ def test_malformed_user_file_is_a_data_error(tmp_path, content):
     with pytest.raises(DataError) as err:
         load_dictionary((extra,))
     assert err.value.code == "E040"
+
+
+# -- groups of people: demonym + people noun, "-led", ethnic and religious groups ----------------
+
+GROUPS = [
+    ("Chadian militiamen looted the market.", "Chadian militiamen", "TCD", "REB"),
+    ("Eritrean guerrillas ambushed a convoy near the border.", "Eritrean guerrillas", "ERI", "REB"),
+    ("Jordanian youths threw stones at the police.", "Jordanian youths", "JOR", "CVL"),
+    ("Norwegian settlers founded the village.", "Norwegian settlers", "NOR", "CVL"),
+    ("Malian refugees crossed into Niger.", "Malian refugees", "MLI", "REF"),
+    ("Peruvian farmers blocked the highway.", "Peruvian farmers", "PER", "AGR"),
+    ("Indian-led forces patrolled the border.", "Indian-led forces", "IND", "MIL"),
+    ("Montenegrin Serbs boycotted the vote.", "Montenegrin Serbs", "MNE", None),
+    ("Macedonian Albanian rebels attacked a police station.", "Macedonian Albanian rebels", "MKD", "REB"),
+    ("Ethnic Hungarians in Romania protested against the law.", "Hungarians", "ROU", None),
+    ("Ethnic Uzbeks fled the violence.", "Uzbeks", "UZB", None),
+    ("Kurds in Syria held local elections.", "Kurds", "SYR", None),
+    ("Christian pilgrims were attacked near the shrine.", "Christian pilgrims", None, "CVL"),
+    ("Sunni clerics condemned the decree.", "Sunni clerics", None, "REL"),
+    ("Tamil Tigers attacked a navy base.", "Tamil Tigers", "LKA", "REB"),
+    ("Two Chilean servicemen were wounded.", "Chilean servicemen", "CHL", "MIL"),
+    ("Kenyan officers raided the camp.", "Kenyan officers", "KEN", "MIL"),
+    ("Yemeni suicide bombers struck the base.", "Yemeni suicide bombers", "YEM", "REB"),
+    ("Hindu nationalist activists marched to the temple.", "Hindu nationalist activists", None, "CVL"),
+    ("The Red Crescent delivered food to the town.", "Red Crescent", "NGO", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code", "sector"), GROUPS)
+def test_group_of_people(index, parse, sentence, text, code, sector):
+    found = mention(index.mentions(parse(sentence)), text)
+    assert (found.entity.code, found.entity.sector) == (code, sector)
+
+
+@pytest.mark.parametrize("sentence", ["Youths threw stones in the camp.",
+                                      "Kurds held local elections."])
+def test_people_noun_alone_names_no_actor(index, parse, sentence):
+    assert index.mentions(parse(sentence)) == []
+
+
+def test_backed_is_not_led(index, parse):
+    mentions = index.mentions(parse("Turkish-backed fighters advanced on the town."))
+    assert mention(mentions, "fighters").entity.code is None
+    assert mention(mentions, "Turkish").entity.code == "TUR"
+
+
+# -- cities that host international bodies ----------------------------------------------------------
+
+SEATS = [
+    ("Brussels fined the carmaker.", "Brussels", "EUR"),
+    ("Negotiations between Ottawa and Brussels resumed.", "Brussels", "EUR"),
+    ("NATO said Brussels would send more jets.", "Brussels", "IGO"),
+    ("Police in Brussels arrested two men.", "Brussels", "BEL"),
+    ("Talks were held in Geneva on Monday.", "Geneva", "CHE"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code"), SEATS)
+def test_seat_of_a_body(index, parse, sentence, text, code):
+    assert mention(index.mentions(parse(sentence)), text).entity.code == code
+
+
+# -- identifier_text: the canonical name of what a titled mention identifies --------------------------
+
+IDENTIFIERS = [
+    ("the defence ministers of Peru", "Peru", "defence minister"),
+    ("Kenya's foreign ministry", "Kenya", "foreign ministry"),
+    ("the Kremlin spokesman", "Russia", "spokesman"),
+    ("Hamas leader", "Hamas", "leader"),
+    ("NATO chief", "North Atlantic Treaty Organization", "chief"),
+    ("the Trump administration", "United States", "administration"),
+    ("Burundian militiamen", "Burundi", "militiamen"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title"), IDENTIFIERS)
+def test_title_identifier_is_canonical(index, text, name, title):
+    entity = index.resolve(text, date(2025, 5, 7))
+    assert (entity.name, entity.title) == (name, title)
+
+
+# -- historical office holders --------------------------------------------------------------------------
+
+HISTORY = [
+    ("Mitterrand", date(1990, 6, 1), "FRA", "GOV", "François Mitterrand"),
+    ("Helmut Kohl", date(2001, 6, 1), "DEU", "ELI", "Helmut Kohl"),
+    ("Saddam Hussein", date(1995, 6, 1), "IRQ", "GOV", "Saddam Hussein"),
+    ("Kofi Annan", date(2000, 6, 1), "UNO", "GOV", "Kofi Annan"),
+    ("Kofi Annan", date(2010, 6, 1), "UNO", "ELI", "Kofi Annan"),
+    ("Javier Solana", date(1997, 6, 1), "IGO", "GOV", "Javier Solana"),
+    ("Javier Solana", date(2005, 6, 1), "EUR", "GOV", "Javier Solana"),
+    ("Assad", date(1995, 6, 1), "SYR", "GOV", "Hafez al-Assad"),
+    ("Assad", date(2010, 6, 1), "SYR", "GOV", "Bashar al-Assad"),
+    ("Bouteflika", date(2005, 6, 1), "DZA", "GOV", "Abdelaziz Bouteflika"),
+    ("Gbagbo", date(2005, 6, 1), "CIV", "GOV", "Laurent Gbagbo"),
+    ("Nelson Mandela", date(2005, 6, 1), "ZAF", "ELI", "Nelson Mandela"),
+    ("Jacques Delors", date(1990, 6, 1), "EUR", "GOV", "Jacques Delors"),
+    ("Mikhail Gorbachev", date(1988, 6, 1), "RUS", "GOV", "Mikhail Gorbachev"),
+    ("Chiluba", date(1995, 6, 1), "ZMB", "GOV", "Frederick Chiluba"),
+    ("Aristide", date(1995, 6, 1), "HTI", "GOV", "Jean-Bertrand Aristide"),
+]
+
+
+@pytest.mark.parametrize(("name", "on", "code", "sector", "full"), HISTORY)
+def test_historical_office_holder(index, name, on, code, sector, full):
+    entity = index.person(name, on)
+    assert (entity.code, entity.sector, entity.name) == (code, sector, full)
+
+
+@pytest.mark.parametrize("word", ["Abbott", "Lagos", "Castro", "Philippe", "Doe"])
+def test_ambiguous_surname_stays_unresolved(index, word):
+    assert index.person(word, date(2000, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("the Soviet Union", "RUS"), ("Soviet", "RUS"), ("Yugoslavia", "SRB"), ("Czechoslovakia", "CZE"),
+     ("Rhodesia", "ZWE"), ("Zairean", "COD"), ("the OAU", "IGO"), ("the Common Market", "EUR")],
+)
+def test_predecessor_is_coded_as_successor(index, text, code):
+    assert index.resolve(text, date(1985, 1, 1)).code == code
+
+
+def test_former_title_before_the_recorded_office(index, parse):
+    """The text's "former" is evidence when the article's date precedes the dictionary's offices."""
+    found = mention(index.mentions(parse("Former Chancellor Helmut Kohl spoke.", published="1975-01-01")),
+                    "Former Chancellor Helmut Kohl")
+    assert (found.entity.code, found.entity.sector) == ("DEU", "ELI")

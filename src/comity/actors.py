@@ -24,9 +24,18 @@ What a mention's entity says:
   ("the Chinese military" -> MIL), the office's for a known person on the date,
   ``ELI`` for a former office holder ("former President ...", or a dictionary
   person whose offices all ended before the date).
+- ``name``: PLOVER's identifier_text, the canonical name of what the mention
+  identifies: a state's canonical name for the state and its offices ("foreign
+  ministers of Japan" -> "Japan", the title in ``title``), an organisation's
+  or group's own name for it and its offices ("NATO chief").
 - ``how`` (on the :class:`Mention`): ``name``, ``alias``, ``demonym``,
   ``capital``, ``seat``, ``place``, ``title`` (a title phrase, with or without a
   country) or ``coref`` (a surname resolved to a person named earlier).
+- Groups of people: "Burundian militiamen" (BDI REB), "Vietnamese-led forces",
+  ethnic and religious groups ("Bosnian Serbs" BIH, "Muslim hackers" with no
+  country): see actors_peoples. A city hosting an international body stands
+  for it when the sentence is about the body's acts ("Brussels imposed duties"
+  -> EU): see actors_seats.
   Unknown people have ``code`` None unless a title or an apposition states it
   ("X, Kenya's foreign minister", "X, a fellow at Peking University").
 """
@@ -42,6 +51,7 @@ from comity.actors_compose import ORG_SECTORS, POSSESSIVE, Composer, Piece, org_
 from comity.actors_data import Dictionary, load_dictionary, words
 from comity.actors_match import ActorMatcher, Target, Unit, non_overlapping
 from comity.actors_places import build_place_table, geonames_country, key
+from comity.actors_seats import seat_pieces
 from comity.config import Config
 from comity.datafiles import load
 from comity.document import Parsed
@@ -83,6 +93,7 @@ class ActorIndex:
     def mentions_in(self, doc: Doc, on: date | None) -> list[Mention]:
         units = self.units(doc)
         pieces = Composer(self.dictionary, doc, on, self.country_of_place).compose(units)
+        pieces = seat_pieces(doc, pieces, self.dictionary, on)
         pieces = resolve_people(doc, pieces)
         pieces = sorted(pieces + bare_surnames(doc, pieces), key=lambda p: p.start)
         mentions = [self.to_mention(doc, p) for p in pieces]

@@ -8,7 +8,10 @@ Rules, tried at each unit from left to right:
 - title + "of" + country (+ person): "the foreign minister of Japan";
 - title + person: "Secretary of State Marco Rubio" (country from the person or the title);
 - country + its own institution or person: "the Chinese People's Liberation Army", "China's Xi";
-- person + government/administration: "the Trump administration" -> that person's country, GOV.
+- country or body + "-led" + title: "Vietnamese-led forces" are Vietnam's
+  ("Iran-backed militias" are not Iran's);
+- person + government/administration: "the Trump administration" -> that person's country, GOV;
+- ethnic and religious groups ("Bosnian Serbs", "ethnic Albanians", "Muslim hackers"): see actors_peoples.
 
 "former" among the modifiers makes a personal title ``ELI`` (former officials).
 """
@@ -23,6 +26,7 @@ from spacy.tokens import Doc
 
 from comity.actors_data import NON_STATE, Dictionary, words
 from comity.actors_match import Target, Unit
+from comity.actors_peoples import people_piece
 from comity.records import Entity
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -43,8 +47,6 @@ ENVOYS = frozenset({"ambassador", "envoy", "special envoy", "representative", "s
                     "delegation", "mission", "diplomat", "negotiator"})
 PORTFOLIO_TITLES = words("minister ministry ministers ministries spokesman spokeswoman spokesperson official "
                          "officials agency adviser secretary chief")
-# titles that name an actor only with a country or a person ("Zelensky's office")
-ONLY_COMPOSED = words("office")
 # "a spokesman for the Kremlin" speaks for Russia; an "envoy for Ukraine" is not Ukraine's
 SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
 STANCE = words("pro anti pro- anti-")
@@ -98,8 +100,8 @@ class Composer:
         if unit.ner:
             return self.ner_entity(unit)
         target = unit.targets[0]
-        if target.kind == "block":
-            return None, "block"
+        if target.kind in ("block", "people"):
+            return None, target.kind
         if target.kind == "person":
             return self.person_entity(unit.targets), "name"
         if target.kind == "org":
@@ -131,6 +133,13 @@ class Composer:
             return self.place(" ".join(place)) if place else None
         return None
 
+    def name_of(self, base: Entity) -> str:
+        """identifier_text of an office or body of ``base``: an organisation's or group's own name,
+        else the state's canonical name ("Russia's foreign minister" -> "Russia")."""
+        if base.kind in ("igo", "org", "group"):
+            return base.name
+        return self.dictionary.identifier(base.code, base.name)
+
     def text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
 
@@ -152,6 +161,9 @@ class Composer:
     def at(self, units: list[Unit], i: int) -> tuple[Piece | None, int]:
         unit = units[i]
         nxt = units[i + 1] if i + 1 < len(units) else None
+        people = people_piece(self, units, i)
+        if people is not None:
+            return people
         if unit.kind in ACTORLIKE and nxt is not None:
             found = self.actor_then(unit, nxt, units[i + 2] if i + 2 < len(units) else None)
             if found:
@@ -176,6 +188,8 @@ class Composer:
         if self.stance(actor.start):
             return None  # "pro-Russian separatists" are not Russia's
         between = self.gap(actor.end, nxt.start)
+        if nxt.kind == "title" and between == ["-", "led"]:
+            between = []  # "Vietnamese-led forces", "NATO-led troops" are the leader's; "Iran-backed" are not
         portfolio = nxt.kind == "title" and any(w in PORTFOLIOS for w in between)
         if any(w not in POSSESSIVE and w not in MODIFIERS and w not in PORTFOLIOS for w in between):
             return None
@@ -209,12 +223,11 @@ class Composer:
             if after is not None and after.kind == "title" and after.start == nxt.end:
                 title = self.dictionary.titles[after.targets[0].ref]
                 if title.text in ENVOYS:
-                    entity = Entity(base.code, title.sector, self.text(actor.start, after.end), "person",
-                                    title.text)
+                    entity = Entity(base.code, title.sector, self.name_of(base), "person", title.text)
                     return Piece(actor.start, after.end, entity, "title"), 3
             return None
         if inner.sector in STATE_SECTORS and not any(w in POSSESSIVE for w in between[1:]):
-            entity = Entity(base.code, inner.sector, self.text(actor.start, nxt.end), "org")
+            entity = Entity(base.code, inner.sector, self.name_of(base), "org", self.text(nxt.start, nxt.end))
             return Piece(actor.start, nxt.end, entity, "title"), 2
         return None
 
@@ -233,8 +246,9 @@ class Composer:
             return None
         unit = units[i]
         title = self.dictionary.titles[units[j + 1].targets[0].ref]
-        text = self.text(unit.start, unit.end)
-        entity = Entity(unit.targets[0].code, title.sector, text, title.kind, title.text)
+        code = unit.targets[0].code
+        name = self.dictionary.identifier(code, unit.targets[0].name)
+        entity = Entity(code, title.sector, name, title.kind, title.text)
         return Piece(unit.start, unit.end, entity, "title")
 
     def stance(self, start: int) -> bool:
@@ -253,7 +267,7 @@ class Composer:
         elif former and title.kind == "person":
             sector = "ELI"
         code = base.code if base.code is not None else title.country
-        name = base.name if base.kind in ("igo", "group") else self.text(start, title_unit.end)
+        name = self.name_of(base) if base.code is not None else self.text(start, title_unit.end)
         entity = Entity(code, sector, name, "person" if title.kind == "person" else base.kind
                         if base.kind in ("igo", "group") else title.kind, title.text)
         if after is not None and self.is_person(after) and after.start == title_unit.end:
@@ -268,6 +282,8 @@ class Composer:
             if known.sector in (None, "ELI") and titled.sector not in (None, "ELI"):
                 # the text names a current office the dictionary does not (yet) record
                 entity = replace(known, sector=titled.sector, title=titled.title)
+            elif known.sector is None and titled.sector == "ELI":
+                entity = replace(entity, sector="ELI")  # "former Prime Minister X" dated before X's office
         else:
             name = clean_name(self.text(person_unit.start, person_unit.end))
             entity = Entity(titled.code, titled.sector, name, "person", titled.title)
@@ -286,7 +302,9 @@ class Composer:
         between = self.gap(unit.end, nxt.start) if nxt is not None else []
         of_country = between[:1] == ["of"] and set(between) <= {"of", "the"}
         if nxt is not None and nxt.kind == "country" and of_country:
-            entity = Entity(nxt.targets[0].code, sector, self.text(start, nxt.end), title.kind, title.text)
+            code = nxt.targets[0].code
+            entity = Entity(code, sector, self.dictionary.identifier(code, self.text(nxt.start, nxt.end)),
+                            title.kind, title.text)
             return Piece(start, nxt.end, entity, "title"), 2
         if nxt is not None and self.is_person(nxt) and not between:
             base = Entity(title.country, sector, title.text, title.kind, title.text)
@@ -297,7 +315,7 @@ class Composer:
             base, _ = self.entity_of(nxt)
             if base is not None and base.code is not None:
                 sector = base.sector if base.kind == "group" else sector
-                entity = Entity(base.code, sector, self.text(start, nxt.end), "person", title.text)
+                entity = Entity(base.code, sector, self.name_of(base), "person", title.text)
                 return Piece(start, nxt.end, entity, "title"), 2
         if former:
             entity = Entity(title.country, sector, self.text(start, unit.end), title.kind, title.text)
@@ -315,14 +333,14 @@ class Composer:
         known = None if person.ner else self.person_entity(person.targets)
         if known is None or known.code is None or known.sector not in ("GOV", "ELI"):
             return None
-        text = self.text(person.start, nxt.end)
-        entity = Entity(known.code, "GOV", text, title.kind, title.text)
+        entity = Entity(known.code, "GOV", self.dictionary.identifier(known.code, known.name), title.kind,
+                        title.text)
         return Piece(person.start, nxt.end, entity, "title"), 2
 
     def single(self, unit: Unit) -> Piece | None:
         entity, how = self.entity_of(unit)
-        if entity is None or (how == "title" and entity.title in ONLY_COMPOSED):
-            return None
+        if entity is None or (how == "title" and self.dictionary.titles[unit.targets[0].ref].composed):
+            return None  # "office", "youths" alone name no actor ("Zelensky's office", "Iraqi youths")
         return Piece(unit.start, unit.end, entity, how, named=self.is_person(unit))
 
 

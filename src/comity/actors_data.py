@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,26 @@ class Title:
     country: str | None = None  # the country it implies when none is named ("Congress")
     case: bool = False  # match case-sensitively
     plural: str | None = None
+    composed: bool = False  # names an actor only after a country, group or person ("Iraqi youths")
+
+
+@dataclass(frozen=True)
+class People:
+    """An ethnic or religious group named by a word that says nothing of citizenship ("Serbs", "Muslim")."""
+
+    text: str
+    kind: str  # ethnic or religious
+    plural: str | None = None
+
+
+@dataclass(frozen=True)
+class BodySeat:
+    """A city hosting international bodies (organisation names); ``acts``: the body the city stands
+    for when it acts alone ("Brussels imposed duties" -> the EU). See actors_seats."""
+
+    text: str
+    bodies: tuple[str, ...]
+    acts: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,13 @@ class Dictionary:
     people: tuple[Person, ...]
     titles: tuple[Title, ...]
     blocks: tuple[str, ...] = ()
+    peoples: tuple[People, ...] = ()
+    seats: tuple[BodySeat, ...] = ()
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> canonical short name
+
+    def identifier(self, code: str | None, fallback: str) -> str:
+        """PLOVER's identifier_text for an office of a state: the state's canonical name ("Japan")."""
+        return self.country_names.get(code, fallback) if code else fallback
 
 
 def pick_role(roles: tuple[Role, ...], on: date | None) -> Role | None:
@@ -214,7 +241,13 @@ def _person(raw: dict[str, Any]) -> Person:
 def _title(raw: dict[str, Any]) -> Title:
     _check(raw.get("country"), raw["sector"], raw["text"])
     return Title(raw["text"], raw["sector"], raw.get("kind", "person"), raw.get("country"),
-                 bool(raw.get("case", False)), raw.get("plural"))
+                 bool(raw.get("case", False)), raw.get("plural"), bool(raw.get("composed", False)))
+
+
+def _people(raw: dict[str, Any]) -> People:
+    if raw.get("kind") not in ("ethnic", "religious"):
+        raise DataError("E040", f"actor data: {raw.get('text')!r}: a people is 'ethnic' or 'religious'")
+    return People(raw["text"], raw["kind"], raw.get("plural"))
 
 
 def load_dictionary(extra: tuple[Path, ...] = ()) -> Dictionary:
@@ -228,13 +261,18 @@ def load_dictionary(extra: tuple[Path, ...] = ()) -> Dictionary:
             _check(place["code"], None, place["name"])
             for name in (place["name"], *place.get("aliases", ())):
                 places[name] = place["code"]
+        states = tuple(_country(c) for c in countries.get("countries", ()))
         return Dictionary(
-            countries=tuple(_country(c) for c in countries.get("countries", ())),
+            countries=states,
             places=places,
             orgs=orgs + groups,
             people=tuple(_person(p) for p in people.get("people", ())),
             titles=tuple(_title(t) for t in main.get("titles", ())),
             blocks=tuple(str(b) for b in main.get("blocks", ())),
+            peoples=tuple(_people(p) for p in main.get("peoples", ())),
+            seats=tuple(BodySeat(b["text"], tuple(b["bodies"]), b.get("acts"))
+                        for b in main.get("body_seats", ())),
+            country_names={c.code: c.name for c in reversed(states)},
         )
     except (KeyError, TypeError, ValueError) as err:
         raise DataError("E040", f"actor data: malformed entry: {err!r}") from err

@@ -31,7 +31,7 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
 class Target:
     """What a matched phrase stands for."""
 
-    kind: str  # country, seat, org, person, title
+    kind: str  # country, seat, place, org, person, title, people, block
     how: str  # name, alias, demonym, capital, seat, title
     code: str | None = None
     sector: str | None = None
@@ -161,6 +161,10 @@ class ActorMatcher:
         _titles(dictionary.titles, self.table, tokenize)
         for name, code in dictionary.places.items():
             _add(self.table.exact, name, Target("place", "place", code, None, name), tokenize)
+        for i, people in enumerate(dictionary.peoples):
+            target = Target("people", "people", None, None, people.text, i)
+            for form in filter(None, (people.text, people.plural)):
+                _add(self.table.exact, form, target, tokenize)
         for phrase in dictionary.blocks:
             _add(self.table.exact, phrase, Target("block", "block", name=phrase), tokenize)
         vocab = self.tokenizer.vocab
