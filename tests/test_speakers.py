@@ -173,3 +173,16 @@ def test_lexicon_is_extensible(tmp_path):
     lexicon = CueLexicon.from_config(Config(cue_files=(extra,)))
     assert "opine" in lexicon.verbs and "say" in lexicon.verbs
     assert "opine" not in CueLexicon.from_config().verbs
+
+
+@pytest.mark.parametrize(("text", "speaker_text"), [
+    # a dictionary name whose given name is hyphenated keeps all of it as the source
+    ("Jean-Marc Ayrault, the foreign minister of France, said the missile test could not go unanswered.",
+     "Jean-Marc Ayrault"),
+    ("Jean-Yves Le Drian, France's foreign minister, said the talks in Vienna would resume.",
+     "Jean-Yves Le Drian"),
+    ("Ayrault said the talks would resume.", "Ayrault"),
+])
+def test_source_text_keeps_a_hyphenated_given_name(run, text, speaker_text):
+    quotes, _ = run(text)
+    assert [q.speaker_text for q in quotes] == [speaker_text]

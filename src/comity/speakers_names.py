@@ -8,6 +8,7 @@ name from an ordinary word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span as SpacySpan
@@ -53,7 +54,7 @@ def name_part(span: SpacySpan | None, name: str) -> SpacySpan | None:
     """The words of a mention that belong to the person's name ("President Jo Roe" -> "Jo Roe")."""
     if span is None:
         return None
-    words = {w.lower() for w in name.split()}
+    words = {w for w in re.split(r"[\s-]+", name.lower()) if w}  # "Jean-Marc" is two tokens and a hyphen
     doc, start = span.doc, span.start
     while start < span.end - 1 and doc[start].lower_ not in words:
         start += 1
