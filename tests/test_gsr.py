@@ -80,3 +80,15 @@ def test_sentences_are_scored_by_type_then_by_sides(gold: tuple, coded: tuple, t
     score_sentence(score, sentence, _coded(*coded))
     assert (score.type_found, score.actor_ok, score.recipient_ok) == (type_found, actor_ok, recipient_ok)
     assert summary(score)["sentences"] == 1
+
+
+def test_macro_f1_averages_the_types_with_gold_sentences() -> None:
+    score = GsrScore()
+    golds = [("ACCUSE", ("ACCUSE", "USA", "IRN")), ("ACCUSE", ("REJECT", "USA", "IRN")),
+             ("REJECT", ("REJECT", "USA", "IRN")), ("AID", ("ACCUSE", "USA", "IRN"))]
+    for kind, coded in golds:
+        gold = GoldSentence("g", "x", None, kind, frozenset({"USA"}), frozenset())
+        score_sentence(score, gold, _coded(*coded))
+    # ACCUSE: P 1/2, R 1/2 -> 0.5; REJECT: P 1/2, R 1 -> 0.667; AID: 0 -> mean 0.389
+    assert summary(score)["type_macro_f1"] == pytest.approx(0.389, abs=0.001)
+    assert summary(score)["type_accuracy"] == 0.5

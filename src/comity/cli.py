@@ -236,19 +236,19 @@ def _eval_gold(coder, gold: Path, out_dir: Path | None, per_article: bool, as_js
 def _eval_gsr(coder, path: Path, as_json: bool) -> None:
     from rich.table import Table
 
-    from comity.gsr import evaluate_gsr, per_type, summary
+    from comity.gsr import evaluate_gsr, f1, per_type, summary
 
     score = evaluate_gsr(coder, path)
     figures = summary(score)
     if as_json:
-        print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r}
+        print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r, "f1": f1(p, r)}
                                                  for k, g, p, r in per_type(score)}}))
         return
     table = Table(title="PLOVER GSR: per type", title_justify="left")
-    for name in ("type", "gold", "precision", "recall"):
+    for name in ("type", "gold", "precision", "recall", "F1"):
         table.add_column(name, justify="left" if name == "type" else "right")
     for kind, gold, precision, recall in per_type(score):
-        table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}")
+        table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}", f"{f1(precision, recall):.2f}")
     out.print(table)
     print("  ".join(f"{k}={v}" for k, v in figures.items()))
 

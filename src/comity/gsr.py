@@ -12,7 +12,8 @@ gold IGO.
 
 Measures, over records that have a gold event and a sentence:
 - type accuracy: the gold type is among the types coded from the sentence;
-- per-type precision and recall over (sentence, type) pairs;
+- per-type precision and recall over (sentence, type) pairs, and their macro
+  F1 (the mean over the types with gold sentences of each type's F1);
 - actor and recipient accuracy: where the type was found, the gold codes are
   among that event's actor (recipient) codes.
 """
@@ -136,8 +137,19 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
 
+def f1(precision: float, recall: float) -> float:
+    return round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
+
+
+def macro_f1(score: GsrScore) -> float:
+    """The mean of the per-type F1 over the types that have gold sentences (the measure NGEC reports)."""
+    scores = [f1(p, r) for kind, gold, p, r in per_type(score) if gold]
+    return round(sum(scores) / len(scores), 3) if scores else 0.0
+
+
 def summary(score: GsrScore) -> dict[str, float | int]:
     return {"sentences": score.sentences, "type_accuracy": _ratio(score.type_found, score.sentences),
+            "type_macro_f1": macro_f1(score),
             "actor_accuracy": _ratio(score.actor_ok, score.actor_scored),
             "recipient_accuracy": _ratio(score.recipient_ok, score.recipient_scored)}
 
