@@ -169,7 +169,7 @@ CASES = [
     ("Hungary voiced support for Israel.", [("SUPPORT", ["HUN"], ["ISR"], False)]),
     ("Britain defended Ukraine at the United Nations.", [("SUPPORT", ["GBR"], ["UKR"], False)]),
     # CONCEDE
-    ("Japan apologized to South Korea for the incident.", [("CONCEDE", ["JPN"], ["KOR"], False)]),
+    ("Japan apologized to South Korea for the incident.", [("SUPPORT", ["JPN"], ["KOR"], False)]),
     ("Washington offered concessions to Moscow.", [("CONCEDE", ["USA"], ["RUS"], False)]),
     ("Turkey made concessions to Hungary over NATO membership.", [("CONCEDE", ["TUR"], ["HUN"], False)]),
     ("Russia yielded to Turkey on the grain corridor.", [("CONCEDE", ["RUS"], ["TUR"], False)]),

@@ -144,9 +144,9 @@ def test_trigger(parse, lexicon, text, expected):
 INTENT = [
     ("Canada said it would impose sanctions on Venezuela.", [("THREATEN", "relations", ("CAN",), ("VEN",))]),
     ("Mexico plans to impose tariffs on Cuba.", [("THREATEN", "relations", ("MEX",), ("CUB",))]),
-    ("Poland vowed to expel Russian diplomats.", [("THREATEN", "relations", ("POL",), ("RUS",))]),
+    ("Poland vowed to expel Russian diplomats.", [("THREATEN", "expel", ("POL",), ("RUS",))]),
     ("Egypt announced that it is prepared to declare martial law.", [("THREATEN", "restrict", ("EGY",), ())]),
-    ("Pakistan said it would boycott Indian goods.", [("THREATEN", None, ("PAK",), ())]),
+    ("Pakistan said it would boycott Indian goods.", [("THREATEN", "restrict", ("PAK",), ())]),
     ("Pakistan is ready to impose a blockade on India.", [("THREATEN", "restrict", ("PAK",), ("IND",))]),
     ("Canada will impose sanctions on Venezuela.", [("SANCTION", "discontinue", ("CAN",), ("VEN",))]),
     ("Analysts said Canada would impose sanctions on Venezuela.", [
@@ -183,3 +183,65 @@ def test_every_new_family_has_four_rows():
     touched = {"AGREE", "SUPPORT", "CONCEDE", "AID", "ACCUSE", "REQUEST", "SANCTION", "MOBILIZE", "COERCE"}
     touched |= {"RETREAT", "REJECT", "ASSAULT"}
     assert {t for t in touched | {"THREATEN"} if seen.get(t, 0) < 4} == set()
+
+
+# Acts recast by what governs them (comity.events_refuse): refusals are REJECT with the refused act's mode;
+# a threat's mode is its content; a promise of harm is a threat; a noun a verb of ending takes is no event.
+# Slots: 'of' actors, 'on' carriers, far particles, prepositions whose object was parsed as a clause subject.
+RECAST = [
+    ("Iran will not meet Britain's demands.", [("REJECT", "yield", ("IRN",), ("GBR",))]),
+    ("Venezuela did not accept Brazil's conditions.", [("REJECT", "yield", ("VEN",), ("BRA",))]),
+    ("India and Pakistan failed to reach agreement on the dam.", [("REJECT", "meet", ("IND", "PAK"), ())]),
+    ("Japan said it would not send troops to Iraq.", [("REJECT", "assist", ("JPN",), ("IRQ",))]),
+    ("Washington said that lifting the sanctions on Cuba is out of the question.", [
+        ("REJECT", "yield", ("USA",), ("CUB",)),
+    ]),
+    ("Japan did not send troops to Iraq.", []),
+    ("Turkey threatened to expel the French ambassador.", [("THREATEN", "expel", ("TUR",), ("FRA",))]),
+    ("Egypt said it would arrest two Russian nationals.", [("THREATEN", "arrest", ("EGY",), ("RUS",))]),
+    ("Russia pledged to strike Kyiv.", [("THREATEN", "violence", ("RUS",), ("UKR",))]),
+    ("Pakistan said it will boycott the summit unless India agrees to talks.", [
+        ("THREATEN", "restrict", ("PAK",), ("IND",)),
+        ("AGREE", None, ("IND",), ()),  # the condition, coded with aux hypothetical
+    ]),
+    ("Poland pledged to send tanks to Ukraine.", [("AGREE", None, ("POL",), ("UKR",))]),
+    ("Qatar ended its mediation between Sudan and Egypt.", [
+        ("SANCTION", "withdraw", ("QAT",), ("EGY", "SDN")),
+    ]),
+    ("The withdrawal of Russian forces from Syria began on Monday.", [
+        ("RETREAT", "withdraw", ("RUS",), ("SYR",)),
+    ]),
+    ("Israel kept its troops on alert on Sunday.", [("MOBILIZE", "troops", ("ISR",), ())]),
+    ("The United States issued a travel alert for Mexico.", []),
+    ("Iran forced the United Nations mission out of the country.", [
+        ("SANCTION", "expel", ("IRN",), ("UNO",)),
+    ]),
+    ("Putin is on a visit to China.", [("CONSULT", "visit", ("RUS",), ("CHN",))]),
+    ("Armenia received a mission of observers from the United Nations.", [
+        ("RETREAT", "access", ("ARM",), ("UNO",)),
+    ]),
+    ("Canada sent a contingent of peacekeepers to Sudan.", [("AID", None, ("CAN",), ("SDN",))]),
+    ("Russian and Ukrainian negotiators returned to Istanbul for talks.", [
+        ("CONSULT", None, ("RUS", "UKR"), ()),
+    ]),
+    ("Thousands of Russians gathered for a concert in Moscow.", []),
+    ("Canada granted asylum to five Russian army officers holed up in its embassy since May.", [
+        ("AID", None, ("CAN",), ("RUS",)),
+    ]),
+    # taking in refugees is AID (manual, AID: asylum); defying a law or ban is REJECT (CAMEO 128)
+    ("Turkey accepted 3,000 refugees from Syria.", [("AID", None, ("TUR",), ("SYR",))]),
+    ("Poland will not take in any refugees.", [("REJECT", "assist", ("POL",), ())]),
+    ("Iran defied the sanctions of the United Nations.", [("REJECT", "yield", ("IRN",), ("UNO",))]),
+    ("Egypt issued a call for Israel to withdraw its troops from Lebanon.", [
+        ("REQUEST", "yield", ("EGY",), ("ISR",)),
+    ]),
+    ("Trump sounded a call for the United States to accept more refugees.", []),
+    ("Russia launched drones, missiles and artillery fire against Ukrainian cities.", [
+        ("ASSAULT", "heavy-weapons", ("RUS",), ("UKR",)),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECAST, ids=[c[0][:48] for c in RECAST])
+def test_recast_and_slots(parse, lexicon, text, expected):
+    assert coded(parse, lexicon, text) == set(expected)

@@ -166,7 +166,7 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     """
     cur = tok
     for _ in range(5):
-        if cur.dep_ not in EMBED_DEPS or cur.head == cur:
+        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur)) or cur.head == cur:
             return None
         if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(
             "refusal_verbs", cur.head.lemma_
@@ -178,6 +178,16 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
             alleged = kind == "ACCUSE" and tok.pos_ == "VERB"  # "accused Kyiv of attacking": an allegation
             return cur if lex.has("embedding_types", kind) or alleged else None
     return None
+
+
+def _for_to(tok: Token) -> bool:
+    """ "a call for the United States to accept": a for-to clause is the complement of what governs it."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ in ("advcl", "relcl")
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    )
 
 
 def contexts(tok: Token, base: tuple[str, ...], lex: EventLexicon) -> tuple[str, ...]:

@@ -7,7 +7,9 @@ phrases of its object, its complement or purpose clause, the condition a
 threat hangs on, and for material acts the scene ("suspended an aid
 programme for X", "refused to return funds to X", "threatened to leave unless
 X ...", "lifted the curfew in X"); a blast that kills names only its victims;
-a go-between's mediation acts on both sides it stands between.
+a go-between's mediation acts on both sides it stands between. Refusals (REJECT),
+threat modes, promises of harm (THREATEN) and nouns a verb of ending takes over
+are recast by :mod:`comity.events_refuse`.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from comity import events_aux as aux
+from comity import events_refuse as refuse
 from comity import events_sides as sides
 from comity.events_lexicon import EventLexicon, Trigger
+from comity.events_refuse import ASKED_MODES, threat_mode
 from comity.events_roles import (
     MentionMap,
     between,
@@ -39,22 +43,7 @@ from comity.records import Mention
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-ASKED_MODES = {
-    "CONSULT": "meet",
-    "AGREE": "meet",
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "SUPPORT": "assist",
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-}
 INNER_MODES = {
-    "THREATEN": {
-        "ASSAULT": "violence",
-        "SANCTION": "relations",
-        "COERCE": "restrict",
-        "MOBILIZE": "violence",
-    },
     "REQUEST": ASKED_MODES,  # asking for an act and refusing one share the manual's modes
     "REJECT": ASKED_MODES,
 }
@@ -71,9 +60,6 @@ THIRD_PARTY_MODES = frozenset({"third-party"})
 # nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
 # read so under a support verb only ("halted mediation efforts" is the halting)
 ACT_HEADS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "drive", "push"})
-TERRITORY_LEMMAS = frozenset(
-    {"annex", "absorb", "occupy", "seize", "invade", "annexation", "occupation", "invasion"}
-)
 
 
 @dataclass
@@ -108,21 +94,26 @@ def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexi
 
 
 def _modifier_ok(tok: Token, want: tuple[str, ...], mm: MentionMap) -> bool:
-    targets = [tok] if tok.pos_ in ("NOUN", "PROPN") else objects(tok)
-    for target in targets:
-        for child in target.children:
-            if child.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod"):
-                continue
-            if child.lemma_.lower() in want or ("@actor" in want and mm.get(child) is not None):
-                return True
+    """A modifier of the noun, or its 'of' object and that object's modifiers ("withdrawal of its forces")."""
+    deps = ("compound", "amod", "nmod", "poss", "npadvmod")
+    for target in [tok] if tok.pos_ in ("NOUN", "PROPN") else objects(tok):
+        ofs = [o for p in target.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        kids = [c for t in (target, *ofs) for c in t.children if c.dep_ in deps] + ofs
+        if any(c.lemma_.lower() in want or ("@actor" in want and mm.get(c) is not None) for c in kids):
+            return True
     return False
 
 
 def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    after = max((o.right_edge.i for o in objects(tok)), default=tok.i) + 1  # "forced X, Y, out of"
     if trig.prep and not any(
-        c.lower_ == trig.prep and 0 < c.i - tok.i <= 2 for c in tok.children if c.dep_ in ("prep", "prt")
+        c.lower_ == trig.prep and (0 < c.i - tok.i <= 2 or c.i == after)
+        for c in tok.children
+        if c.dep_ in ("prep", "prt")
     ):
         return False
+    if trig.under and not (tok.dep_ == "pobj" and tok.head.lower_ in trig.under):
+        return False  # "troops on alert", not "issued an alert"
     if trig.object and not _object_ok(tok, trig.object, mm, lex):
         return False
     if trig.modal and not any(
@@ -186,11 +177,11 @@ def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
         recips = _fill(tok, ("speech-subj",), mm, lex)
     if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
         recips = [m for t in condition_subjects(tok, lex) for m in collect(t, mm, lex)]
+    if not actors and refuse.ruled_out(tok, lex):  # "X said that removing sanctions is out of the question"
+        actors = [m for t in refuse.ruling_speakers(tok, mm) for m in collect(t, mm, lex, agent=True)]
     if not actors and recips:
         actors = sides.people_against(tok, recips, mm)
     return actors, recips
-
-
 
 
 def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
@@ -251,12 +242,6 @@ def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     return lex.requires_recipient(trig)
 
 
-
-
-
-
-
-
 def _agentless(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
     """ "Three soldiers were killed (by a roadside bomb)", "a roadside bomb killed three soldiers": an act
     of an 'agentless_types' type whose doer is uncoded names only its victims."""
@@ -298,10 +283,6 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
         and bool(other.recipient)
         and codes == {m.entity.code for m in other.actor}
     )
-
-
-
-
 
 
 def _fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
@@ -388,7 +369,7 @@ def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
     if (hypothetical or aux.is_future(tok, lex)) and lex.has("threat_types", cand.event) and (
         aux.is_conditional(tok, lex)
     ):
-        cand.mode = INNER_MODES["THREATEN"].get(cand.event, "relations" if cand.event != "PROTEST" else None)
+        cand.mode = threat_mode(cand.event, cand.mode, tok.lemma_)
         cand.event = "THREATEN"  # a harmful act promised on a condition is a threat
         return
     if hypothetical:
@@ -402,15 +383,18 @@ def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
 
 
 def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
-    """An embedding event takes its recipient and mode from what it embeds ("threatened tariffs on X")."""
+    """An embedding event takes its recipient and mode from what it embeds ("threatened tariffs on X"); a
+    request is aimed at whoever it asks to act ("a call for Israel to withdraw from Gaza")."""
     actor_codes = {m.entity.code for m in outer.actor}
     for cand in inner:
+        if not outer.recipient and outer.event == "REQUEST":
+            outer.recipient = _dedupe(cand.actor, actor_codes)
         if not outer.recipient:
             outer.recipient = _dedupe(cand.recipient, actor_codes)
-        if outer.mode is None:
+        if outer.mode is None and outer.event == "THREATEN":
+            outer.mode = threat_mode(cand.event, cand.mode, cand.tok.lemma_)
+        elif outer.mode is None:
             outer.mode = INNER_MODES.get(outer.event, {}).get(cand.event)
-            if outer.event == "THREATEN" and cand.tok.lemma_.lower() in TERRITORY_LEMMAS:
-                outer.mode = "territory"
 
 
 def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[Candidate]:
@@ -427,6 +411,8 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
             and any(o.i in matched and matched[o.i].pos == "noun" for o in objs)
         ):
             del matched[i]
+    for i in refuse.owned_nouns(matched, doc, lex):  # "ended its mediation": the ending, not a mediation
+        del matched[i]
     kinds = {i: t.event for i, t in matched.items()}
     outer_of: dict[int, int] = {}
     negated: set[int] = set()
@@ -468,15 +454,24 @@ def _resolve(
     for i, trig in matched.items():
         cand = candidate(doc[i], trig, mm, lex)
         if cand is not None:
-            cand.negated = i in negated
+            cand.negated = i in negated or refuse.ruled_out(doc[i], lex)
             _apply_modality(cand, lex)
+            if cand.event == "THREATEN" and not cand.recipient:  # "will boycott the summit unless X ..."
+                mine = {m.entity.code for m in cand.actor}
+                found = [m for t in condition_subjects(doc[i], lex) for m in collect(t, mm, lex)]
+                cand.recipient = _dedupe(found, mine)
             cands[i] = cand
     for i, cand in list(cands.items()):
         if cand.event != cand.trigger.event and cand.trigger.fallback and _purpose_covers(cand, cands):
             del cands[i]
     for i, outer in outer_of.items():
         if outer >= 0 and i in cands and outer in cands:
+            if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
+                refuse.make_threat(cands[outer], cands[i])
             _inherit(cands[outer], [cands[i]])
+    for i, cand in cands.items():  # "will not meet their demands": a refusal (not one folded into another)
+        if outer_of.get(i, -1) not in cands:
+            refuse.recast_refusal(cand, lex)
     _fold_topics(cands, lex)
     for i, cand in list(cands.items()):
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):

@@ -59,10 +59,12 @@ class Trigger:
     state: tuple[str, str | None] | None = None
     modal: tuple[str, ...] = ()
     joint: tuple[str, str | None] | None = None
+    under: tuple[str, ...] = ()
+
 
     @property
     def specific(self) -> bool:
-        return bool(self.prep or self.object or self.modifier or self.modal)
+        return bool(self.prep or self.object or self.modifier or self.modal or self.under)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def _trigger(raw: Any) -> Trigger:
         state=_pair(raw.get("state"), "state"),
         modal=tuple(raw.get("modal", ())),
         joint=_pair(raw.get("joint"), "joint"),
+        under=tuple(raw.get("under", ())),
     )
 
 

@@ -4,9 +4,11 @@ A trigger verb's subject is its actor (the ``by`` agent when passive; the
 antecedent of a relative pronoun; the controller of an infinitive or
 participle); its objects and prepositional objects hold the recipient. A
 trigger noun takes its actor from a possessor or an actor modifier
-("Washington's tariffs", "U.S. sanctions"), from ``by``, or from the subject of
-the light verb that governs it ("imposed sanctions"); ``between A and B`` gives
-both sides. Only mentions of coded states and international bodies count.
+("Washington's tariffs", "U.S. sanctions"), from ``by``, from its ``of`` object
+for entries marked so ("the withdrawal of Ethiopian forces"), or from the subject
+of the light verb that governs it ("imposed sanctions", "troops remained on
+alert"); ``between A and B`` gives both sides. Only mentions of coded states and
+international bodies count.
 """
 
 from __future__ import annotations
@@ -170,6 +172,9 @@ def _list_prep(prep: Token, lex: EventLexicon) -> bool:
 
 def _pobjs(prep: Token) -> list[Token]:
     out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not out and not list(prep.children):  # "granted asylum to [five officers holed up ...]": the object
+        clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "acl", "ccomp") and c.i > prep.i]
+        out = [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
     for child in prep.children:
         if child.dep_ == "prep":  # "such as"
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -318,6 +323,10 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
         return head
     if dep == "pobj" and head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head  # "retaliated with missile attacks"
+    if dep == "pobj" and head.lower_ == "on" and lex.has("state_verbs", head.head.lemma_):
+        return head.head  # "troops remained on alert", "put its army on alert", "is on a visit to X"
+    if dep == "pobj" and head.lower_ == "for" and lex.has("motion_verbs", head.head.lemma_):
+        return head.head  # "negotiators return to Geneva for talks", "crowds gathered for a rally"
     return None
 
 
@@ -326,10 +335,12 @@ def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: Mention
     out = [c for c in noun.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and mm.get(c) is None)]
     out += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and mm.get(c) is not None]
     out += [o for p in _preps(noun, "by") for o in _pobjs(p)]
-    if trig.of == "actor":
-        out += [o for p in _preps(noun, "of") for o in _pobjs(p)]
-    if out:
-        return out
+    ofs = [o for p in _preps(noun, "of") for o in _pobjs(p)] if trig.of == "actor" else []
+    # "the withdrawal of forces from X" misparsed: a recipient phrase on the 'of' object names no actor
+    slots = {f"prep:{c.lower_}" for o in ofs for c in o.children if c.dep_ == "prep"}
+    ofs = [] if slots & set(trig.recipient) else ofs
+    if out or any(collect(o, mm, lex) for o in ofs):  # "the withdrawal of its forces": from the verb
+        return out + ofs
     verb = light_verb(noun, lex)
     if verb is not None:
         return subject_tokens(verb, mm)
@@ -349,8 +360,8 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
             hosts.append(verb)
         if slot.startswith("prep:") and slot != "prep:of":  # "a suspension of flights to Russia"
             hosts.extend(o for p in _preps(tok, "of") for o in _pobjs(p))
-    elif slot.startswith("prep:"):
-        hosts.extend(h for o in objects(tok) for h in (o, *through_quantity(o, lex)))
+    elif slot.startswith("prep:"):  # "launched artillery and rocket fire against X": on the last conjunct
+        hosts.extend(h for o in objects(tok) for h in (o, *o.conjuncts, *through_quantity(o, lex)))
     if slot.startswith("dobj"):
         objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
