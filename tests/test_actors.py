@@ -137,7 +137,7 @@ SENTENCES = [
     ("The special envoy for Ukraine left Kyiv.", "special envoy", None, "GOV"),
     # places as places
     ("Fighting continued in Gaza.", "Gaza", "PSE", None),
-    ("Residents of Crimea voted.", "Crimea", "UKR", None),
+    ("Shelling continued near Crimea.", "Crimea", "UKR", None),
 ]
 
 
@@ -457,6 +457,11 @@ GROUPS = [
     ("Kenyan officers raided the camp.", "Kenyan officers", "KEN", "MIL"),
     ("Yemeni suicide bombers struck the base.", "Yemeni suicide bombers", "YEM", "REB"),
     ("Hindu nationalist activists marched to the temple.", "Hindu nationalist activists", None, "CVL"),
+    ("Kenyan Archbishop Amos Wekesa denounced the law.", "Kenyan Archbishop Amos Wekesa", "KEN", "REL"),
+    ("Chilean Cardinal Pedro Olmos met the envoy.", "Chilean Cardinal Pedro Olmos", "CHL", "REL"),
+    ("Archbishop Amos Wekesa denounced the law.", "Archbishop Amos Wekesa", None, "REL"),
+    ("Druze villagers of the Golan Heights staged a strike.", "Druze villagers", "SYR", "CVL"),
+    ("Sunni residents of Mosul fled the fighting.", "Sunni residents", "IRQ", "CVL"),
     ("The Red Crescent delivered food to the town.", "Red Crescent", "NGO", None),
 ]
 
@@ -468,7 +473,8 @@ def test_group_of_people(index, parse, sentence, text, code, sector):
 
 
 @pytest.mark.parametrize("sentence", ["Youths threw stones in the camp.",
-                                      "Kurds held local elections."])
+                                      "Kurds held local elections.",
+                                      "The bishop said mass.", "Cardinal rules apply."])
 def test_people_noun_alone_names_no_actor(index, parse, sentence):
     assert index.mentions(parse(sentence)) == []
 
@@ -561,3 +567,88 @@ def test_former_title_before_the_recorded_office(index, parse):
     found = mention(index.mentions(parse("Former Chancellor Helmut Kohl spoke.", published="1975-01-01")),
                     "Former Chancellor Helmut Kohl")
     assert (found.entity.code, found.entity.sector) == ("DEU", "ELI")
+
+
+# -- misspelt names: one typing slip from a country or a known office holder -----------------------
+
+MISSPELT = [
+    ("Delegates from Tanzinia arrived in Oslo.", "Tanzinia", "TZA", None),
+    ("Mozambqiue and Cambodai signed the accord.", "Mozambqiue", "MOZ", None),
+    ("Mozambqiue and Cambodai signed the accord.", "Cambodai", "KHM", None),
+    ("Argentinia rejected the claim.", "Argentinia", "ARG", None),
+    ("Chancellor Angela Merkell met the envoy.", "Chancellor Angela Merkell", "DEU", "GOV"),
+    ("Jacques Chirak spoke in Lyon.", "Jacques Chirak", "FRA", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code", "sector"), MISSPELT)
+def test_misspelt_name(index, parse, sentence, text, code, sector):
+    found = mention(index.mentions(parse(sentence, published="2000-06-01")), text)
+    assert (found.entity.code, found.entity.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Benign tumours were found in the patients.", "Benign"),  # a word the model knows
+        ("The two Koreas held talks.", "Koreas"),  # a name's plural
+        ("Maria Chilee spoke in Lima. Chilee said the talks had failed.", "Chilee"),  # a person's name
+        ("Officials in Gambia and Zambia agreed.", "Gambia"),  # spelt right: never another country
+    ],
+)
+def test_not_misspelt(index, parse, sentence, word):
+    mentions = index.mentions(parse(sentence))
+    assert all(m.entity.code in (None, "GMB", "PER") for m in mentions if word in m.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [("Hanna Merkel said the talks were useful.", "Hanna Merkel"),  # another first name: another person
+     ("Brian Chirak said the talks were useful.", "Brian Chirak")],
+)
+def test_misspelt_person_needs_the_first_names(index, parse, sentence, name):
+    assert mention(index.mentions(parse(sentence, published="2000-06-01")), name).entity.code is None
+
+
+def test_misspelt_surname_alone_follows_the_full_name(index, parse):
+    text = "Chancellor Angela Merkell met the envoy. Merkell said the talks were useful."
+    later = [m for m in index.mentions(parse(text, published="2000-06-01")) if m.text == "Merkell"]
+    assert later and (later[0].entity.name, later[0].entity.code) == ("Angela Merkel", "DEU")
+
+
+def test_unknown_pipeline_corrects_nothing(parse):
+    index = ActorIndex.from_config(Config(model="no_such_pipeline_installed"))
+    assert not any(m.text == "Tanzinia" for m in index.mentions(parse("Delegates from Tanzinia arrived.")))
+
+
+# -- bodies placed by the text: "based in", "-based", "residents of", parties ----------------------
+
+PLACED = [
+    ("A terror group based in northern Somalia threatened Kenya.", "terror group based in northern Somalia",
+     "SOM", "REB"),
+    ("A Nairobi-based rights group criticised Uganda.", "Nairobi-based rights group", "KEN", "SOC"),
+    ("Kenya-based rebels attacked the town.", "Kenya-based rebels", "KEN", "REB"),
+    ("Inhabitants of Crimea voted in the referendum.", "Inhabitants of Crimea", "UKR", "CVL"),
+    ("Residents of the Golan Heights staged a strike.", "Residents of the Golan Heights", "SYR", "CVL"),
+    ("The opposition Tatra party rejected the budget.", "Tatra party", None, "OPP"),
+    ("The fundamentalist Rahma (Mercy) party boycotted the vote.", "Rahma (Mercy) party", None, "OPP"),
+    ("The Rahma (Mercy) party boycotted the vote.", "Rahma (Mercy) party", None, "PTY"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "code", "sector"), PLACED)
+def test_body_placed_by_the_text(index, parse, sentence, text, code, sector):
+    found = mention(index.mentions(parse(sentence)), text)
+    assert (found.entity.code, found.entity.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [("A Florida-based president of the firm spoke.", "president"),  # a person: not the place's
+     ("A Geneva-based embassy official spoke.", "embassy"),  # a state's organ: not the place's
+     ("A terror group based in Ruritania threatened Kenya.", "Kenya")],  # an unknown place gives nothing
+)
+def test_based_gives_no_country(index, parse, sentence, text):
+    mentions = index.mentions(parse(sentence))
+    assert not any(m.entity.code in ("USA", "CHE") for m in mentions if text in m.text)
+    assert not any("based" in m.text and m.entity.code for m in mentions)

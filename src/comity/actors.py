@@ -38,6 +38,11 @@ What a mention's entity says:
   -> EU): see actors_seats.
   Unknown people have ``code`` None unless a title or an apposition states it
   ("X, Kenya's foreign minister", "X, a fellow at Peking University").
+- Misspelt names: a word one typing slip from a country's name ("Ethopia") and a
+  person the model names one slip from a known office holder ("Francois
+  Mitterand") are read as them, guarded by the model's vocabulary: see
+  actors_fuzzy. An organisation's name takes a lower-case "party" and a
+  parenthesised gloss the model left out ("the Umma (Nation) party" PTY).
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from comity.actors_compose import ORG_SECTORS, POSSESSIVE, Composer, Piece, org_sector
-from comity.actors_data import Dictionary, load_dictionary, words
+from comity.actors_data import Dictionary, fold, load_dictionary, words
+from comity.actors_fuzzy import Misspellings, known_words, one_edit
 from comity.actors_match import ActorMatcher, Target, Unit, non_overlapping
 from comity.actors_places import build_place_table, geonames_country, key
 from comity.actors_seats import seat_pieces
@@ -74,15 +80,18 @@ STATE_BODIES = {
 class ActorIndex:
     """The actor dictionary with its matchers; build with :meth:`from_config`."""
 
-    def __init__(self, dictionary: Dictionary, dependencies: dict[str, str]) -> None:
+    def __init__(self, dictionary: Dictionary, dependencies: dict[str, str],
+                 known: frozenset[str] = frozenset()) -> None:
         self.dictionary = dictionary
         self.dependencies = dependencies
         self.matcher = ActorMatcher(dictionary)
         self.places = build_place_table(dictionary, dependencies)
+        self.misspelt = Misspellings(self.matcher.table, known)
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> ActorIndex:
-        return _index((config or Config()).actor_files)
+        config = config or Config()
+        return _index(config.actor_files, config.model)
 
     # -- public API ----------------------------------------------------------------
 
@@ -148,9 +157,14 @@ class ActorIndex:
             start, end = trim(doc, ent.start, ent.end)
             if start >= end or not self.proper_name(doc, start, end):
                 continue
+            if ent.label_ == "ORG":
+                end = party_end(doc, start, end)
             inside = {owner[i] for i in range(start, end) if owner[i] >= 0}
             within = [units[n] for n in inside]
-            if not inside:
+            if (misspelt := self.misspelt_unit(doc, ent.label_, start, end, bool(inside))) is not None:
+                dropped |= inside
+                extra.append(misspelt)
+            elif not inside:
                 extra.append(Unit(start, end, [], ner=ent.label_))
             elif self.model_wins(doc, ent.label_, start, end, within):
                 dropped |= inside
@@ -158,8 +172,33 @@ class ActorIndex:
             elif (institution := self.state_institution(doc, ent.label_, start, end, within)):
                 dropped |= inside
                 extra.append(institution)
+            elif (named := after_titles(ent.label_, start, end, within)) is not None:
+                extra.append(named)
         kept = [u for n, u in enumerate(units) if n not in dropped]
-        return non_overlapping(kept + extra)
+        return non_overlapping(kept + extra + self.misspelt_words(doc, kept + extra))
+
+    def misspelt_unit(self, doc: Doc, label: str, start: int, end: int, matched: bool) -> Unit | None:
+        """A model's name that misspells a known person ("Francois Mitterand") or a country ("Quatar");
+        ``matched``: the dictionary matched words inside it."""
+        if label == "PERSON":
+            targets = self.misspelt.person(doc[start:end])
+        elif end - start == 1 and not matched:
+            targets = self.misspelt.country(doc, doc[start], self.country_of_place)
+        else:
+            targets = []
+        return Unit(start, end, targets) if targets else None
+
+    def misspelt_words(self, doc: Doc, units: list[Unit]) -> list[Unit]:
+        """Words outside every name that misspell a country ("Ethopia has agreed")."""
+        covered = {i for u in units for i in range(u.start, u.end)}
+        out = []
+        for token in doc:
+            if token.i in covered or token.ent_type_ or not self.misspelt.could_be_country(token.text):
+                continue
+            targets = self.misspelt.country(doc, token, self.country_of_place)
+            if targets:
+                out.append(Unit(token.i, token.i + 1, targets))
+        return out
 
     def state_institution(self, doc: Doc, label: str, start: int, end: int, inside: list[Unit]
                           ) -> Unit | None:
@@ -228,6 +267,19 @@ class ActorIndex:
         return Entity(t.code, t.sector, t.name, "country")
 
 
+def after_titles(label: str, start: int, end: int, inside: list[Unit]) -> Unit | None:
+    """The name after the titles a model's PERSON begins with ("Archbishop Amos Wekesa" -> the title
+    and "Amos Wekesa"), when the dictionary knows nothing else in it."""
+    if label != "PERSON" or not inside or any(u.kind != "title" for u in inside):
+        return None
+    stop = start
+    for unit in sorted(inside, key=lambda u: u.start):
+        if unit.start != stop:
+            return None
+        stop = unit.end
+    return Unit(stop, end, [], ner=label) if stop < end else None
+
+
 def leading_country(start: int, inside: list[Unit]) -> str | None:
     """The country a name begins with ("Russian Academy of Sciences" -> RUS), if any."""
     first = min(inside, key=lambda u: u.start, default=None)
@@ -243,6 +295,23 @@ def named_unit(doc: Doc, label: str, start: int, end: int, inside: list[Unit]) -
         return Unit(start, end, [], ner=label)
     text = doc[start:end].text
     return Unit(start, end, [Target("org", "name", code, org_sector(text), text)])
+
+
+PARTY_WORDS = words("party")
+GLOSS_WINDOW = 4
+
+
+def party_end(doc: Doc, start: int, end: int) -> int:
+    """The end of an organisation's name with its gloss and a lower-case "party" the model left out:
+    "the Umma (Nation) party", "the Baath party"."""
+    if any(t.text == "(" for t in doc[start:end]) and not any(t.text == ")" for t in doc[start:end]):
+        close = next((t.i for t in doc[end:end + GLOSS_WINDOW] if t.text == ")"), None)
+        if close is None:
+            return end
+        end = close + 1
+    if end < len(doc) and doc[end].lower_ in PARTY_WORDS:
+        return end + 1
+    return end
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -272,6 +341,10 @@ def resolve_people(doc: Doc, pieces: list[Piece]) -> list[Piece]:
             if len(words) > 1:
                 remember(last, words[-1], entity)
                 remember(first, words[0], entity)
+                written = doc[piece.end - 1].text
+                spelt = words[-1].isalpha() and written.isalpha()
+                if spelt and one_edit(fold(written).lower(), fold(words[-1]).lower()):
+                    remember(last, written, entity)  # "Francois Mitterand ... Mitterand said"
         out.append(Piece(piece.start, piece.end, entity, piece.how, piece.named))
     return out
 
@@ -346,8 +419,8 @@ def before_affiliation(doc: Doc, start: int) -> bool:
 
 
 @cache
-def _index(actor_files: tuple) -> ActorIndex:
+def _index(actor_files: tuple, model: str) -> ActorIndex:
     dictionary = load_dictionary(actor_files)
     dependencies = dict(load("actors_countries.json", actor_files).get("dependencies", {}))
     dependencies.pop("about", None)
-    return ActorIndex(dictionary, dependencies)
+    return ActorIndex(dictionary, dependencies, known_words(model))

@@ -10,6 +10,8 @@ text:
   "Kosovo Albanians", "Croatian Serb refugees" -> BIH, XKX, HRV;
 - otherwise, for an ethnic group, a place right after it ("ethnic Albanian
   guerrillas operating in Macedonia", "Kurds in Iraq");
+- otherwise, for a group with a people noun, a place right after "of" ("Druze
+  villagers of the Golan Heights" -> SYR);
 - otherwise no country: "Muslim hackers", "Jewish settlers" (``code`` None; the
   sector still comes from the people noun after it), and a lone people word
   with no country ("Kurds") is no mention.
@@ -90,8 +92,8 @@ def group(composer: Composer, units: list[Unit], first: int, last: int, code: st
         if all(w in MODIFIERS or w in GROUP_MODIFIERS for w in gap):
             title = composer.dictionary.titles[units[nxt].targets[0].ref]
             end, nxt = units[nxt].end, nxt + 1
-    if code is None and placed and nxt < len(units):
-        code = place_after(composer, end, units[nxt])
+    if code is None and (placed or title is not None) and nxt < len(units):
+        code = place_after(composer, end, units[nxt], of=title is not None)
     code = code or default
     people = composer.text(units[last].start, units[last].end)
     if title is not None:
@@ -105,11 +107,15 @@ def group(composer: Composer, units: list[Unit], first: int, last: int, code: st
     return Piece(start, end, entity, "demonym"), nxt - first
 
 
-def place_after(composer: Composer, end: int, unit: Unit) -> str | None:
-    """The country of the place a group is said to be in ("... operating in Macedonia")."""
+def place_after(composer: Composer, end: int, unit: Unit, of: bool = False) -> str | None:
+    """The country of the place a group is said to be in ("... operating in Macedonia"); with ``of``,
+    the place a people noun names them of ("Druze villagers of the Golan Heights")."""
     if unit.kind not in ("country", "place", "ner:GPE", "ner:LOC"):
         return None
     gap = composer.gap(end, unit.start)
+    if of and gap in (["of"], ["of", "the"]):
+        entity, _ = composer.entity_of(unit)
+        return entity.code if entity is not None else None
     if "in" not in gap or len(gap) > 4 or any(w not in PLACE_LEAD and w not in PLACE_WORDS for w in gap):
         return None
     if gap.index("in") > 1:
