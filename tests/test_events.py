@@ -286,7 +286,7 @@ CASES = [
     # reported speech
     ("Lavrov said that NATO was provoking Russia.", []),
     ("Zelensky said Russia attacked Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"], False)]),
-    ("Beijing said it would retaliate.", []),
+    ("Beijing said it would retaliate.", [("THREATEN", ["CHN"], [], False)]),  # a declared retaliation
     # more word orders and light verbs
     ("India and Pakistan traded fire across the border.", [("ASSAULT", ["IND", "PAK"], [], False)]),
     ("Iran retaliated with missile attacks on Israel.", [("ASSAULT", ["IRN"], ["ISR"], False)]),
@@ -360,6 +360,51 @@ CASES = [
     ("France announced a suspension of flights to Serbia.", [("SANCTION", ["FRA"], ["SRB"], False)]),
     ("Turkey halted aid deliveries to Syria.", [("SANCTION", ["TUR"], ["SYR"], False)]),
     ("Thousands of Pakistani protesters rallied against Israel.", [("PROTEST", ["PAK"], ["ISR"], False)]),
+    # a person's lone refusal or offer of no act, a warning that threatens nothing, a meeting or backing
+    # promised with no counterpart: domestic politics, not coded; their acts with content still are
+    ("Macron refused to publish his medical file.", []),
+    ("Erdogan is set to veto the pension bill.", []),
+    ("Modi offered few details on Monday.", []),
+    ("Scholz made the pledge at a rally in Hamburg.", []),
+    ("Zelensky warned on Tuesday.", []),
+    ("The EU warned that growth would slow.", []),
+    ("Netanyahu will defend himself in court.", []),
+    ("Modi is expected to visit the flooded state next week.", []),
+    ("Macron declined to resign.", [("REJECT", ["FRA"], [], False)]),
+    ("Erdogan rejected the offer.", [("REJECT", ["TUR"], [], False)]),
+    ("Modi promised to hold early elections.", [("AGREE", ["IND"], [], False)]),
+    ("Erdogan warned that Turkey would close the border.", [("THREATEN", ["TUR"], [], False)]),
+    ("Scholz warned that we will respond.", [("THREATEN", ["DEU"], [], False)]),
+    ("Japan will send food aid.", [("AGREE", ["JPN"], [], False)]),
+    # retaliation promised or declared is a threat; one done, or only speculated on, names no act
+    ("Iran vowed to retaliate against Israel.", [("THREATEN", ["IRN"], ["ISR"], False)]),
+    ("Iran pledged to retaliate.", [("THREATEN", ["IRN"], [], False)]),
+    ("Iran said it would retaliate against Israel.", [("THREATEN", ["IRN"], ["ISR"], False)]),
+    ("Iran retaliated against Israel.", []),
+    ("Iran could retaliate against Israel.", []),
+    # a protest outside a state's mission is aimed at that state; a crowd may stage a protest named by a noun
+    (
+        "Thousands of Pakistani protesters rallied outside the Israeli embassy.",
+        [("PROTEST", ["PAK"], ["ISR"], False)],
+    ),
+    (
+        "Iranian students protested outside the British embassy in Tehran.",
+        [("PROTEST", ["IRN"], ["GBR"], False)],
+    ),
+    (
+        "Thousands of Ukrainian protesters staged a rally against Russia.",
+        [("PROTEST", ["UKR"], ["RUS"], False)],
+    ),
+    (
+        "Ukrainian protesters staged a rally outside the Russian embassy.",
+        [("PROTEST", ["UKR"], ["RUS"], False)],
+    ),
+    ("Pakistani protesters rallied outside the parliament.", [("PROTEST", ["PAK"], [], False)]),
+    ("Russia staged a protest against Ukraine.", [("ACCUSE", ["RUS"], ["UKR"], False)]),
+    ("Thousands of Pakistani protesters gathered for a rally.", [("PROTEST", ["PAK"], [], False)]),
+    # calling off a meeting refuses it; calling one convenes it
+    ("Putin called off the summit with Trump.", [("REJECT", ["RUS"], ["USA"], False)]),
+    ("France called an emergency meeting with Britain.", [("CONSULT", ["FRA"], ["GBR"], False)]),
 ]
 
 
@@ -431,6 +476,7 @@ def test_plain_past_has_no_aux(parse, lexicon, text):
 
 
 MODES = [
+    ("Turkey vowed to retaliate against Syria.", "THREATEN", "violence", ()),
     ("Modi visited Moscow last summer.", "CONSULT", "visit", ("diplomatic",)),
     ("There were phone calls between Xi and Putin.", "CONSULT", "phone", ()),
     (
@@ -668,6 +714,17 @@ REAL = [
     ("Clinton criticized Trump over his tax returns.", []),
     ("Republicans accused Democrats of obstruction.", []),
     ("Most Americans say the economy is weak.", []),
+    ("Maria Lopez, of Springfield, Ohio, said she had fought in Vietnam.", []),  # a home town is no actor
+    ("Colonel Pedro Alvarez, of Cordoba, said he had fought in Bolivia.", []),
+    ("Indian students marched on the Chinese embassy.", [("PROTEST", ["IND"], ["CHN"], False)]),
+    (
+        "Thousands of Ghanaians were converging on Monday for a rally in Accra to protest the new tax law.",
+        [("PROTEST", ["GHA"], ["GHA"], False)],
+    ),
+    (
+        "Hundreds of Chilean students protested outside the Peruvian consulate.",
+        [("PROTEST", ["CHL"], ["PER"], False)],
+    ),
     ("Officials said the two governments would spend $4 billion on new ports.", []),
 ]
 

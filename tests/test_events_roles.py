@@ -202,3 +202,22 @@ NOT_OF_TYPE = [
 @pytest.mark.parametrize(("text", "kind"), NOT_OF_TYPE, ids=[t[0][:48] for t in NOT_OF_TYPE])
 def test_no_event_of_type(parse, lexicon, text, kind):
     assert kind not in {event for event, _, _ in coded(parse, lexicon, text)}
+
+
+@pytest.mark.parametrize(
+    ("name", "how", "kind", "sector", "acts"),
+    [
+        ("Nigerian doctors", "title", "org", "MED", True),  # a group of a country's people, with its sector
+        ("Kenyan teachers", "title", "org", "EDU", True),
+        ("Chilean traders", "title", "org", "BUS", True),
+        ("Acme Mining", "name", "org", "BUS", False),  # a company named as such is no actor
+        ("the Vell Institute", "name", "org", "EDU", False),
+        ("Ruritania", "name", "country", None, True),
+        ("Jo Bloggs", "name", "person", None, False),  # uncoded
+    ],
+)
+def test_who_may_act(name, how, kind, sector, acts):
+    from comity.events import is_actor
+
+    code = None if name == "Jo Bloggs" else "RUR"
+    assert is_actor(Mention(name, (0, len(name)), Entity(code, sector, name, kind), how)) is acts

@@ -39,6 +39,14 @@ SIZES = [
     # a second verb sharing the subject: two fields in one clause
     ("Sudanese soldiers killed 17 villagers and wounded 40 others near El Fasher.", "killed", "ASSAULT",
      {"dead": 17, "injured": 40}),
+    # a participle after a participle: both belong to the trigger they follow
+    ("Yemeni rebels struck a bus in Marib, killing 9 passengers and wounding 21 others.", "struck", "ASSAULT",
+     {"dead": 9, "injured": 21}),
+    ("Malian troops raided a camp near Gao, killing 6 fighters and injuring 11 others.", "raided", "ASSAULT",
+     {"dead": 6, "injured": 11}),
+    # a conjoined clause with a subject of its own tells another act
+    ("Yemeni rebels struck a bus in Marib, killing 9 passengers, and police arrested 21 men.", "struck",
+     "ASSAULT", {"dead": 9}),
     ("Bolivian police arrested 38 miners in La Paz on Friday.", "arrested", "COERCE", {"arrested": 38}),
     ("Kenyan security forces rounded up 120 refugees in Nairobi.", "rounded", "COERCE", {"arrested": 120}),
     ("The arrest of 14 journalists in Minsk drew wide criticism.", "arrest", "COERCE", {"arrested": 14}),

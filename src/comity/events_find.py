@@ -43,6 +43,8 @@ from comity.records import Mention
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# a promised provision stands with no counterpart ("will provide aid"); a meeting or backing needs one
+FUTURE_ALONE = frozenset({"COOPERATE", "AID"})
 INNER_MODES = {
     "REQUEST": ASKED_MODES,  # asking for an act and refusing one share the manual's modes
     "REJECT": ASKED_MODES,
@@ -220,10 +222,11 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
 
 def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
     sides = between(tok, mm, lex)
+    crowd = trig.event == "PROTEST"  # "thousands of Ruritanian students staged a rally", as with the verb
     actors = [
         m
         for t in noun_actor_tokens(tok, trig, lex, mm)
-        for m in collect(t, mm, lex, agent=not (t.head == tok and t.dep_ in MODIFIERS))
+        for m in collect(t, mm, lex, agent=not crowd and not (t.head == tok and t.dep_ in MODIFIERS))
     ]
     if sides and trig.mode in THIRD_PARTY_MODES and actors:
         return actors, sides  # "Qatar's mediation between A and B": the mediator acts on both sides
@@ -236,8 +239,10 @@ def _noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
 
 
 def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
-    """A noun carried by a light verb is an act like its verb ("students staged demonstrations")."""
-    if trig.pos == "noun" and trig.alone is None and tok.dep_ == "dobj" and light_verb(tok, lex) == tok.head:
+    """A noun carried by a light verb is an act like its verb ("students staged demonstrations", "crowds
+    gathered for a rally")."""
+    verb = light_verb(tok, lex) if trig.pos == "noun" and trig.alone is None else None
+    if verb is not None and ((tok.dep_ == "dobj" and verb == tok.head) or tok.head.lower_ == "for"):
         return lex.requires_recipient(replace(trig, pos="verb"))
     return lex.requires_recipient(trig)
 
@@ -348,7 +353,7 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
         return Candidate(tok, trig, event, mode, actors, [], context=aux.contexts(tok, trig.context, lex))
     if not recips and _needs_recipient(tok, trig, lex):
         reciprocal = len(actors) >= 2 and (trig.reciprocal or event in SYMMETRIC)
-        reciprocal = reciprocal or (event in FUTURE_AS_AGREE and aux.is_future(tok, lex))
+        reciprocal = reciprocal or (event in FUTURE_ALONE and aux.is_future(tok, lex))
         if trig.fallback is not None:
             event, mode = trig.fallback
         elif not reciprocal:
@@ -464,6 +469,10 @@ def _resolve(
     for i, cand in list(cands.items()):
         if cand.event != cand.trigger.event and cand.trigger.fallback and _purpose_covers(cand, cands):
             del cands[i]
+        elif cand.trigger.irrealis and i not in outer_of and "future" not in cand.aux:
+            del cands[i]  # "retaliated against X": no act of its own, unlike "vowed to retaliate"
+            for inner in [k for k, o in outer_of.items() if o == i]:  # "retaliated with strikes on X"
+                del outer_of[inner]
     for i, outer in outer_of.items():
         if outer >= 0 and i in cands and outer in cands:
             if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
@@ -478,8 +487,8 @@ def _resolve(
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
     for i, cand in list(cands.items()):
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
-        aimed_elsewhere = sides.uncoded_addressee(cand.tok, mm)
-        if not cand.recipient and len(cand.actor) < 2 and (aimed_elsewhere or not alone):
+        idle = sides.idle_alone(cand.tok, cand.event, cand.actor, mm, lex, match_trigger)
+        if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not
         elif not cand.recipient:  # a protest's or a rebellion's target named elsewhere in the sentence
             cand.recipient = _purpose_target(cand, cands, lex)

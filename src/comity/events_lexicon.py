@@ -60,6 +60,7 @@ class Trigger:
     modal: tuple[str, ...] = ()
     joint: tuple[str, str | None] | None = None
     under: tuple[str, ...] = ()
+    irrealis: bool = False  # an act only promised, threatened or foreseen ("vowed to retaliate")
 
 
     @property
@@ -155,6 +156,7 @@ def _trigger(raw: Any) -> Trigger:
         modal=tuple(raw.get("modal", ())),
         joint=_pair(raw.get("joint"), "joint"),
         under=tuple(raw.get("under", ())),
+        irrealis=bool(raw.get("irrealis", False)),
     )
 
 

@@ -34,11 +34,14 @@ STATEMENT_NOUNS = frozenset(
 
 
 def is_actor(mention: Mention) -> bool:
-    """A coded state or international body, or a person or office standing for one."""
+    """A coded state or international body, a person or office standing for one, or a group of its people.
+
+    A company, school, clinic or charity named as such (BUS, EDU, MED, NGO) is no actor; a group of
+    them named with its country ("Nigerian doctors", "Kenyan teachers": how 'title') acts under that
+    country with its sector, as PLOVER's sector codes provide.
+    """
     ent = mention.entity
-    if not ent.code:
-        return False
-    if ent.sector in NON_ACTOR_SECTORS:
+    if not ent.code or (ent.sector in NON_ACTOR_SECTORS and mention.how != "title"):
         return False
     return ent.kind in ("country", "igo", "group", "person", "org")
 
@@ -129,6 +132,8 @@ def collect(
             and (_list_prep(child, lex) or (deep and child.lower_ in ("in", "at", "near")))
         ):
             found = [m for obj in _pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
+            if agent and tok.pos_ == "PROPN" and own is None:  # "Jo Smith, of Springfield": a home town
+                found = [m for m in found if m.how != "place"]
         else:
             continue
         for m in found:

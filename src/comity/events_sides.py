@@ -10,15 +10,20 @@ armed group may act with no recipient ("resigned", "threatened to resume
 attacks"); a dissident side or a people acting alone acts on its own state
 when the sentence names it ("students blocked roads to press demands on the
 president"); a people named as a whole acts as its side only against another
-state ("Palestinians blamed Israel").
+state ("Palestinians blamed Israel"). An act with no recipient is none, whoever does it, when it is aimed
+at an uncoded addressee ("urged supporters to"), when it is a warning that threatens nothing ("the fund
+warned that growth would slow"), or when a person refuses or offers no act ("refused to release his
+records", "offered no proof").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from comity.events_lexicon import EventLexicon
-from comity.events_roles import MentionMap, objects, subject_tokens, through_quantity
+from comity.events_roles import MentionMap, light_verb, objects, subject_tokens, through_quantity
 from comity.records import Mention
 
 STATES = frozenset({"country", "igo"})
@@ -170,8 +175,9 @@ def is_state(m: Mention, lex: EventLexicon) -> bool:
 
 
 def civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
-    """Civilians, not their state: "Pakistani demonstrators protested"."""
-    heads = subject_tokens(tok, mm) if tok.pos_ in ("VERB", "AUX") else [tok]
+    """Civilians, not their state: "Pakistani demonstrators protested", "students staged a rally"."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else light_verb(tok, lex)
+    heads = subject_tokens(verb, mm) if verb is not None else [tok]
     heads += [q for h in heads if mm.get(h) is None for q in through_quantity(h, lex)]  # "thousands of"
     for head in heads:
         mention = mm.get(head)
@@ -180,3 +186,57 @@ def civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
         if mention is not None and mention.how == "demonym" and head.tag_ in ("NNS", "NNPS"):
             return True  # "Palestinians", "ethnic Turks": people, not their state
     return False
+
+
+def empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> bool:
+    """ "The fund had warned", "warned that growth would slow": a warning with no recipient threatens no one.
+
+    A warning ('warning_verbs') aimed at no one is a threat only when its complement clause tells what
+    the warner's own side will do ("the security chief warned that police will no longer tolerate rallies",
+    "warned that we will respond"); a forecast or a bare warning is none (PLOVER manual, THREATEN: the
+    actor threatens to take an action).
+    """
+    if not lex.has("warning_verbs", tok.lemma_):
+        return False
+    codes = {m.entity.code for m in actors}
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+            if subj.lower_ in ("we", "i") or any(m.entity.code in codes for m in mm.all(subj)):
+                return False
+    return True
+
+
+def idle_alone(
+    tok: Token, event: str, actors: list[Mention], mm: MentionMap, lex: EventLexicon, trigger: Callable
+) -> bool:
+    """An act with no recipient that is no event even for an actor who may act alone: one aimed at an
+    uncoded addressee, a warning that threatens nothing, a person's refusal or offer of no act.
+    ``trigger(token, mm, lex)`` is the event trigger a token matches, or None."""
+    return (
+        uncoded_addressee(tok, mm)
+        or empty_warning(tok, actors, mm, lex)
+        or idle_act(tok, event, actors, lex, lambda t: trigger(t, mm, lex) is not None)
+    )
+
+
+def idle_act(
+    tok: Token, event: str, actors: list[Mention], lex: EventLexicon, is_act: Callable[[Token], bool]
+) -> bool:
+    """ "Refused to disclose his records", "offered no proof": a person's lone refusal or offer of no act.
+
+    A leader acting alone rejects or offers an act ("declined to resign", "rejected the offer", "reneged
+    on his commitment", "his rejection of the offer", "offered talks"): the verb's object, the object of
+    its (or the noun's) preposition or its complement is an event trigger or an act named by a noun
+    ('reply_nouns'); an agreement or promise may also tell its act in a clause ("promised to hold
+    elections"). A person refusing or offering anything else with no recipient ("refused to release his
+    tax records", "the president's veto", "offered insights", "made the pledge") is no PLOVER event.
+    """
+    if event not in ("REJECT", "AGREE") or any(m.entity.kind != "person" for m in actors):
+        return False
+    verb = tok.pos_ in ("VERB", "AUX")
+    kids = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp")]
+    kids = [c for c in kids if verb or c.dep_ == "prep"]
+    if event == "AGREE" and any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return False
+    kids += [g for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return not any(is_act(t) or lex.has("reply_nouns", t.lemma_) for t in kids)

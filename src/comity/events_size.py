@@ -12,8 +12,9 @@ and keeps those that belong to the trigger's clause:
   killed when police fired on the crowd");
 * or of a participle or relative clause on the trigger ("shelled the town,
   killing at least 14 civilians", "an attack that killed 12"), or of a verb
-  conjoined with it that shares its subject ("killed 12 soldiers and wounded 30
-  others"). A conjoined or subordinate clause with a subject of its own tells
+  conjoined with it, or with such a participle, that shares its subject ("killed
+  12 soldiers and wounded 30 others", "shelled the town, killing 12 civilians and
+  wounding 30 others"). A conjoined or subordinate clause with a subject of its own tells
   another act ("... after clashes that killed 3 people" is not the arrest's).
 
 Which field a count fills is read from the word that governs it, with the
@@ -266,6 +267,8 @@ def belongs(gov: Token, tok: Token) -> bool:
         return True
     if gov.pos_ not in ("VERB", "AUX"):
         return False
+    if gov.dep_ == "conj" and gov.head.i != gov.i and not _has_subject(gov) and belongs(gov.head, tok):
+        return True  # "struck the town, killing 12 and wounding 30 others": a participle after a participle
     head_in = any(gov.head.i == r.i for r in roots) and gov.head.i != gov.i
     if not head_in:
         return False
