@@ -25,12 +25,15 @@ event needs a recipient unless its type may stand alone or its actors act on
 each other; a person alone only resigns, or, as a government leader, rejects,
 threatens or agrees ('lone_leader_types'); a passive assault whose doer is
 uncoded ("three soldiers were killed", "a roadside bomb killed two
-soldiers") is coded with its victims alone.
+soldiers") is coded with its victims alone; an event with one actor and no
+recipient takes the side the article pairs that actor with in nearby events of
+the same kind (:mod:`comity.events_context`).
 """
 
 from __future__ import annotations
 
 from comity.document import Parsed
+from comity.events_context import context_recipients
 from comity.events_find import Candidate, sentence_candidates
 from comity.events_infer import infer_countries
 from comity.events_lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
@@ -111,4 +114,5 @@ def find_events(
     counts = list(figures) if figures is not None else None
     for d in items if counts is not None else ():
         d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
-    return [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
+    events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
+    return context_recipients(events, [m for m in mentions if parsed.in_body(m.span)])

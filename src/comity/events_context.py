@@ -1,0 +1,121 @@
+"""Recipients from the article's context: "Rwanda rejected the charge" answers the side it is at odds with.
+
+News tells a relation between two sides over many sentences, and names the other
+side once: "Congo expelled Rwanda's ambassador on Tuesday. ... Kinshasa also
+accused its neighbour of arming the rebels. ... Rwanda rejected the charge." A
+human coder gives the second and third acts their recipient from the article.
+
+``context_recipients(events, mentions)`` does the same for an event that has one
+actor country (a state or an international body) and no recipient: its partner
+is the side that actor most often deals with in the article's events of the
+same kind (cooperation: quad classes 1-2; conflict: 3-4) that name both sides
+(as actor and recipient either way round, or as reciprocal actors) and start
+within ``REACH`` characters of it, ties going to the nearest; the recipient
+mention is the partner's mention nearest before the event (or after it, when
+none is before). A cooperative event never lends its partner to a conflictual
+one: "North Korea, which cooperates with Russia, sent troops to the war" is not
+an act against Russia. Nothing is filled when the actor has no such event,
+when the event is negated or hypothetical, or when its actor is a person with
+no sector. A filled event that now repeats another (same type, sides, negation
+and date) is folded into it, its evidence spans added.
+
+Measured when introduced (event F1 by the shared scorer): four articles written
+for testing and coded before the coder ran on them 0.338 -> 0.466, the three
+older test articles 0.795 -> 0.881, the shared example 0.947 unchanged; of the
+ten pairs it added over those eight articles, eight are in the gold. Looking
+back only (not at later events) found fewer (0.442, 0.827).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from comity.records import Event, Mention
+
+REACH = 2000  # characters, about 300 words: a few paragraphs either side
+ACTING_KINDS = frozenset({"country", "igo"})
+
+
+def _codes(side: tuple[Mention, ...]) -> frozenset[str]:
+    return frozenset(m.entity.code for m in side if m.entity.code)
+
+
+def _start(event: Event) -> int:
+    return min((s[0] for s in event.spans), default=0)
+
+
+def _cooperative(event: Event) -> bool:
+    return event.quad_code in (1, 2)
+
+
+def _partners(events: list[Event], event: Event, code: str) -> list[str]:
+    """The other sides ``code`` deals with in full events of the same kind (cooperation or conflict) as
+    ``event``, most frequent first, then nearest."""
+    at = _start(event)
+    count: Counter[str] = Counter()
+    nearest: dict[str, int] = {}
+    for e in events:
+        actors, recipients = _codes(e.actor), _codes(e.recipient)
+        if not recipients and len(actors) > 1:
+            actors = recipients = actors  # several actors and no recipient act on each other
+        if not recipients or _cooperative(e) != _cooperative(event):
+            continue
+        if abs(_start(e) - at) > REACH:
+            continue
+        for other in (recipients if code in actors else actors if code in recipients else ()):
+            if other == code:
+                continue
+            count[other] += 1
+            nearest[other] = min(nearest.get(other, 1 << 30), abs(_start(e) - at))
+    return sorted(count, key=lambda c: (-count[c], nearest[c]))
+
+
+def _mention_of(code: str, mentions: list[Mention], at: int) -> Mention | None:
+    before = [m for m in mentions if m.entity.code == code and m.span[0] < at]
+    if before:
+        return max(before, key=lambda m: m.span[0])
+    after = [m for m in mentions if m.entity.code == code]
+    return min(after, key=lambda m: m.span[0]) if after else None
+
+
+def _fillable(event: Event) -> bool:
+    actors = [m for m in event.actor if m.entity.code]
+    return (not event.recipient and len(_codes(event.actor)) == 1 and not event.negated
+            and "hypothetical" not in event.aux
+            and all(m.entity.kind in ACTING_KINDS or m.entity.sector for m in actors)
+            and any(m.entity.kind != "person" or m.entity.sector for m in actors))
+
+
+def _key(event: Event) -> tuple:
+    return (event.event, _codes(event.actor), _codes(event.recipient), event.negated, event.date)
+
+
+def context_recipients(events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """The events; one with one actor and no recipient gets the partner the article pairs its actor with."""
+    out: list[tuple[Event, bool]] = []
+    for event in events:
+        filled = False
+        if _fillable(event):
+            [code] = _codes(event.actor)
+            partners = _partners(events, event, code)
+            mention = _mention_of(partners[0], mentions, _start(event)) if partners else None
+            if mention is not None:
+                event, filled = replace(event, recipient=(mention,)), True
+        out.append((event, filled))
+    return _fold(out)
+
+
+def _fold(events: list[tuple[Event, bool]]) -> list[Event]:
+    """A filled event that repeats another (same type, sides, negation, date) joins it."""
+    out = [event for event, _ in events]
+    drop: set[int] = set()
+    for i, (event, filled) in enumerate(events):
+        if not filled:
+            continue
+        same = [j for j, other in enumerate(out) if j != i and j not in drop and _key(other) == _key(event)]
+        if same:
+            first = out[same[0]]
+            out[same[0]] = replace(first, spans=tuple(sorted(set(first.spans) | set(event.spans))))
+            drop.add(i)
+    return [event for i, event in enumerate(out) if i not in drop]
