@@ -312,6 +312,21 @@ def test_how_a_country_is_named(index, parse, text, how):
     assert mention(mentions, text).how == how
 
 
+# a capital that shares its name with another actor: the state's government only where the article names
+# the state (text, mention, code, sector)
+SHARED_CAPITALS = [
+    ("Guyanese farmers fled the floods. Georgetown asked Brasilia for boats.", "Georgetown", "GUY", "GOV"),
+    ("Guyana will host the summit. GEORGETOWN rejected the claim on Friday.", "GEORGETOWN", "GUY", "GOV"),
+    ("She studied law at Georgetown before joining a firm in Denver.", "Georgetown", "USA", "EDU"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "code", "sector"), SHARED_CAPITALS)
+def test_shared_capital_needs_its_state(index, parse, text, name, code, sector):
+    found = mention(index.mentions(parse(text)), name).entity
+    assert (found.code, found.sector) == (code, sector)
+
+
 def test_lowercase_china_is_not_a_country(index, parse):
     mentions = index.mentions(parse("She collects fine china and old turkey platters."))
     assert not any(m.entity.code in ("CHN", "TUR") for m in mentions)

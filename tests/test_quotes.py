@@ -62,8 +62,11 @@ FORMS = [
     ("People familiar with the matter said the deal was close.", [("indirect", "the deal was close", None)]),
     ("The Foreign Ministry said in a statement that the visit was cancelled.",
      [("indirect", "the visit was cancelled", "Foreign Ministry")]),
-    ("John Smith accused the rebels of breaking the truce.",
-     [("indirect", "the rebels of breaking the truce", "John Smith")]),
+    # an accusation, denial or threat with a clause reports what was said
+    ("John Smith accused the rebels of breaking the truce, saying they had shelled two villages.",
+     [("indirect", "they had shelled two villages", "John Smith")]),
+    ("Maria Lopez denied that her government had armed the militia.",
+     [("indirect", "her government had armed the militia", "Maria Lopez")]),
     ('John Smith said the plan was to "dilute ties" between the two capitals.',
      [("mixed", 'the plan was to "dilute ties" between the two capitals', "John Smith")]),
     ('Tom Reed said in October that he had to "un-unite" the two rivals "and I think I can do that."',
@@ -173,6 +176,14 @@ NOT_SPEECH = [
     "Reporters asked the minister a question about the dam.",
     "The new pact threatened the fragile peace in the region.",
     "The storm threatened dozens of villages along the coast.",
+    # accusations, denials, condemnations, threats, pledges and announcements with only an object
+    # are acts (events), not statements
+    "John Smith accused the rebels of breaking the truce.",
+    "Peru denied any role in the raid.",
+    "The foreign minister, Ana Ruiz, condemned the shooting of the two fishermen.",
+    "Bolivia threatened to cut gas exports to its neighbour over the dispute.",
+    "Japan pledged 40 million dollars in flood relief for the province.",
+    "The agency announced a new round of grants for rural clinics.",
 ]
 
 

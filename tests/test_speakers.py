@@ -56,6 +56,16 @@ RESOLUTION = [
      ["Chinese Foreign Ministry"]),
     ("According to the Chinese Foreign Ministry, the meetings will deepen trust.",
      ["Chinese Foreign Ministry"]),
+    # a name of three capitalised words in apposition to a title, which the parser takes for an organisation
+    ("Chile's Trade Minister, Marisol Vega Orellana, said tariffs would fall. Vega Orellana told "
+     "reporters the deal was near.", ["Marisol Vega Orellana", "Marisol Vega Orellana"]),
+    ("Marisol Vega Orellana, the trade minister, said tariffs would fall.", ["Marisol Vega Orellana"]),
+    # a state's ministry keeps the state's possessive; "the ministry" is the ministry that spoke before
+    ("Estonia's Defence Ministry said troops were on alert.", ["Estonia's Defence Ministry"]),
+    ("Moldova freed two men, its Foreign Ministry said on Monday. The men were held at a checkpoint, "
+     "according to the ministry.", ["Foreign Ministry", "Foreign Ministry"]),
+    # a body described by a common noun and named in apposition
+    ("The U.N. observer mission in Cyprus, UNFICYP, said the buffer zone was quiet.", ["UNFICYP"]),
     # known office holders by surname
     ("Rubio said the United States would not wait.", ["Marco Rubio"]),
     # unnamed sources
@@ -134,7 +144,68 @@ PROFILES = [
     # a hyphenated title after a country's possessive
     ("Egypt's Deputy Vice-Minister of Trade, Omar Aziz, said exports had grown.",
      "Omar Aziz", "Deputy Vice-Minister of Trade", None, "EGY", "GOV"),
+    # a three-word name the parser misreads, its title and the title's possessor
+    ("Chile's Trade Minister, Marisol Vega Orellana, said tariffs would fall.",
+     "Marisol Vega Orellana", "Trade Minister", None, "CHL", "GOV"),
+    # a possessor before a title that runs straight into the name
+    ("Norway's Fisheries Minister Tove Lien said the quota would stand.",
+     "Tove Lien", "Fisheries Minister", None, "NOR", "GOV"),
+    # a title with a prepositional phrase before the apposition, owned by a bloc
+    ("The EU's special envoy for the Sahel talks, Maria Schultz, said the mission was over.",
+     "Maria Schultz", "special envoy for the Sahel talks", "European Union", "EUR", "GOV"),
+    # "whose" points the title back to the body named before it
+    ("The meeting was chaired by the Arab League, whose spokesman, Karim Nasser, said a deal was close.",
+     "Karim Nasser", "spokesman", "Arab League", "IGO", "GOV"),
 ]
+
+
+# (text, name, org, country): bodies named in apposition or owned by "its" state
+BODIES = [
+    ("The U.N. observer mission in Cyprus, UNFICYP, said the buffer zone was quiet.",
+     "UNFICYP", "U.N. observer mission in Cyprus", "UNO"),
+    ("NATO's air policing mission in the Baltics, BAPM, said two jets were scrambled.",
+     "BAPM", "NATO", "IGO"),
+    ("Moldova freed two men, its Foreign Ministry said on Monday.",
+     "Foreign Ministry", "Foreign Ministry", "MDA"),
+    ("Estonia's Defence Ministry said troops were on alert.",
+     "Estonia's Defence Ministry", "Estonia's Defence Ministry", "EST"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "org", "country"), BODIES)
+def test_body_profile(run, text, name, org, country):
+    _, speakers = run(text)
+    body = next(s for s in speakers if s.name == name)
+    assert (body.org, body.country) == (org, country)
+
+
+# (article with a dateline, speaker, country): an unqualified government title is the dateline state's
+DATELINED = [
+    ("QUITO, June 3 (Wire) - Police fired tear gas at the march, police spokesman Raul Ortega said.",
+     "Raul Ortega", "ECU"),
+    ("QUITO, June 3 (Wire) - Foreign Minister Ines Vallejo said the talks would resume.",
+     "Ines Vallejo", "ECU"),
+    # a title naming its state, and a title that is not the government's, keep what the text says
+    ("QUITO, June 3 (Wire) - Peru's Foreign Minister Ines Vallejo said the talks would resume.",
+     "Ines Vallejo", "PER"),
+    ("QUITO, June 3 (Wire) - Ines Vallejo, a fellow at the Andes Policy Center, said the talks would resume.",
+     "Ines Vallejo", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), DATELINED)
+def test_dateline_state(index, nlp, text, name, country):
+    from datetime import date
+
+    from comity.document import Parsed
+    from comity.records import Article
+    from comity.structure import find_parts, mask
+
+    parts = find_parts(text)
+    assert any(p.kind == "dateline" for p in parts)
+    parsed = Parsed(Article(id="t", text=text, published=date(2025, 6, 3)), nlp(mask(text, parts)), parts)
+    _, speakers = extract_quotes(parsed, index.mentions(parsed), index)
+    assert next(s for s in speakers if s.name == name).country == country
 
 
 def test_organisation_seat_named_elsewhere(run):

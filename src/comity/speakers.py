@@ -34,6 +34,7 @@ from comity.speakers_names import (
     name_like,
     name_part,
     named_person,
+    titled_name,
 )
 from comity.speakers_profile import Profile, comma_before, read_profile
 from comity.speakers_traits import describe
@@ -90,6 +91,7 @@ class SpeakerBook:
         self.used: dict[str, CharSpan | None] = {}
         self.unnamed: dict[str, CharSpan | None] = {}
         self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", as the text marks it
+        self.titled: set[int] = set()  # tokens of names the parser took for organisations, read as persons
         self._read_persons()
 
     # ------------------------------------------------------------ reading the article
@@ -97,7 +99,7 @@ class SpeakerBook:
     def _person_spans(self) -> list[SpacySpan]:
         doc, out, taken = self.parsed.doc, [], set()
         for ent in self.ents:
-            if ent.label_ == "PERSON" and self.parsed.in_body((ent.start_char, ent.end_char)):
+            if self._is_person(ent) and self.parsed.in_body((ent.start_char, ent.end_char)):
                 ent = line_of(ent)
                 out.append(ent)
                 taken.update(range(ent.start, ent.end))
@@ -109,6 +111,21 @@ class SpeakerBook:
                 out.append(span)
                 taken.update(range(span.start, span.end))
         return sorted(out, key=lambda s: s.start)
+
+    def _is_person(self, ent: SpacySpan) -> bool:
+        """A PERSON entity, or an unknown name in apposition to a title ("its minister, Ana Kostic Lenz,")."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or ent.start in self.titled:
+            return ent.start in self.titled
+        roles, words = {r for r, _ in self.lex.roles}, {w for w, _ in self.lex.org_words}
+        if not titled_name(ent, roles, words):
+            return False
+        known = self.index.resolve(ent.text, self.on)
+        if known is not None and known.kind != "person":
+            return False
+        self.titled.update(range(ent.start, ent.end))
+        return True
 
     def _read_persons(self) -> None:
         spans = self._person_spans()
@@ -164,6 +181,9 @@ class SpeakerBook:
         named = self._appositive_name(head)
         if named is not None:
             return self._named(named)
+        named_org = self._appositive_org(head)
+        if named_org is not None:
+            return named_org
         if head.lower_ in self.lex.unnamed:
             return self._description(head)
         if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
@@ -190,7 +210,7 @@ class SpeakerBook:
         doc = head.doc
         candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
         for tok in candidates:
-            if tok.ent_type_ == "PERSON":
+            if tok.ent_type_ == "PERSON" or tok.i in self.titled:
                 return line_of(entity_of(tok))
         for tok in candidates:
             m = self._mention_at(tok.idx)
@@ -214,11 +234,44 @@ class SpeakerBook:
                 return span
         return None
 
+    def _appositive_org(self, head: Token) -> Source | None:
+        """"the U.N. peacekeeping mission in Congo, MONUSCO, said": a body described by a common
+        noun and named by the capitalised words set off by commas at the end of the phrase.
+        The description (or its owner, "NATO's force") is the organisation it belongs to."""
+        doc, end = head.doc, head.right_edge.i
+        while end > head.i and doc[end].is_punct:
+            end -= 1
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or end + 1 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        start = end
+        while start > head.i + 1 and doc[start - 1].text != "," and end - start < 3:
+            start -= 1
+        words = doc[start:end + 1]
+        if doc[start - 1].text != "," or start <= head.i + 1 or not all(name_like(t) for t in words) \
+                or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") for t in words):
+            return None
+        known = self.index.resolve(words.text, self.on)
+        if known is not None and known.kind in ("country", "person"):
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss" and name_like(c)), None)
+        first = head.left_edge.i + (doc[head.left_edge.i].dep_ == "det")
+        described = doc[first:start - 1].text
+        owned = None
+        if owner is not None:
+            toks = [t for t in owner.subtree
+                    if t.tag_ != "POS" and not (t.dep_ == "det" and t.i == owner.left_edge.i)]
+            owned = doc[toks[0].i:toks[-1].i + 1].text if toks else owner.text
+        profile = Profile(orgs=[owned or described])
+        profile.title_places.append(owned or doc[first].text)
+        self.orgs.setdefault(words.text, profile)
+        self._use(words.text, (words.start_char, words.end_char))
+        return Source(words.text, words.text, (words.start_char, words.end_char))
+
     def _person_spans_after(self, head: Token) -> list[SpacySpan]:
         doc, out = head.doc, []
         stop = min(head.i + 16, head.sent.end)
         for ent in self.ents:
-            if ent.label_ == "PERSON" and head.i < ent.start < stop:
+            if (ent.label_ == "PERSON" or ent.start in self.titled) and head.i < ent.start < stop:
                 out.append(line_of(ent))
         for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
             if named_person(m):
@@ -312,6 +365,9 @@ class SpeakerBook:
         ent = entity_of(head)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
             toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            if ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 1].tag_ == "POS" \
+                    and doc[ent.start - 2].ent_type_ == "GPE":
+                toks = [doc[ent.start - 2], doc[ent.start - 1], *toks]  # "Serbia's Defence Ministry"
         else:
             start = head.i
             while start > head.sent.start and modifies(doc[start - 1], head):
@@ -327,15 +383,32 @@ class SpeakerBook:
         name = clean_name(text, self.lex)
         if not name:
             return Source(None, None, None)
-        self.orgs.setdefault(name, Profile(orgs=[name]))
+        profile = self.orgs.setdefault(name, Profile(orgs=[name]))
+        owner = self._owner_state(head)
+        if owner is not None and not profile.title_places:
+            profile.title_places.append(owner)
         self._use(name, span)
         return Source(name, text, span)
+
+    def _owner_state(self, head: Token) -> str | None:
+        """"Kosovo released two men, its Interior Ministry said": the state "its" refers to, the
+        last state named before it in the sentence."""
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
+            return None
+        before = self.mentions_in((head.sent.start_char, head.idx))
+        states = [m for m in before if m.entity.kind == "country" and m.how in ("name", "alias", "capital")]
+        return states[-1].text if states else None
 
     def _description(self, head: Token) -> Source:
         text, span = self._phrase(head, right=True)
         word = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
+        if not plural and det not in INDEFINITE and word in {w for w, _ in self.lex.org_words}:
+            for name in reversed(self.orgs):  # "the ministry": the last ministry that spoke
+                if name.lower().split()[-1] == head.lower_:
+                    self._use(name, None)
+                    return Source(name, text, span)
         if not plural and det not in INDEFINITE and head.lower_ not in self.lex.unnamed:
             for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
                 titles = " ".join(self.profiles.get(name, Profile()).titles).lower()

@@ -117,6 +117,20 @@ def given_name(tok: Token, words: set[str]) -> bool:
         and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in TITLE_WORDS
 
 
+def titled_name(ent: SpacySpan, roles: set[str], org_words: set[str]) -> bool:
+    """"Serbia's Foreign Minister, Ana Kostic Lenz, said" or "Ana Kostic Lenz, the foreign
+    minister, said": capitalised words of a name (which the parser may take for an
+    organisation) set off by a comma in apposition to a title."""
+    if len(ent) < 2 or any(not (t.is_title and t.is_alpha) or t.lower_ in org_words or t.lower_ in TITLE_WORDS
+                           for t in ent):
+        return False
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "appos" and ent.start > 0 and doc[ent.start - 1].text == ",":
+        return root.head.lower_ in roles
+    after = ent.end < len(doc) and doc[ent.end].text == ","
+    return after and any(c.dep_ == "appos" and c.lower_ in roles and c.i > ent.end for c in root.children)
+
+
 def line_of(span: SpacySpan) -> SpacySpan:
     """A name never runs across a line break: keep the line holding the name's last word."""
     doc, start, end = span.doc, span.start, span.end

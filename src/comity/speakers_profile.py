@@ -6,7 +6,9 @@ leader Xi Jinping"), an apposition after it ("Jane Roe, senior fellow for Asia
 at the Sydney-based Lowy Institute") or a noun the name is in apposition to
 ("the president's envoy to Ukraine, John Doe"). Countries are never guessed:
 they come from the actor dictionary (known office holders, places, demonyms),
-from an organisation's seat, or from a demonym or "of X" inside a title.
+from an organisation's seat, from a demonym, "of X" or possessor ("Japan's Defence
+Minister") of a title, or, for a government title that names no state, from the
+dateline of a wire report (see speakers_traits).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ PREMOD_WORDS = {"former", "deputy", "acting", "vice", "retired", "then", "interi
                 "chief"}
 CONNECTORS = {"of", "for", "and", "the", "on", "&", "-", "'s", "’s", "de", "du", "la"}
 ORG_PREPS = {"at", "of", "with", "for", "from", "in"}
+TITLE_PREPS = {"for", "to", "of", "on"}
 APPOS_STOP = {",", ".", ";", ":", "—", "–", "(", ")", "“", "”", '"', "?", "!", "―"}
 APPOS_START_BAD = {"who", "which", "that", "and", "but", "or", "whose", "where", "when", "as", "because",
                    "if"}
@@ -35,6 +38,7 @@ class Profile:
     orgs: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # "Sydney" from "Sydney-based"
     title_places: list[str] = field(default_factory=list)  # demonyms, "of X", possessors in titles
+    owners: list[str] = field(default_factory=list)  # possessors of a title: "the EU's envoy" -> "EU"
     appos_title: bool = False
 
     def add_title(self, title: str | None, appos: bool) -> None:
@@ -82,7 +86,7 @@ def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     """Title words right before a name: "Russian President", "former Gov.", "Secretary of State"."""
     doc, toks = name.doc, []
     i = name.start - 1
-    while i >= name.sent.start and len(toks) < 8:
+    while i >= name.sent.start and len(toks) < 12:
         tok = doc[i]
         joins = tok.text == "-" and toks and not tok.whitespace_ and i > name.sent.start
         if (tok.lower_ in ("of", "for") and toks) or joins or _title_like(tok):
@@ -175,7 +179,9 @@ def head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Toke
         if tok.text == "," and tok.i > head.i:
             break
         toks.append(tok)
-    return (toks, possessor) if has_role(toks, lex) else ([], possessor)
+    if not has_role(toks, lex):
+        return noun_before(name, lex) if head.dep_ == "pobj" else ([], possessor)
+    return toks, possessor
 
 
 def comma_before(name: SpacySpan) -> int | None:
@@ -198,13 +204,17 @@ def noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | 
         return [], None
     doc, toks, possessor = name.doc, [], None
     i = comma - 1
-    while i >= name.sent.start and len(toks) < 8:
+    while i >= name.sent.start and len(toks) < 12:
         tok = doc[i]
         if tok.tag_ == "POS":
             possessor = doc[i - 1] if i > name.sent.start else None
             break
         joined = tok.text == "-" and not tok.whitespace_ and i > name.sent.start \
             and not doc[i - 1].whitespace_
+        if tok.dep_ == "det" and i - 1 > name.sent.start and doc[i - 1].lower_ in TITLE_PREPS and toks:
+            toks[:0] = [doc[i - 1], tok]  # "envoy for the talks, Jo Roe": the title goes on before "for the"
+            i -= 2
+            continue
         if tok.dep_ == "det" or (tok.is_punct and not joined) or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
             break
         toks.insert(0, tok)
@@ -229,15 +239,48 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
         profile.add_title(_text(title) or None, appos=True)
         if org:
             profile.orgs.append(_text(org))
-    if possessor is not None:
-        profile.title_places.append(possessor.text)
+    owner = _owner_text(possessor) if possessor is not None else None
+    if owner:
+        profile.title_places.append(owner)
+        profile.owners.append(owner)
     premod = premodifier_title(name, lex)
     if premod:
         org, title = split_premodifier(premod, lex)
         profile.add_title(_text(title), appos=False)
         profile.title_places.extend(_title_places(premod))
+        owner = _possessor_before(premod[0])
+        if owner is not None:
+            profile.title_places.append(owner)
+            profile.owners.append(owner)
         if org:
             profile.orgs.append(_text(org))
+
+
+def _owner_text(possessor: Token) -> str | None:
+    """A title's possessor as a name: "the EU's envoy" -> "EU"; "the African Union, whose
+    spokeswoman" -> "African Union" (the name "whose" follows, with its capitalised words)."""
+    if possessor.tag_ != "WP$":
+        return possessor.text
+    doc, i = possessor.doc, possessor.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    end = start = i - 1
+    while start > possessor.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    return doc[start:end + 1].text if doc[end].text[:1].isupper() else None
+
+
+def _possessor_before(first: Token) -> str | None:
+    """"Japan's Defence Minister Jo Roe": the possessor right before a title."""
+    doc, i = first.doc, first.i
+    if i - 2 < first.sent.start or doc[i - 1].tag_ != "POS" \
+            or doc[i - 2].ent_type_ not in ("GPE", "NORP", "ORG"):
+        return None
+    owner = doc[i - 2]
+    start = owner.i
+    while start > first.sent.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:owner.i + 1].text
 
 
 def split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token]]:

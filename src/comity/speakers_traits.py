@@ -4,7 +4,9 @@ Order of evidence for a person: the actor dictionary's entry for a known
 office holder; the seat of their organisation (a "Sydney-based" institute, a
 known institution, a country named in the organisation's name); a demonym,
 "of X" or possessor in their title ("Russian President", "the president's
-envoy"). For an organisation: the dictionary, then its name.
+envoy"). For an organisation: the dictionary, then its name. A government,
+military or police title the text leaves without a state ("police spokesman
+X") is the dateline's state's.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 STATE_KINDS = ("country",)
 ORG_KINDS = ("igo", "org", "group", "country")
+HOME_SECTORS = ("GOV", "MIL", "COP")  # titles a wire report leaves unqualified for the dateline's state
 
 
 def _country_entity(entity: Entity | None) -> str | None:
@@ -68,9 +71,18 @@ def org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | N
     return country, sector
 
 
+def _owning_body(owners: list[str], book: SpeakerBook) -> str | None:
+    """"The EU's special envoy, X": the international body or organisation owning a title."""
+    for owner in owners:
+        entity = book.index.resolve(owner, book.on)
+        if entity is not None and entity.kind in ("igo", "org") and entity.name:
+            return entity.name
+    return None
+
+
 def _title_country(places: list[str], book: SpeakerBook) -> str | None:
     for place in places:
-        entity = book.index.resolve(place, book.on)
+        entity = book.index.resolve(place, book.on) or book.index.resolve(place.replace(".", ""), book.on)
         if entity is not None and entity.code and entity.kind in ("country", "person", "igo"):
             return entity.code
         person = book.index.person(place, book.on)
@@ -83,9 +95,13 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
     """A :class:`Speaker` with what the dictionary and the text say about ``name``."""
     if is_org:
         country, sector = org_traits(name, [], book)
-        return Speaker(name=name, span=span, org=name, country=country, sector=sector)
+        parent = next((o for o in profile.orgs if o != name), None)  # "NATO's force, KFOR"
+        country = country or _title_country(profile.title_places, book)  # "its ministry", "NATO's force"
+        if parent is not None:
+            sector = sector or org_traits(parent, [], book)[1]
+        return Speaker(name=name, span=span, org=parent or name, country=country, sector=sector)
     title = profile.titles[0] if profile.titles else None
-    org = profile.orgs[0] if profile.orgs else None
+    org = profile.orgs[0] if profile.orgs else _owning_body(profile.owners, book)
     known = book.index.person(name, book.on)
     first = name.split()[0].lower()
     if known is not None and len(name.split()) > 1 and known.name.split()[0].lower() != first:
@@ -103,6 +119,8 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
         country = _seat_in_text(org, book)
     if sector is None and title:
         sector = role_sector(title.replace(",", " ").split(), book.lex)
+    if country is None and not org and sector in HOME_SECTORS:
+        country = _dateline_state(book)
     return Speaker(name=name, span=span, title=title, org=org, country=country, sector=sector)
 
 
@@ -125,4 +143,19 @@ def _seat_in_text(org: str, book: SpeakerBook) -> str | None:
             if entity is not None and entity.kind in STATE_KINDS and entity.code:
                 return entity.code
         pos = lowered.find(low, pos + len(low))
+    return None
+
+
+def _dateline_state(book: SpeakerBook) -> str | None:
+    """"KINSHASA, March 12 (Wire) -": the state of the city a report is filed from. A wire story
+    names an office of that state without the state ("Foreign Minister X", "police spokesman Y")."""
+    parsed = book.parsed
+    for part in parsed.parts:
+        if part.kind != "dateline":
+            continue
+        place = parsed.text[part.span[0]:part.span[1]].split(",")[0].split("(")[0].strip(" -—–")
+        entity = book.index.resolve(place.title(), book.on) if place else None
+        if entity is not None and entity.kind == "country" and entity.code:
+            return entity.code
+        return book.index.country_of_place(place) if place else None
     return None
