@@ -477,6 +477,8 @@ def test_plain_past_has_no_aux(parse, lexicon, text):
 
 MODES = [
     ("Turkey vowed to retaliate against Syria.", "THREATEN", "violence", ()),
+    ("Iran fired water cannon at a British tanker.", "ASSAULT", "crowd-control", ()),
+    ("Iran used tear gas against Pakistani traders.", "ASSAULT", "crowd-control", ()),
     ("Modi visited Moscow last summer.", "CONSULT", "visit", ("diplomatic",)),
     ("There were phone calls between Xi and Putin.", "CONSULT", "phone", ()),
     (
@@ -726,6 +728,68 @@ REAL = [
         [("PROTEST", ["CHL"], ["PER"], False)],
     ),
     ("Officials said the two governments would spend $4 billion on new ports.", []),
+    # releases and detentions act on the people's country, named by their demonym
+    ("Peru on Friday released 6 Bolivian fishermen its coast guard had detained.",
+     [("RETREAT", ["PER"], ["BOL"], False)]),
+    ("Mali freed 3 Algerian truck drivers seized by its army.", [("RETREAT", ["MLI"], ["DZA"], False)]),
+    ("The company released a statement.", []),
+    ("The ministry released the figures on Monday.", []),
+    # moving troops up is a mobilization; moving them back or out is a retreat
+    ("Colombia moved 3,000 soldiers to the border.", [("MOBILIZE", ["COL"], [], False)]),
+    ("Colombia moved its troops back from the border.", [("RETREAT", ["COL"], [], False)]),
+    # water cannon and tear gas are assaults (manual, ASSAULT mode crowd-control)
+    ("Peruvian navy ships fired water cannon at a Chilean fishing boat.",
+     [("ASSAULT", ["PER"], ["CHL"], False)]),
+    ("Peruvian police used water cannon against Bolivian traders.", [("ASSAULT", ["PER"], ["BOL"], False)]),
+    # a show of force faces the other country of the border it is sent to or kept along
+    ("Colombia moved 3,000 soldiers to the border with Ecuador.", [("MOBILIZE", ["COL"], ["ECU"], False)]),
+    ("Ecuador kept army units near the frontier with Peru on high alert.",
+     [("MOBILIZE", ["ECU"], ["PER"], False)]),
+    (
+        "On Tuesday, Ecuador's Defence Ministry said it had raised the combat readiness of units stationed in"
+        " the buffer zone along the boundary with Peru.",
+        [("MOBILIZE", ["ECU"], ["PER"], False)],
+    ),
+    ("Ecuador said it had raised the combat readiness of units stationed along the border.",
+     [("MOBILIZE", ["ECU"], [], False)]),
+    # ordering an envoy out is an expulsion
+    ("Peru ordered Chile's ambassador to leave the country within 72 hours.",
+     [("SANCTION", ["PER"], ["CHL"], False)]),
+    # a time clause the parser joins to the sentence's verb does not share its subject
+    (
+        "Peru ordered Chile's top diplomat in Lima to leave the country within 72 hours, a day after shelling"
+        " near the city of Tacna killed at least 9 civilians and wounded 20 others.",
+        [("SANCTION", ["PER"], ["CHL"], False)],
+    ),
+    (
+        "Peru expelled Chile's envoy and after a week expelled Bolivia's ambassador.",
+        [("SANCTION", ["PER"], ["CHL"], False), ("SANCTION", ["PER"], ["BOL"], False)],
+    ),
+    ("Chilean troops held joint training with the Peruvian army.", [("COOPERATE", ["CHL"], ["PER"], False)]),
+    # a request for a meeting is aimed at who would meet; a request for a release names no one asked
+    ("Lima asked for an emergency meeting of the U.N. Security Council.",
+     [("REQUEST", ["PER"], ["UNO"], False)]),
+    ("Quito called for talks with Colombia.", [("REQUEST", ["ECU"], ["COL"], False)]),
+    ("Quito called for the release of Colombian prisoners.", [("REQUEST", ["ECU"], [], False)]),
+    (
+        "Bolivia said it would suspend its participation in the dialogue if Peru kept its troops at the"
+        " border.",
+        [("THREATEN", ["BOL"], ["PER"], False)],
+    ),
+    # an amount "in" goods is of those goods
+    ("Last week Canada delivered $2 million in night-vision equipment to Ecuador's army.",
+     [("AID", ["CAN"], ["ECU"], False)]),
+    ("Norway sent $30 million in food aid to Haiti.", [("AID", ["NOR"], ["HTI"], False)]),
+    # what a statement says must be done is a request; every act it asks for is folded into it
+    ("Chad said in a statement that Sudan must withdraw its troops and reopen the border.",
+     [("REQUEST", ["TCD"], ["SDN"], False)]),
+    ("Niger urged Mali to halt the raids and withdraw its troops.", [("REQUEST", ["NER"], ["MLI"], False)]),
+    ("Chad said in a statement that it had expelled Sudan's ambassador.",
+     [("SANCTION", ["TCD"], ["SDN"], False)]),
+    (
+        "Russia called for talks with Ukraine and threatened sanctions against Poland.",
+        [("REQUEST", ["RUS"], ["UKR"], False), ("THREATEN", ["RUS"], ["POL"], False)],
+    ),
 ]
 
 
@@ -744,20 +808,37 @@ def test_sentence_with_real_actors(coder, text, expected):
     assert tuples(coder.code(text, published="2026-03-04").events) == _exp(*expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "historical"),
+    [
+        ("Quito accused Colombia of violating a 2021 ruling by the International Court of Justice.", False),
+        ("Peru rejected Chile's 2019 proposal.", False),  # the year dates the proposal, not the rejection
+        ("Peru in 2019 rejected the treaty with Chile.", True),
+    ],
+)
+def test_a_year_on_a_noun_does_not_date_the_act(coder, text, historical):
+    events = coder.code(text, published="2026-03-04").events
+    assert len(events) == 1
+    assert ("historical" in events[0].aux) is historical
+
+
 HELD_OUT = Path(__file__).parent / "data" / "events"
 HELD_OUT_F1_FLOOR = 0.762  # measured 0.782 on the three held-out articles, minus 0.02
+# four articles written for testing, gold coded blind (now a development set): measured 0.694, minus 0.04
+HELD_OUT_2 = (Path(__file__).parent / "data" / "heldout", 0.654)
 
 
-def test_held_out_articles_keep_their_event_f1(coder, tmp_path):
+@pytest.mark.parametrize(("folder", "floor"), [(HELD_OUT, HELD_OUT_F1_FLOOR), HELD_OUT_2])
+def test_held_out_articles_keep_their_event_f1(coder, tmp_path, folder, floor):
     """Articles written and hand-coded before the coder was run on them: an honest view of generalisation."""
     from comity.evaluate import gold_files, write_predictions
     from comity.scoring import score_dir
 
-    files = gold_files(HELD_OUT)
+    files = gold_files(folder)
     assert len(files) >= 3
     assert write_predictions(coder, files, tmp_path) == []
-    _, summary = score_dir(HELD_OUT, tmp_path)
-    assert summary["event_f1"] >= HELD_OUT_F1_FLOOR, summary
+    _, summary = score_dir(folder, tmp_path)
+    assert summary["event_f1"] >= floor, summary
 
 
 @pytest.mark.parametrize(

@@ -55,11 +55,12 @@ def _event(kind: str, actor: Mention, recipient: Mention | None, start: int, qua
     ({"aux": ("hypothetical",)}, "country", None, False),
     ({}, "person", None, False),  # a person with no office acts for nobody
     ({}, "person", "GOV", True),  # a leader acts for the state
+    ({"partner_aux": ("historical",)}, "country", None, False),  # a past year's act names no partner now
 ])
 def test_which_events_take_a_recipient(extra: dict, actor_kind: str, sector: str | None,
                                        filled: bool) -> None:
     ven, guy = _mention("VEN", 0), _mention("GUY", 10)
-    first = _event("SANCTION", ven, guy, 0, 3)
+    first = _event("SANCTION", ven, guy, 0, 3, aux=extra.pop("partner_aux", ()))
     lone = _event("THREATEN", _mention("VEN", 100, actor_kind, sector), None, 100, 3, **extra)
     out = context_recipients([first, lone], [ven, guy])
     assert [m.entity.code for m in out[1].recipient] == (["GUY"] if filled else [])

@@ -27,7 +27,9 @@ threatens or agrees ('lone_leader_types'); a passive assault whose doer is
 uncoded ("three soldiers were killed", "a roadside bomb killed two
 soldiers") is coded with its victims alone; an event with one actor and no
 recipient takes the side the article pairs that actor with in nearby events of
-the same kind (:mod:`comity.events_context`).
+the same kind (:mod:`comity.events_context`); a show of force with no recipient
+faces the other country of the border it is sent to or kept along
+(:mod:`comity.events_border`).
 """
 
 from __future__ import annotations

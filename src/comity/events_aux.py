@@ -2,7 +2,8 @@
 
 The clause of a trigger is the trigger itself, the light verb that carries a
 nominal trigger, and the chain of verbs that govern it through complements
-("plans to visit", "refused to meet", "stopped short of sending").
+("plans to visit", "refused to meet", "stopped short of sending"). Verbs joined by
+"and" share what embeds them ("urged X to halt the raids and withdraw": both are asked for).
 """
 
 from __future__ import annotations
@@ -166,6 +167,9 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     """
     cur = tok
     for _ in range(5):
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "said both should show restraint and withdraw": conjuncts share an embedding
+            continue
         if (cur.dep_ not in EMBED_DEPS and not _for_to(cur)) or cur.head == cur:
             return None
         if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(

@@ -7,7 +7,9 @@ phrases of its object, its complement or purpose clause, the condition a
 threat hangs on, and for material acts the scene ("suspended an aid
 programme for X", "refused to return funds to X", "threatened to leave unless
 X ...", "lifted the curfew in X"); a blast that kills names only its victims;
-a go-between's mediation acts on both sides it stands between. Refusals (REJECT),
+a go-between's mediation acts on both sides it stands between; a request for an act
+that has no doer of its own is aimed at whom that act names ("called for talks with X",
+"asked for a meeting of the Security Council"). Refusals (REJECT),
 threat modes, promises of harm (THREATEN) and nouns a verb of ending takes over
 are recast by :mod:`comity.events_refuse`.
 """
@@ -19,6 +21,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from comity import events_aux as aux
+from comity import events_border as border
+from comity import events_clauses as clauses
+from comity import events_purpose as purpose
 from comity import events_refuse as refuse
 from comity import events_sides as sides
 from comity.events_lexicon import EventLexicon, Trigger
@@ -26,9 +31,7 @@ from comity.events_refuse import ASKED_MODES, threat_mode
 from comity.events_roles import (
     MentionMap,
     between,
-    blast_subject,
     collect,
-    condition_subjects,
     is_passive,
     light_verb,
     noun_actor_tokens,
@@ -54,7 +57,6 @@ SCENE_TYPES = frozenset(
     {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 )
 # what a protest's purpose clause says it demands or denounces is its topic, not an event of its own
-TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE"})
 # a threat is aimed at whoever must meet its condition ("threatened to leave the talks unless X ...")
 CONDITIONED_TYPES = frozenset({"THREATEN"})
 # modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
@@ -111,7 +113,7 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
     if trig.prep and not any(
         c.lower_ == trig.prep and (0 < c.i - tok.i <= 2 or c.i == after)
         for c in tok.children
-        if c.dep_ in ("prep", "prt")
+        if c.dep_ in ("prep", "prt", "advmod")  # "moved its troops back"
     ):
         return False
     if trig.under and not (tok.dep_ == "pobj" and tok.head.lower_ in trig.under):
@@ -178,7 +180,7 @@ def _verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) ->
     if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
         recips = _fill(tok, ("speech-subj",), mm, lex)
     if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
-        recips = [m for t in condition_subjects(tok, lex) for m in collect(t, mm, lex)]
+        recips = [m for t in clauses.condition_subjects(tok, lex) for m in collect(t, mm, lex)]
     if not actors and refuse.ruled_out(tok, lex):  # "X said that removing sanctions is out of the question"
         actors = [m for t in refuse.ruling_speakers(tok, mm) for m in collect(t, mm, lex, agent=True)]
     if not actors and recips:
@@ -252,7 +254,7 @@ def _agentless(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     of an 'agentless_types' type whose doer is uncoded names only its victims."""
     if tok.pos_ != "VERB" or not lex.has("agentless_types", trig.event):
         return False
-    return is_passive(tok) or blast_subject(tok, mm, lex)
+    return is_passive(tok) or clauses.blast_subject(tok, mm, lex)
 
 
 def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list:
@@ -288,46 +290,6 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
         and bool(other.recipient)
         and codes == {m.entity.code for m in other.actor}
     )
-
-
-def _fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
-    """ "Students marched to demand reforms from X": the topic of a protest (a 'TOPIC_TYPES' act in its
-    purpose or participle clause) is no event of its own (PLOVER manual, PROTEST); it lends the protest
-    its recipient."""
-    for cand in [c for c in cands.values() if c.event == "PROTEST"]:
-        hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
-        mine = {m.entity.code for m in cand.actor}
-        for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp", "acl")):
-            topic = cands.get(child.i)
-            if topic is None or topic.event not in TOPIC_TYPES or topic.negated:
-                continue
-            if not cand.recipient:
-                cand.recipient = [m for m in topic.recipient if m.entity.code not in mine]
-            del cands[child.i]
-
-
-def _purpose_target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> list[Mention]:
-    """ "Students rallied to denounce X": an act with no recipient aims at whom its purpose clause does."""
-    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
-    mine = {m.entity.code for m in cand.actor}
-    for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp")):
-        if child.i in cands and cands[child.i] is not cand:
-            found = [m for m in cands[child.i].recipient if m.entity.code not in mine]
-            if found:
-                return found
-    return []
-
-
-def _purpose_covers(cand: Candidate, cands: dict[int, Candidate]) -> bool:
-    """In "sent troops to help Russia" the purpose clause says the act; the fallback reading is dropped."""
-    for child in cand.tok.children:
-        if (
-            child.dep_ in ("advcl", "xcomp")
-            and child.i in cands
-            and cands[child.i].trigger.event == cand.trigger.event
-        ):
-            return True
-    return False
 
 
 def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> Candidate | None:
@@ -437,6 +399,15 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
     return _resolve(matched, outer_of, negated, doc, mm, lex)
 
 
+def _asked_of(
+    tok: Token, trig: Trigger, outer: Candidate, mm: MentionMap, lex: EventLexicon
+) -> list[Mention]:
+    """ "called for talks with X", "asked for a meeting of the Council": a request whose asked act has no
+    doer of its own is aimed at whom that act names, its doers, or the counterpart of a meeting."""
+    actors, found = (_verb_roles if trig.pos == "verb" else _noun_roles)(tok, trig, mm, lex)
+    return _dedupe(actors or (found if trig.event in SYMMETRIC else []), {m.entity.code for m in outer.actor})
+
+
 def _fold_objects(matched: dict[int, Trigger], outer_of: dict[int, int], negated: set[int], doc: Doc) -> None:
     """ "refused to provide aid": the aid goes with the providing into the refusal."""
     for i in matched:
@@ -463,17 +434,20 @@ def _resolve(
             _apply_modality(cand, lex)
             if cand.event == "THREATEN" and not cand.recipient:  # "will boycott the summit unless X ..."
                 mine = {m.entity.code for m in cand.actor}
-                found = [m for t in condition_subjects(doc[i], lex) for m in collect(t, mm, lex)]
+                found = [m for t in clauses.condition_subjects(doc[i], lex) for m in collect(t, mm, lex)]
                 cand.recipient = _dedupe(found, mine)
             cands[i] = cand
     for i, cand in list(cands.items()):
-        if cand.event != cand.trigger.event and cand.trigger.fallback and _purpose_covers(cand, cands):
+        if cand.event != cand.trigger.event and cand.trigger.fallback and purpose.covers(cand, cands):
             del cands[i]
         elif cand.trigger.irrealis and i not in outer_of and "future" not in cand.aux:
             del cands[i]  # "retaliated against X": no act of its own, unlike "vowed to retaliate"
             for inner in [k for k, o in outer_of.items() if o == i]:  # "retaliated with strikes on X"
                 del outer_of[inner]
     for i, outer in outer_of.items():
+        if outer >= 0 and i not in cands and outer in cands and cands[outer].event == "REQUEST":
+            asked = _asked_of(doc[i], matched[i], cands[outer], mm, lex)
+            cands[outer].recipient = cands[outer].recipient or asked
         if outer >= 0 and i in cands and outer in cands:
             if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
                 refuse.make_threat(cands[outer], cands[i])
@@ -481,7 +455,7 @@ def _resolve(
     for i, cand in cands.items():  # "will not meet their demands": a refusal (not one folded into another)
         if outer_of.get(i, -1) not in cands:
             refuse.recast_refusal(cand, lex)
-    _fold_topics(cands, lex)
+    purpose.fold_topics(cands, lex)
     for i, cand in list(cands.items()):
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
@@ -491,8 +465,9 @@ def _resolve(
         if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):
             del cands[i]  # a person or agency acting alone is domestic politics more often than not
         elif not cand.recipient:  # a protest's or a rebellion's target named elsewhere in the sentence
-            cand.recipient = _purpose_target(cand, cands, lex)
+            cand.recipient = purpose.target(cand, cands, lex)
             cand.recipient = cand.recipient or sides.home_target(cand.tok, cand.actor, mm, lex)
+            cand.recipient = cand.recipient or border.frontier_side(cand.tok, cand.event, cand.actor, mm, lex)
     dropped = {i for i, o in outer_of.items() if o != -1 and (o in cands or i not in negated)}
     dropped |= {o for o, v in outer_of.items() if v == -1}
     return [c for i, c in sorted(cands.items()) if i not in dropped]

@@ -7,7 +7,8 @@ later report of a rising toll, "at least 12" then "at least 15", is the fuller
 one; mentions of one occasion are not added up). A
 candidate is dated by the time expression that governs it (``comity.dating``
 when present, else the nearest time expression in its clause or sentence),
-else by the publication date.
+else by the publication date. A time that modifies a noun other than the trigger
+("accused X of violating a 2023 order", "the 1899 award") dates that thing, not the act.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on another stage
 CLAUSE_CUT = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 When = tuple[str | None, str | None, str | None]  # date, precision, source
 OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
+NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 
 
 @dataclass
@@ -109,9 +111,22 @@ def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[Ti
     pool = [
         t
         for t in times
-        if t.value and sent.start_char <= t.span[0] < sent.end_char and not _in_open_phrase(t, tok)
+        if t.value
+        and sent.start_char <= t.span[0] < sent.end_char
+        and not _in_open_phrase(t, tok)
+        and not dates_a_thing(t, tok)
     ]
     return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
+
+
+def dates_a_thing(tref: TimeRef, tok: Token) -> bool:
+    """ "accused X of violating a 2023 order", "the 1899 award": a time modifying a noun other than the
+    trigger dates that thing, not the act."""
+    span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok
 
 
 def nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
@@ -142,7 +157,7 @@ def date_of(
     sent = tok.sent
     if tref is not None and not (sent.start_char <= tref.span[0] < sent.end_char):
         tref = None  # a time elsewhere in the paragraph dates another act more often than this one
-    if tref is None or not tref.value or _in_open_phrase(tref, tok):
+    if tref is None or not tref.value or _in_open_phrase(tref, tok) or dates_a_thing(tref, tok):
         tref = nearest_time(parsed, tok, span, times)
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"

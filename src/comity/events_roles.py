@@ -187,11 +187,13 @@ def _pobjs(prep: Token) -> list[Token]:
 
 
 def through_quantity(obj: Token, lex: EventLexicon) -> list[Token]:
-    """ "the first $450 million of an aid package": the noun an amount or quantity is of."""
+    """ "the first $450 million of an aid package", "$4 million in aid": the noun an amount is of."""
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "5,000 tonnes of wheat", "40 trucks of"
     if not (counted or obj.like_num or obj.pos_ == "NUM" or lex.has("quantity_nouns", obj.lemma_)):
         return []
-    found = [o for p in _preps(obj, "of") for o in _pobjs(p)]
+    money = any(c.tag_ == "$" for c in obj.subtree)  # "$4 million in radar equipment"
+    preps = _preps(obj, "of") + (_preps(obj, "in") or _preps_after(obj, "in") if money else [])
+    found = [o for p in preps for o in _pobjs(p)]
     return found + [c for o in found for c in o.conjuncts]
 
 
@@ -207,6 +209,11 @@ def is_passive(verb: Token) -> bool:
 
 def _child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _preps_after(tok: Token, lemma: str) -> list[Token]:
+    """A preposition the parser hung on the governing verb right after ``tok``: "delivered $2 million in"."""
+    return [p for p in _preps(tok.head, lemma) if p.i == tok.right_edge.i + 1]
 
 
 def _preps(tok: Token, lemma: str) -> list[Token]:
@@ -257,6 +264,8 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
+    if unjoined_conj(verb):
+        return []  # "ordered X to leave, a day after shelling killed 14": no shared subject
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
         controller = [o for o in objects(head) if mm.get(o) is not None]
         return controller or subject_tokens(head, mm, depth + 1)
@@ -330,6 +339,8 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
         return head.head  # "retaliated with missile attacks"
     if dep == "pobj" and head.lower_ == "on" and lex.has("state_verbs", head.head.lemma_):
         return head.head  # "troops remained on alert", "put its army on alert", "is on a visit to X"
+    if dep == "pobj" and head.lower_ == "in" and lex.has("speech_verbs", head.head.lemma_):
+        return head.head  # "said in a statement that both sides should"
     if dep == "pobj" and head.lower_ == "for" and lex.has("motion_verbs", head.head.lemma_):
         return head.head  # "negotiators return to Geneva for talks", "crowds gathered for a rally"
     return None
@@ -458,35 +469,20 @@ def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
     return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in _pobjs(p)]
 
 
-def condition_subjects(verb: Token, lex: EventLexicon) -> list[Token]:
-    """ "threatened to halt the talks if X deploys missiles": the subject of the condition the act hangs on.
-
-    Read on the verb and on the verb it governs; a condition opens with one of the 'condition_words'.
-    """
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    hosts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    clauses = [c for h in hosts for c in h.children if c.dep_ == "advcl" and _conditional(c, lex)]
-    return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+TIME_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
 
 
-def _conditional(clause: Token, lex: EventLexicon) -> bool:
-    return any(m.dep_ == "mark" and lex.has("condition_words", m.lower_) for m in clause.children)
-
-
-# a weapon or blast as the subject of a killing names no doer ("a roadside bomb killed two soldiers")
-BLAST_NOUNS = frozenset(
-    {
-        "bomb", "bombing", "blast", "explosion", "explosive", "device", "mine", "landmine", "minefield",
-        "shell", "shelling", "rocket", "missile", "mortar", "grenade", "gunfire", "airstrike", "strike",
-    }
-)
-
-
-def blast_subject(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
-    """ "A roadside bomb killed two soldiers": the subject is a weapon or blast ('BLAST_NOUNS') naming no
-    coded doer."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(
-        s.lemma_.lower() in BLAST_NOUNS and not collect(s, mm, lex) for s in subjects
-    )
+def unjoined_conj(verb: Token) -> bool:
+    """A time clause the parser joined to the verb before it as a conjunct or complement ("ordered X to
+    leave, a day after shelling killed 14"): a word opening a time clause ('TIME_SUBORDINATORS') stands
+    between the two verbs, on either, with no 'and' or 'or' joining them."""
+    if verb.dep_ not in ("conj", "ccomp", "xcomp") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # "urged X after the meeting to withdraw": a true infinitive complement
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    if any(t.dep_ == "cc" and t.head == verb.head for t in between):
+        return False  # "expelled the envoy and after a week closed the border": a true conjunct
+    opening = (t for t in between if t.dep_ in ("prep", "mark", "advmod"))
+    opening = (t for t in opening if t.head == verb.head or verb in t.ancestors)
+    return any(t.lower_ in TIME_SUBORDINATORS for t in opening)
