@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -820,25 +819,6 @@ def test_a_year_on_a_noun_does_not_date_the_act(coder, text, historical):
     events = coder.code(text, published="2026-03-04").events
     assert len(events) == 1
     assert ("historical" in events[0].aux) is historical
-
-
-HELD_OUT = Path(__file__).parent / "data" / "events"
-HELD_OUT_F1_FLOOR = 0.762  # measured 0.782 on the three held-out articles, minus 0.02
-# four articles written for testing, gold coded blind (now a development set): measured 0.694, minus 0.04
-HELD_OUT_2 = (Path(__file__).parent / "data" / "heldout", 0.654)
-
-
-@pytest.mark.parametrize(("folder", "floor"), [(HELD_OUT, HELD_OUT_F1_FLOOR), HELD_OUT_2])
-def test_held_out_articles_keep_their_event_f1(coder, tmp_path, folder, floor):
-    """Articles written and hand-coded before the coder was run on them: an honest view of generalisation."""
-    from comity.evaluate import gold_files, write_predictions
-    from comity.scoring import score_dir
-
-    files = gold_files(folder)
-    assert len(files) >= 3
-    assert write_predictions(coder, files, tmp_path) == []
-    _, summary = score_dir(folder, tmp_path)
-    assert summary["event_f1"] >= floor, summary
 
 
 @pytest.mark.parametrize(
