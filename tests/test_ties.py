@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from comity.corpus import Corpus
+from comity.migrations import migrate
+from comity.records import Coded, Entity, Event, Mention
 from comity.ties import sparkline
 from test_store import FakeCoder, art
 
@@ -131,3 +134,43 @@ def test_network_date_window(corpus: Corpus) -> None:
 ])
 def test_sparkline(values: list, line: str) -> None:
     assert sparkline(values) == line
+
+
+class ReciprocalCoder(FakeCoder):
+    """Codes every article as one reciprocal event, "China and Russia held joint drills" (no recipient)."""
+
+    def code_many(self, articles):
+        for article in articles:
+            mention = [Mention(name, (i * 10, i * 10 + 5), Entity(code, None, name, "country"))
+                       for i, (code, name) in enumerate((("CHN", "China"), ("RUS", "Russia")))]
+            event = Event(id=f"{article.id}-0", event="COOPERATE", actor=tuple(mention), recipient=(),
+                          event_text=article.text, spans=((0, len(article.text)),), date="2025-05-08",
+                          date_precision="day", date_source="text", quad_code=2, event_scale=6.0)
+            coded = Coded(article=article, version=self.version, events=(event,), mentions=tuple(mention))
+            yield article, coded
+
+
+def test_a_reciprocal_event_runs_both_ways_and_counts_once(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "r.duckdb") as corpus:
+        corpus.ingest_items([art("China and Russia held joint drills.")], coder=ReciprocalCoder())
+        row = _row(corpus.ties("CHN", "RUS", by="day"), "2025-05-08")
+        assert (row["ab_material_cooperation"], row["ba_material_cooperation"], row["events"]) == (1, 1, 1)
+        assert row["mean_scale"] == 6.0
+
+
+def test_stores_written_before_reciprocal_dyads_are_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Corpus(path) as corpus:
+        corpus.ingest_items([art("China and Russia held joint drills.")], coder=ReciprocalCoder())
+    con = duckdb.connect(str(path))
+    # what the store held before migration 0004: one (actor, NULL) row per actor
+    con.execute("UPDATE dyads SET recipient_code = NULL, recipient_sector = NULL, recipient_name = NULL, "
+                "recipient_text = NULL")
+    con.execute("DELETE FROM dyads WHERE seq > 0")
+    con.execute("INSERT INTO dyads SELECT event_id, article_id, 1, 'RUS', NULL, 'Russia', 'Russia', "
+                "NULL, NULL, NULL, NULL FROM dyads")
+    con.execute("DELETE FROM migrations WHERE name = '0004_reciprocal_dyads'")
+    assert migrate(con) == ["0004_reciprocal_dyads"]
+    pairs = con.execute("SELECT actor_code, recipient_code FROM dyads ORDER BY seq").fetchall()
+    assert pairs == [("CHN", "RUS"), ("RUS", "CHN")]
+    con.close()

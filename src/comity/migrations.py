@@ -101,7 +101,27 @@ EVENT_SIZE = Migration("0003_event_size", (
     "ALTER TABLE events ADD COLUMN size_json VARCHAR",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE)
+RECIPROCAL_DYADS = Migration("0004_reciprocal_dyads", (
+    # Several actors of different codes and no recipient act on each other (PLOVER's reciprocal rule):
+    # their dyads become every ordered pair of distinct actor codes (store_rows._pairs). Stores written
+    # before kept one (actor, NULL) row per actor, which the ties between the two sides never counted.
+    """CREATE TEMP TABLE reciprocal AS
+       SELECT event_id FROM dyads GROUP BY event_id
+       HAVING count(recipient_code) = 0 AND count(DISTINCT actor_code) >= 2""",
+    """CREATE TEMP TABLE reciprocal_rows AS
+       SELECT a.event_id, a.article_id,
+              CAST(row_number() OVER (PARTITION BY a.event_id ORDER BY a.seq, b.seq) - 1 AS INTEGER) AS seq,
+              a.actor_code, a.actor_sector, a.actor_name, a.actor_text,
+              b.actor_code, b.actor_sector, b.actor_name, b.actor_text
+       FROM dyads a JOIN dyads b ON a.event_id = b.event_id AND a.actor_code <> b.actor_code
+       WHERE a.event_id IN (SELECT event_id FROM reciprocal)""",
+    "DELETE FROM dyads WHERE event_id IN (SELECT event_id FROM reciprocal)",
+    "INSERT INTO dyads SELECT * FROM reciprocal_rows",
+    "DROP TABLE reciprocal_rows",
+    "DROP TABLE reciprocal",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS)
 
 DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
 

@@ -138,15 +138,26 @@ def _size(event: Event) -> str | None:
     return json.dumps(size, ensure_ascii=False) if size else None
 
 
+def _pairs(event: Event) -> list[tuple]:
+    """(actor, recipient) mention pairs. Several actors of different codes and no recipient act on each
+    other (PLOVER's reciprocal rule, as the shared scorer reads it): "China and Russia held joint drills"
+    gives CHN→RUS and RUS→CHN. One actor, or actors of one code, and no recipient give (actor, None)."""
+    if event.recipient:
+        return [(a, r) for a in event.actor for r in event.recipient]
+    codes = {m.entity.code for m in event.actor if m.entity.code}
+    if len(codes) < 2:
+        return [(a, None) for a in event.actor]
+    return [(a, b) for a in event.actor for b in event.actor
+            if a.entity.code and b.entity.code and a.entity.code != b.entity.code]
+
+
 def _dyads(eid: str, aid: str, event: Event) -> list[tuple]:
-    recipients = list(event.recipient) or [None]
     rows = []
-    for actor in event.actor:
-        for recipient in recipients:
-            a, r = actor.entity, recipient.entity if recipient else None
-            rows.append((eid, aid, len(rows), a.code, a.sector, a.name, actor.text,
-                         r.code if r else None, r.sector if r else None, r.name if r else None,
-                         recipient.text if recipient else None))
+    for actor, recipient in _pairs(event):
+        a, r = actor.entity, recipient.entity if recipient else None
+        rows.append((eid, aid, len(rows), a.code, a.sector, a.name, actor.text,
+                     r.code if r else None, r.sector if r else None, r.name if r else None,
+                     recipient.text if recipient else None))
     return rows
 
 

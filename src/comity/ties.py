@@ -183,8 +183,9 @@ def _day(value) -> date:
 
 def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", include_negated: bool = False,
          include_hypothetical: bool = False) -> pd.DataFrame:
-    """Per period: events of each quad class from ``a`` to ``b`` (``ab_*``) and back (``ba_*``),
-    all events, and their mean ``event_scale``. ``attrs["undated"]`` counts events without a date."""
+    """Per period: events of each quad class from ``a`` to ``b`` (``ab_*``) and back (``ba_*``; a reciprocal
+    event, "A and B held talks", counts in both), all events (each once), and their mean ``event_scale``.
+    ``attrs["undated"]`` counts events without a date."""
     rows = _pair_rows(con, a, b, include_negated, include_hypothetical)
     dated = _with_periods(rows, by)
     columns = [f"{d}_{name}" for d in ("ab", "ba") for name in QUADS.values()]
@@ -196,14 +197,15 @@ def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", i
             for quad, name in QUADS.items():
                 record[f"{direction}_{name}"] = int(((group["direction"] == direction)
                                                      & (group["quad_code"] == quad)).sum())
-        record["events"] = len(group)
-        scale = group["event_scale"].dropna()
+        once = group.drop_duplicates(subset=["event_id"])  # a reciprocal event runs both ways, counts once
+        record["events"] = len(once)
+        scale = once["event_scale"].dropna()
         record["mean_scale"] = float(scale.mean()) if len(scale) else None
         result.append(record)
     frame = pd.DataFrame(result, columns=["period", "precision", "start", "end", *columns, "events",
                                           "mean_scale"])
     frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-    frame.attrs.update(a=a, b=b, by=by, undated=int(len(rows) - len(dated)))
+    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
     return frame
 
 
