@@ -231,7 +231,7 @@ def test_an_old_store_gains_the_size_column(tmp_path: Path) -> None:
         con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [migration.name])
     con.execute("INSERT INTO events (id, article_id, seq, event, coder_version) VALUES ('old', 'a', 0, "
                 "'ASSAULT', 'v')")
-    assert migrate(con) == ["0003_event_size"]
+    assert migrate(con)[0] == "0003_event_size"  # and any later migrations
     assert con.execute("SELECT id, size_json FROM events").fetchall() == [("old", None)]
     con.close()
     with _store(path, STORED) as corpus:
