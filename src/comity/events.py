@@ -29,7 +29,9 @@ soldiers") is coded with its victims alone; an event with one actor and no
 recipient takes the side the article pairs that actor with in nearby events of
 the same kind (:mod:`comity.events_context`); a show of force with no recipient
 faces the other country of the border it is sent to or kept along
-(:mod:`comity.events_border`).
+(:mod:`comity.events_border`); "the two governments", "both sides", "leaders in both capitals"
+stand for the article's principal pair, the two states most often on opposite sides of its events
+(:mod:`comity.events_pair`; the sentences are read twice when there is one).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from comity.events_find import Candidate, sentence_candidates
 from comity.events_infer import infer_countries
 from comity.events_lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
 from comity.events_merge import dated, merge, to_event
+from comity.events_pair import PairMap, principal_pair
 from comity.events_roles import MentionMap, is_actor
 from comity.events_sides import side
 from comity.events_size import event_size
@@ -51,11 +54,16 @@ __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events
 def candidates(parsed: Parsed, mentions: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
     """Every trigger occurrence with its roles, sentence by sentence."""
     body = [m for m in mentions if parsed.in_body(m.span)]
-    mm = MentionMap(parsed.doc, infer_countries(parsed.doc, body, lexicon))
-    out: list[Candidate] = []
-    for sent in parsed.body_sents():
-        out.extend(sentence_candidates(sent, mm, lexicon))
+    inferred = infer_countries(parsed.doc, body, lexicon)
+    out = _sentences(parsed, MentionMap(parsed.doc, inferred), lexicon)
+    pair = principal_pair(((c.actor, c.recipient) for c in out if not c.negated), inferred)
+    if pair:  # "the two sides", "both capitals": the article's principal pair (comity.events_pair)
+        out = _sentences(parsed, PairMap(parsed.doc, inferred, pair), lexicon)
     return _replies(_drop_partial(parsed, out), lexicon)
+
+
+def _sentences(parsed: Parsed, mm: MentionMap, lexicon: EventLexicon) -> list[Candidate]:
+    return [c for sent in parsed.body_sents() for c in sentence_candidates(sent, mm, lexicon)]
 
 
 def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:

@@ -170,7 +170,7 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "said both should show restraint and withdraw": conjuncts share an embedding
             continue
-        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur)) or cur.head == cur:
+        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur) and not _bare_to(cur)) or cur.head == cur:
             return None
         if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(
             "refusal_verbs", cur.head.lemma_
@@ -182,6 +182,18 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
             alleged = kind == "ACCUSE" and tok.pos_ == "VERB"  # "accused Kyiv of attacking": an allegation
             return cur if lex.has("embedding_types", kind) or alleged else None
     return None
+
+
+def _bare_to(tok: Token) -> bool:
+    """ "offered on Tuesday to host talks": an infinitive the parser hung as an adverbial clause (no 'in
+    order', no 'so as') after a time phrase is the verb's complement."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and not any(c.dep_ in ("mark", "advmod") for c in kids)
+        and any(c.dep_ in ("prep", "npadvmod") and c.i < tok.i for c in tok.head.children)
+    )
 
 
 def _for_to(tok: Token) -> bool:

@@ -354,6 +354,8 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
     request is aimed at whoever it asks to act ("a call for Israel to withdraw from Gaza")."""
     actor_codes = {m.entity.code for m in outer.actor}
     for cand in inner:
+        if not outer.recipient and cand.event in SYMMETRIC and not actor_codes & _codes(cand):
+            outer.recipient = _dedupe(cand.actor + cand.recipient)  # "offered to host talks between A and B"
         if not outer.recipient and outer.event == "REQUEST":
             outer.recipient = _dedupe(cand.actor, actor_codes)
         if not outer.recipient:
@@ -362,6 +364,10 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
             outer.mode = threat_mode(cand.event, cand.mode, cand.tok.lemma_)
         elif outer.mode is None:
             outer.mode = INNER_MODES.get(outer.event, {}).get(cand.event)
+
+
+def _codes(cand: Candidate) -> set[str]:
+    return {m.entity.code for m in cand.actor + cand.recipient}
 
 
 def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[Candidate]:

@@ -156,6 +156,8 @@ def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
     """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list)."""
     if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):
         return False
+    if any(_pair_phrase(o, lex) for p in tok.children if p.lower_ in ("in", "of") for o in _pobjs(p)):
+        return True  # "leaders in both capitals", "the leaders of the two countries"
     kids = list(tok.children)
     if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod") for c in kids):
         return True
