@@ -31,7 +31,7 @@ the same kind (:mod:`comity.events_context`); a show of force with no recipient
 faces the other country of the border it is sent to or kept along
 (:mod:`comity.events_border`); "the two governments", "both sides", "leaders in both capitals"
 stand for the article's principal pair, the two states most often on opposite sides of its events
-(:mod:`comity.events_pair`; the sentences are read twice when there is one).
+(:mod:`comity.events_pair`; the sentences holding such a phrase are read again when there is one).
 """
 
 from __future__ import annotations
@@ -51,19 +51,16 @@ from comity.records import Event, Figure, Mention, TimeRef
 __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
 
 
-def candidates(parsed: Parsed, mentions: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
-    """Every trigger occurrence with its roles, sentence by sentence."""
-    body = [m for m in mentions if parsed.in_body(m.span)]
+def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
+    """Every trigger occurrence with its roles, sentence by sentence, from the running text's mentions."""
     inferred = infer_countries(parsed.doc, body, lexicon)
-    out = _sentences(parsed, MentionMap(parsed.doc, inferred), lexicon)
-    pair = principal_pair(((c.actor, c.recipient) for c in out if not c.negated), inferred)
-    if pair:  # "the two sides", "both capitals": the article's principal pair (comity.events_pair)
-        out = _sentences(parsed, PairMap(parsed.doc, inferred, pair), lexicon)
-    return _replies(_drop_partial(parsed, out), lexicon)
-
-
-def _sentences(parsed: Parsed, mm: MentionMap, lexicon: EventLexicon) -> list[Candidate]:
-    return [c for sent in parsed.body_sents() for c in sentence_candidates(sent, mm, lexicon)]
+    mm = MentionMap(parsed.doc, inferred)
+    found = [(sent, sentence_candidates(sent, mm, lexicon)) for sent in parsed.body_sents()]
+    pair = principal_pair(((c.actor, c.recipient) for _, cs in found for c in cs if not c.negated), inferred)
+    if pair and mm.paired:  # "the two sides", "both capitals": the principal pair (comity.events_pair)
+        pm = PairMap(parsed.doc, inferred, pair)  # read again only the sentences that hold a pair phrase
+        found = [(s, sentence_candidates(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
+    return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
 
 
 def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
@@ -120,9 +117,12 @@ def find_events(
     ``figures`` (from :func:`comity.figures.find_figures`) give the sizes; without them none is read.
     """
     lexicon = lexicon or EventLexicon.from_config()
-    items = [d for c in candidates(parsed, list(mentions), lexicon) for d in dated(parsed, c, list(times))]
-    counts = list(figures) if figures is not None else None
-    for d in items if counts is not None else ():
-        d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
+    body = [m for m in mentions if parsed.in_body(m.span)]
+    times = list(times)
+    items = [d for c in candidates(parsed, body, lexicon) for d in dated(parsed, c, times)]
+    if figures is not None:
+        counts = list(figures)
+        for d in items:
+            d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
     events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
-    return context_recipients(events, [m for m in mentions if parsed.in_body(m.span)])
+    return context_recipients(events, body)

@@ -58,6 +58,7 @@ class MentionMap:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.by_token: dict[int, list[Mention]] = {}
+        self.paired: set[int] = set()  # start tokens of the sentences where a pair phrase was read
         for mention in mentions:
             if not is_actor(mention):
                 continue
@@ -77,6 +78,7 @@ class MentionMap:
     def recent_pair(self, tok: Token) -> list[Mention]:
         """ "the two leaders", "both countries": the last two sides named in this or the previous sentence."""
         sent = tok.sent
+        self.paired.add(sent.start)
         start = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
         own = {  # "The EU urged both countries": the pair is not the one speaking to it
             m.entity.code for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for m in self.all(s)
