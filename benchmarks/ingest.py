@@ -28,8 +28,8 @@ from throughput import corpus
 
 def code_run(coder, folder: Path, out: Path, published: date) -> int:
     """What ``comity code FOLDER/* --out-dir OUT --format json`` does."""
-    from comity.ingest import read_inputs
-    from comity.output import to_json
+    from comity.io.output import to_json
+    from comity.io.read import read_inputs
     from comity.records import Article
 
     out.mkdir(parents=True, exist_ok=True)
@@ -45,7 +45,7 @@ def code_run(coder, folder: Path, out: Path, published: date) -> int:
 
 def ingest_run(coder, folder: Path, db: Path, published: date) -> int:
     """What ``comity ingest FOLDER --db DB`` does."""
-    from comity.corpus import Corpus
+    from comity.corpus.corpus import Corpus
 
     with Corpus(db) as store:
         return store.ingest([str(folder)], coder=coder, published=published).coded
@@ -58,9 +58,9 @@ def coded_once(coder, folder: Path, published: date) -> list:
     """Every article of ``folder`` coded (with its store id), to time the writes alone."""
     from dataclasses import replace
 
-    from comity.ingest import read_inputs
+    from comity.corpus.rows import content_id
+    from comity.io.read import read_inputs
     from comity.records import Article
-    from comity.store_rows import content_id
 
     names = [str(p) for p in sorted(folder.glob("*.txt"))]
     articles = [replace(a, id=content_id(a.text)) for a in read_inputs(names, published)
@@ -70,7 +70,7 @@ def coded_once(coder, folder: Path, published: date) -> list:
 
 def store_only(results: list, db: Path) -> float:
     """Seconds spent writing already coded articles to a fresh store (rows, URLs, commits)."""
-    from comity.store import Store
+    from comity.corpus.store import Store
 
     start = time.process_time()
     with Store(db) as store:
@@ -121,7 +121,7 @@ def main() -> None:
 
 def report(name: str, n: int, coded: tuple[float, float, int], stored: tuple[float, float, int],
            writes: float, db: Path) -> None:
-    from comity.corpus import Corpus
+    from comity.corpus.corpus import Corpus
 
     with Corpus(db, read_only=True) as store:
         counts = store.counts()

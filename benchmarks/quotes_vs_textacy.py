@@ -17,9 +17,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from comity.evaluate import gold_article, gold_files, write_predictions
+from comity.evaluation.evaluate import gold_article, gold_files, write_predictions
+from comity.evaluation.scoring import score_dir
 from comity.pipeline import Coder
-from comity.scoring import score_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SETS = {"example": SHARED / "examples", "PolNeAR dev": SHARED / "data" / "polnear" / "gold-dev"}

@@ -1,9 +1,13 @@
 """Code every evaluation set into one JSON file per article, so two versions of comity can be diffed.
 
-    python benchmarks/snapshot.py OUT_DIR        # then: diff -r OLD_DIR NEW_DIR
+    python benchmarks/snapshot.py OUT_DIR            # code every set into OUT_DIR
+    python benchmarks/snapshot.py --compare OLD NEW  # every file the same, but for the coder version
 
 Used to show that a refactoring changes no prediction: run it before and after,
-and compare the folders byte for byte. The sets are the project's own
+and compare the folders byte for byte, or with ``--compare``, which masks
+``coder_version`` (it hashes the knowledge files, so a change to their
+documentation changes it without changing any record) and lists every file
+that differs otherwise. The sets are the project's own
 ``examples/`` and ``tests/data/*`` gold files, and, where ``../shared`` is
 present, its example, the PolNeAR dev split, the real-news dev set and the
 PLOVER gold-standard sentences. Only the public API is used (``comity.Coder``,
@@ -14,6 +18,7 @@ version of the code.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -79,7 +84,25 @@ def main(out: Path) -> None:
         print(f"{name}: {len(articles)} articles", file=sys.stderr)
 
 
+def _masked(path: Path) -> bytes:
+    return re.sub(rb'"coder_version": "[^"]*"', b'"coder_version": ""', path.read_bytes())
+
+
+def compare(old: Path, new: Path) -> int:
+    """Print each file that differs (masking the coder version); the number that differ."""
+    names = sorted({p.relative_to(top) for top in (old, new) for p in top.rglob("*.json")})
+    differ = [n for n in names if not (old / n).is_file() or not (new / n).is_file()
+              or _masked(old / n) != _masked(new / n)]
+    for name in differ:
+        print(f"differs: {name}")
+    same = len(names) - len(differ)
+    print(f"{len(names)} files, {same} identical but for coder_version, {len(differ)} differ")
+    return len(differ)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--compare":
+        sys.exit(1 if compare(Path(sys.argv[2]), Path(sys.argv[3])) else 0)
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     main(Path(sys.argv[1]))

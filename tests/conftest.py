@@ -10,8 +10,8 @@ import pytest
 import spacy
 
 from comity.config import DEFAULT_MODEL
-from comity.document import Parsed
 from comity.records import Article
+from comity.text.document import Parsed
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comity.actors import ActorIndex
-from comity.actors_data import NON_STATE, SECTORS, load_dictionary, valid_code
+from comity.actors.dictionary import NON_STATE, SECTORS, load_dictionary, valid_code
+from comity.actors.resolve import ActorIndex
 from comity.config import Config
 from comity.datafiles import bundled
 from comity.errors import DataError

@@ -17,8 +17,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from comity.cli_corpus import register
-from comity.corpus import Corpus
+from comity.cli import app as comity_app
+from comity.corpus.corpus import Corpus
 from test_store import FakeCoder
 
 TESTS = Path(__file__).resolve().parent
@@ -66,10 +66,7 @@ def real_coder():
 
 @pytest.fixture(scope="module")
 def cli() -> typer.Typer:
-    app = typer.Typer()
-    register(app)
-    register(app)  # registering twice adds nothing
-    return app
+    return comity_app
 
 
 def invoke(app: typer.Typer, *args: str):
@@ -113,7 +110,7 @@ def test_an_ingest_killed_mid_way_and_rerun_loses_and_duplicates_nothing(tmp_pat
     """With the test coder (always runs): a real process, killed with SIGKILL, rerun."""
     folder = write_folder(tmp_path / "news", 150)
     script = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); from test_store import FakeCoder; "
-              "from comity.corpus import Corpus; c = Corpus(sys.argv[2]); "
+              "from comity.corpus.corpus import Corpus; c = Corpus(sys.argv[2]); "
               "log = lambda kind, what: print(kind, what, flush=True); "
               "print(c.ingest([sys.argv[1]], coder=FakeCoder(delay=0.02), progress=log)); c.close()")
     whole, cut = tmp_path / "whole.duckdb", tmp_path / "cut.duckdb"
@@ -187,7 +184,7 @@ def test_ingest_a_folder_twice_and_a_url_list(cli: typer.Typer, tmp_path: Path, 
 
 def test_a_store_held_by_another_writer(cli: typer.Typer, tmp_path: Path) -> None:
     db = tmp_path / "busy.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", "import time; from comity.store import Store; "
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from comity.corpus.store import Store; "
                                f"s = Store({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
                               stdout=subprocess.PIPE, text=True)
     try:
@@ -249,8 +246,8 @@ def test_ties_on_the_example_and_articles_written_for_it(cli: typer.Typer, tmp_p
     folder = tmp_path / "news"
     folder.mkdir()
     items = []
-    from comity.ingest import read_path
-    from comity.normalize import as_date
+    from comity.io.read import read_path
+    from comity.text.normalize import as_date
 
     example = shared / "examples" / "xi-moscow-parade.txt"
     items += list(read_path(example, as_date("2025-05-07")))

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comity.config import Config
-from comity.events import PLOVER_TYPES, EventLexicon, find_events
+from comity.events.extract import PLOVER_TYPES, EventLexicon, find_events
 from comity.records import Entity, Mention, TimeRef
 
 # Country names, capitals and demonyms by code: kind country, sector GOV
@@ -620,8 +620,8 @@ def test_example_with_real_stages(shared, parse):
     import json
 
     try:
-        from comity.actors import ActorIndex
-        from comity.times import find_times
+        from comity.actors.resolve import ActorIndex
+        from comity.times.extract import find_times
 
         index = ActorIndex.from_config(Config())
     except Exception as err:  # the other stages may not be installed yet

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from comity.events_context import REACH, context_recipients
+from comity.events.context import REACH, context_recipients
 from comity.pipeline import code
 from comity.records import Entity, Event, Mention
 

@@ -1,7 +1,7 @@
 """Event triggers and modality: sentence -> expected (type, mode, actor codes, recipient codes) records.
 
 Mentions come from the fake resolver of ``test_events``, so these tests exercise the event lexicon
-(``data/events.json``) and the modality reading (:mod:`comity.events_aux`) alone.
+(``data/events.json``) and the modality reading (:mod:`comity.events.modality`) alone.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from comity.config import Config
-from comity.events import EventLexicon, find_events
+from comity.events.extract import EventLexicon, find_events
 from test_events import fake_mentions
 
 
@@ -185,7 +185,7 @@ def test_every_new_family_has_four_rows():
     assert {t for t in touched | {"THREATEN"} if seen.get(t, 0) < 4} == set()
 
 
-# Acts recast by what governs them (comity.events_refuse): refusals are REJECT with the refused act's mode;
+# Acts recast by what governs them (comity.events.refuse): refusals are REJECT with the refused act's mode;
 # a threat's mode is its content; a promise of harm is a threat; a noun a verb of ending takes is no event.
 # Slots: 'of' actors, 'on' carriers, far particles, prepositions whose object was parsed as a clause subject.
 RECAST = [

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from comity.events_pair import principal_pair
+from comity.events.pair import principal_pair
 from comity.pipeline import code
 from comity.records import Entity, Mention
 

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from comity.config import Config
-from comity.events import EventLexicon, find_events
+from comity.events.extract import EventLexicon, find_events
 from comity.records import Entity, Mention
 
 # name -> (code, kind, sector, how)
@@ -217,7 +217,7 @@ def test_no_event_of_type(parse, lexicon, text, kind):
     ],
 )
 def test_who_may_act(name, how, kind, sector, acts):
-    from comity.events import is_actor
+    from comity.events.extract import is_actor
 
     code = None if name == "Jo Bloggs" else "RUR"
     assert is_actor(Mention(name, (0, len(name)), Entity(code, sector, name, kind), how)) is acts

@@ -11,16 +11,16 @@ import duckdb
 import pandas as pd
 import pytest
 
-from comity.corpus import Corpus
-from comity.document import Parsed
-from comity.events_merge import larger
-from comity.events_size import event_size
+from comity.cli.render import events_table
+from comity.corpus.corpus import Corpus
+from comity.corpus.migrations import MIGRATIONS, migrate
+from comity.events.merge import larger
+from comity.events.size import event_size
 from comity.figures import find_figures
-from comity.migrations import MIGRATIONS, migrate
-from comity.output import size_from_json, size_json
+from comity.io.output import size_from_json, size_json
 from comity.pipeline import Coder
 from comity.records import Article, Coded, Count, Entity, Event, Mention, Size
-from comity.render import events_table
+from comity.text.document import Parsed
 from test_store import FakeCoder
 
 Expected = dict[str, int | tuple[int, str]]
@@ -169,7 +169,7 @@ def coder() -> Coder:
     ("Ukraine accused Russia of killing 12 civilians in Kherson.", "ACCUSE", None),
 ])
 def test_coded_events_carry_their_size(coder: Coder, text: str, event: str, expected: dict | None) -> None:
-    from comity.output import to_json
+    from comity.io.output import to_json
 
     coded = coder.code(text, "2025-03-04")
     records = [e for e in to_json(coded)["events"] if e["event"] == event]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from comity.corpus import Corpus
+from comity.corpus.corpus import Corpus
 from comity.errors import ComityError
 from comity.records import Article
 from test_store import FakeCoder, art

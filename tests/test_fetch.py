@@ -15,7 +15,7 @@ from typing import ClassVar
 import pytest
 
 from comity.errors import InputError
-from comity.fetch import Fetcher, Sources, folder_files, read_list
+from comity.io.fetch import Fetcher, Sources, folder_files, read_list
 from comity.records import Article
 
 PARAGRAPHS = [

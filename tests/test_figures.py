@@ -119,7 +119,7 @@ def test_about_names_the_clause(parse):
 def test_times_can_be_passed_in(parse):
     from datetime import date
 
-    from comity.times import find_times
+    from comity.times.extract import find_times
 
     parsed = parse("Two years ago, some 300 soldiers crossed the border.")
     times = find_times(parsed, date(2025, 5, 7))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from comity.evaluate import evaluate
-from comity.gsr import evaluate_gsr, summary
+from comity.evaluation.evaluate import evaluate
+from comity.evaluation.gsr import evaluate_gsr, summary
 from comity.pipeline import Coder
 
 ROOT = Path(__file__).resolve().parents[1]

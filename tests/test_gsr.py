@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from comity.errors import EvalError
-from comity.gsr import GoldSentence, GsrScore, load_gsr, score_sentence, summary
+from comity.evaluation.gsr import GoldSentence, GsrScore, load_gsr, score_sentence, summary
 from comity.records import Article, Coded, CoderVersion, Entity, Event, Mention
 
 VERSION = CoderVersion(package="test", data_hash="0", model="none", model_version="0")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from comity.errors import InputError
-from comity.ingest import read_inputs, safe_name
+from comity.io.read import read_inputs, safe_name
 from comity.records import Article
 
 TEXT = "Japan and Australia signed a defence pact on Tuesday, officials said.\n"

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from comity.errors import InputError, LanguageError
-from comity.language import check_english
-from comity.normalize import article_id, as_date
+from comity.text.language import check_english
+from comity.text.normalize import article_id, as_date
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from comity.errors import ComityError, InputError, LanguageError
-from comity.output import to_json
+from comity.io.output import to_json
 from comity.pipeline import NO_DATE_WARNING, Coder
 from comity.records import Article
 

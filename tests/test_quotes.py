@@ -6,12 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comity.actors import ActorIndex
-from comity.document import Parsed
-from comity.quotes import extract_quotes
-from comity.quotes_marks import quoted_spans
+from comity.actors.resolve import ActorIndex
+from comity.quotes.extract import extract_quotes
+from comity.quotes.marks import quoted_spans
 from comity.records import Article, Part
-from comity.structure import mask
+from comity.text.document import Parsed
+from comity.text.structure import mask
 
 
 @pytest.fixture(scope="session")
@@ -280,7 +280,7 @@ def test_example_article_scores(shared, nlp, index):
     import json
     from datetime import date
 
-    from comity.structure import find_parts
+    from comity.text.structure import find_parts
 
     spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
     score = importlib.util.module_from_spec(spec)
@@ -317,9 +317,9 @@ def test_own_articles_score(own_articles_summary, metric):
 def own_articles_summary(tmp_path_factory):
     from pathlib import Path
 
-    from comity.evaluate import write_predictions
+    from comity.evaluation.evaluate import write_predictions
+    from comity.evaluation.scoring import score_dir
     from comity.pipeline import Coder
-    from comity.scoring import score_dir
 
     folder = Path(__file__).parent / "data" / "quotes"
     golds = sorted(folder.glob("*.gold.json"))

@@ -17,16 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comity.errors import EvalError
-from comity.scoring import (
-    ArticleScore,
-    format_summary,
-    score_article,
-    score_dir,
-    summarize,
-    warnings_of,
-)
-from comity.scoring_events import EventTuple, count_events, event_tuples
-from comity.scoring_quotes import (
+from comity.evaluation.score_events import EventTuple, count_events, event_tuples
+from comity.evaluation.score_quotes import (
     QuoteText,
     count_profiles,
     count_quotes,
@@ -35,7 +27,15 @@ from comity.scoring_quotes import (
     quote_matches,
     same_person,
 )
-from comity.scoring_values import count_figures, count_times, day_span, same_expression, same_figure
+from comity.evaluation.score_values import count_figures, count_times, day_span, same_expression, same_figure
+from comity.evaluation.scoring import (
+    ArticleScore,
+    format_summary,
+    score_article,
+    score_dir,
+    summarize,
+    warnings_of,
+)
 
 SUMMARY_KEYS = [
     "articles", "quote_recall", "quote_precision", "quote_f1", "speaker_accuracy", "event_recall",

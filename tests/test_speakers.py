@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from comity.actors import ActorIndex
-from comity.quotes import extract_quotes
-from comity.quotes_cues import CueLexicon
+from comity.actors.resolve import ActorIndex
+from comity.quotes.cues import CueLexicon
+from comity.quotes.extract import extract_quotes
 
 
 @pytest.fixture(scope="session")
@@ -197,9 +197,9 @@ DATELINED = [
 def test_dateline_state(index, nlp, text, name, country):
     from datetime import date
 
-    from comity.document import Parsed
     from comity.records import Article
-    from comity.structure import find_parts, mask
+    from comity.text.document import Parsed
+    from comity.text.structure import find_parts, mask
 
     parts = find_parts(text)
     assert any(p.kind == "dateline" for p in parts)

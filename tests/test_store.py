@@ -20,13 +20,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from comity.corpus import Corpus
+from comity.corpus.corpus import Corpus
+from comity.corpus.dates import interval, period
+from comity.corpus.migrations import MIGRATIONS, migrate
+from comity.corpus.rows import content_id, sentence_around
+from comity.corpus.store import Store, StoreError
 from comity.errors import ComityError, InputError
-from comity.migrations import MIGRATIONS, migrate
 from comity.records import Article, Coded, CoderVersion, Entity, Event, Mention, Quote, Speaker, TimeRef
-from comity.store import Store, StoreError
-from comity.store_dates import interval, period
-from comity.store_rows import content_id, sentence_around
 
 ACTORS = {
     "China": Entity("CHN", "GOV", "China", "country"),
@@ -249,7 +249,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "busy.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from comity.store import Store; "
+    holder = subprocess.Popen([sys.executable, "-c", "import time; from comity.corpus.store import Store; "
                                f"s = Store({str(path)!r}); print('ready', flush=True); time.sleep(30)"],
                               stdout=subprocess.PIPE, text=True)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from comity.structure import find_parts, mask
+from comity.text.structure import find_parts, mask
 
 BODY = "The two ministers met on Tuesday and agreed to expand joint exercises, officials said."
 

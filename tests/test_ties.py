@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from comity.corpus import Corpus
-from comity.migrations import migrate
+from comity.corpus.corpus import Corpus
+from comity.corpus.migrations import migrate
+from comity.corpus.ties import sparkline
 from comity.records import Coded, Entity, Event, Mention
-from comity.ties import sparkline
 from test_store import FakeCoder, art
 
 ARTICLES = [

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comity.dating import governing_time
+from comity.events.dating import governing_time
 from comity.records import TimeRef
-from comity.times import find_times
-from comity.times_resolve import value_bounds
+from comity.times.extract import find_times
+from comity.times.resolve import value_bounds
 
 WED = "2025-05-07"  # a Wednesday
 
@@ -401,9 +401,9 @@ DATELINES = [
 
 
 def _laid_out(nlp, text: str, published: str):
-    from comity.document import Parsed
     from comity.records import Article
-    from comity.structure import find_parts, mask
+    from comity.text.document import Parsed
+    from comity.text.structure import find_parts, mask
 
     parts = find_parts(text)
     article = Article(id="t", text=text, published=date.fromisoformat(published))

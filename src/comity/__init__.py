@@ -5,30 +5,22 @@ quotes, resolved dates and figures, every record with its evidence.
     coded = comity.code(text, published="2025-05-07")
     for event in coded.events:
         print(event.event, [m.entity.code for m in event.actor], event.date)
+
+Every name below is imported on first use: ``import comity`` loads neither
+spaCy nor DuckDB.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from comity._lazy import exports
+from comity._version import __version__
 
-__all__ = ["Coder", "Config", "Corpus", "__version__", "code", "to_json"]
+_RECORDS = ("Article", "Coded", "CoderVersion", "Count", "Entity", "Event", "Figure", "Mention", "Part",
+            "Quote", "Size", "Speaker", "TimeRef")
+_TABLE = {
+    "Coder": "pipeline", "code": "pipeline", "Config": "config", "Corpus": "corpus",
+    "to_json": "io", "ComityError": "errors", **{name: "records" for name in _RECORDS},
+}
 
-
-def __getattr__(name: str):  # keep ``import comity`` cheap: spaCy loads on first use
-    if name in ("Coder", "code"):
-        from comity import pipeline
-
-        return getattr(pipeline, name)
-    if name == "Config":
-        from comity.config import Config
-
-        return Config
-    if name == "Corpus":
-        from comity.corpus import Corpus
-
-        return Corpus
-    if name == "to_json":
-        from comity.output import to_json
-
-        return to_json
-    raise AttributeError(f"module 'comity' has no attribute {name!r}")
+__all__ = ["__version__", *sorted(_TABLE)]
+__getattr__, __dir__ = exports(__name__, _TABLE)

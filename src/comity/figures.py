@@ -22,11 +22,11 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from comity.datafiles import bundled
-from comity.document import Parsed
 from comity.records import Figure, TimeRef
-from comity.times import find_times
-from comity.times_grammar import governing_verb
-from comity.times_words import alternation, find_in, number_word_pattern, number_words, parse_number, windows
+from comity.text.document import Parsed
+from comity.times.extract import find_times
+from comity.times.grammar import governing_verb
+from comity.times.words import alternation, find_in, number_word_pattern, number_words, parse_number, windows
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}
 PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|through|by|as of|at the end of)?\s*", re.IGNORECASE)

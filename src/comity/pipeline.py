@@ -19,21 +19,21 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from comity import __version__
-from comity.actors import ActorIndex
+from comity._version import __version__
+from comity.actors.resolve import ActorIndex
 from comity.config import Config
 from comity.datafiles import data_hash
-from comity.document import Parsed
 from comity.errors import ComityError, InputError, ModelError
-from comity.events import EventLexicon, find_events
+from comity.events.extract import EventLexicon, find_events
 from comity.figures import find_figures
-from comity.language import check_english
-from comity.normalize import article_id, as_date
-from comity.quotes import extract_quotes
-from comity.quotes_cues import CueLexicon
+from comity.quotes.cues import CueLexicon
+from comity.quotes.extract import extract_quotes
 from comity.records import Article, Coded, CoderVersion
-from comity.structure import find_parts, mask
-from comity.times import find_times
+from comity.text.document import Parsed
+from comity.text.language import check_english
+from comity.text.normalize import article_id, as_date
+from comity.text.structure import find_parts, mask
+from comity.times.extract import find_times
 
 NO_DATE_WARNING = "no publication date: relative time expressions are left unresolved"
 

@@ -2,7 +2,7 @@
 
 All records are frozen dataclasses. Every extracted field carries its character
 span in the article text (``(start, end)``, end exclusive) as evidence. Dicts
-appear only at the edges: :mod:`comity.output` turns a :class:`Coded` into the
+appear only at the edges: :mod:`comity.io.output` turns a :class:`Coded` into the
 per-article JSON that ``../shared/tools/score.py`` reads.
 """
 

@@ -1,0 +1,141 @@
+"""What every command of the ``comity`` CLI shares: the Typer app, the consoles, option types,
+building the coder, progress bars and one-line errors.
+
+Command modules (:mod:`comity.cli.code`, :mod:`comity.cli.evaluate`,
+:mod:`comity.cli.ingest`, :mod:`comity.cli.query`) decorate :data:`app`;
+:mod:`comity.cli` imports them all. Errors are printed as one line naming the
+input; the exit code is 1 when some input failed (the rest was done), 2 on bad
+usage or a store that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from comity._version import __version__
+from comity.config import Config
+from comity.errors import ComityError
+from comity.text.normalize import as_date
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  help="Code news about international affairs: PLOVER events, quotes, dates, figures.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+ModelOpt = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to parse with.")]
+ActorsOpt = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Extra actor dictionary (JSON, same shape as data/actors.json); repeatable.")]
+EventsOpt = Annotated[list[Path] | None, typer.Option(
+    "--events", help="Extra event lexicon (JSON, same shape as data/events.json); repeatable.")]
+CuesOpt = Annotated[list[Path] | None, typer.Option(
+    "--cues", help="Extra cue-verb list (JSON, same shape as data/cues.json); repeatable.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store (created if absent).")]
+ReadDbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD) of the events' dates.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD) of the events' dates.")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, csv or json.")]
+NegatedOpt = Annotated[bool, typer.Option("--include-negated", help="Count negated events too.")]
+HypoOpt = Annotated[bool, typer.Option("--include-hypothetical", help="Count hypothetical events too.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"comity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """comity: who did what to whom, who said what, when, and the figures cited."""
+
+
+def fail(error: Exception, code: int = 2) -> typer.Exit:
+    """Print ``error`` as one line and give the Exit to raise."""
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    return typer.Exit(code)
+
+
+def make_config(model: str, actors: list[Path] | None, events: list[Path] | None,
+                cues: list[Path] | None, batch_size: int) -> Config:
+    try:
+        return Config(model=model, batch_size=batch_size, actor_files=tuple(actors or ()),
+                      event_files=tuple(events or ()), cue_files=tuple(cues or ()))
+    except ComityError as error:
+        raise fail(error) from error
+
+
+def make_coder(config: Config):
+    from comity.pipeline import Coder
+
+    try:
+        return Coder(config)
+    except ComityError as error:
+        raise fail(error) from error
+
+
+def coder_from(model: str, actors: list[Path] | None, events: list[Path] | None,
+               cues: list[Path] | None, batch_size: int):
+    """The coder the common options describe (exit 2 with one line when they are wrong)."""
+    return make_coder(make_config(model, actors, events, cues, batch_size))
+
+
+def progress_bar(total: int | None) -> Progress:
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True,
+                    disable=total is not None and total < 2)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so no half-written file is ever left."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def parse_published(value: str | None) -> date | None:
+    try:
+        return as_date(value)
+    except ComityError as error:
+        err.print(f"[red]error:[/red] --published: {error}")
+        raise typer.Exit(2) from error
+
+
+def finish(failures: list[str], coded: int) -> None:
+    """Report the failed inputs, one line each; exit 1 when there were any."""
+    for message in failures:
+        err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    if failures:
+        err.print(f"{len(failures)} input(s) failed; {coded} coded.")
+        raise typer.Exit(1)
+
+
+def table_console() -> Console:
+    """The output console; when not a terminal (a pipe, a file), wide enough not to fold tables."""
+    return out if out.is_terminal else Console(soft_wrap=True, width=220)
+
+
+def open_corpus(db: Path, read_only: bool = False):
+    from comity.corpus.corpus import Corpus
+
+    try:
+        return Corpus(db, read_only=read_only)
+    except ComityError as error:
+        raise fail(error) from error
+
+
+def guarded(run):
+    """``run()``, with a comity error turned into one line and exit 2."""
+    try:
+        return run()
+    except ComityError as error:
+        raise fail(error) from error

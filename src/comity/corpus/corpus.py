@@ -1,0 +1,239 @@
+"""``comity.Corpus``: a store of coded articles you can fill, re-code and query.
+
+    from comity import Corpus
+    with Corpus("news.duckdb") as corpus:
+        corpus.ingest(["articles/", "https://example.org/feed.xml"])
+        corpus.ties("CHN", "RUS", by="month")      # a pandas DataFrame
+        corpus.events(actor="USA", type="SANCTION", since="2025-01-01")
+
+Every query returns a pandas DataFrame; the CLI commands print them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from comity.corpus.rows import content_id
+from comity.corpus.store import DEFAULT_DB, Store
+from comity.errors import ComityError
+from comity.io.fetch import Fetcher, Item, Sources
+from comity.records import Article, Coded
+from comity.text.normalize import as_date
+
+Progress = Callable[[str, str], None]  # (coded | skipped | failed, what)
+
+
+@dataclass
+class Summary:
+    """What an ingest or recode did: articles coded, skipped as already stored, failed (with reasons)."""
+
+    coded: int = 0
+    skipped: int = 0
+    urls_added: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return (f"{self.coded} coded, {self.skipped} skipped as already stored "
+                f"({self.urls_added} new URLs recorded), {len(self.failed)} failed")
+
+
+def _quiet(kind: str, what: str) -> None:
+    pass
+
+
+def _collector(notes: list[tuple[str, str]]) -> Progress:
+    return lambda kind, what: notes.append((kind, what))
+
+
+def _location(article: Article) -> str | None:
+    return article.url or article.source
+
+
+def _default_coder():
+    from comity.pipeline import default_coder
+
+    return default_coder()
+
+
+class Corpus:
+    """A DuckDB store of coded articles (default ``comity.duckdb``).
+
+    ``commit_every`` and ``commit_seconds`` bound how many coded articles an ingest holds
+    before committing them (each article whole, in one transaction): what a killed run
+    can lose is at most that much coding, never a half-written article.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, *, commit_every: int = 16,
+                 commit_seconds: float = 2.0) -> None:
+        self.store = Store(path, read_only=read_only)
+        self.path = self.store.path
+        self.commit_every = commit_every
+        self.commit_seconds = commit_seconds
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def con(self):
+        return self.store.con
+
+    # -- filling ---------------------------------------------------------------------------------------
+
+    def ingest(self, sources: Iterable[str], *, coder=None, published: date | str | None = None,
+               feeds: Iterable[str] = (), fetcher: Fetcher | None = None,
+               progress: Progress | None = None) -> Summary:
+        """Read, code and store articles from paths, folders, URLs, feeds and WARC files."""
+        with Sources(fetcher) as reader:
+            return self.ingest_items(reader.read(sources, published, feeds), coder=coder, progress=progress)
+
+    def ingest_items(self, items: Iterable[Item], *, coder=None, progress: Progress | None = None) -> Summary:
+        """Code and store articles (errors in the stream are counted as failed); skip stored ones."""
+        coder = coder or _default_coder()
+        summary = Summary()
+        queued: dict[str, list[str]] = {}
+        notify = progress or _quiet
+
+        def store(coded: Coded) -> str:
+            where = _location(coded.article)
+            extra = queued.pop(coded.article.id, [])
+            self.store.write(coded, [u for u in (where, *extra) if u])
+            return f"{coded.article.id} {where or ''}"
+
+        self._in_groups(coder.code_many(self._fresh(items, summary, queued, notify)), store, summary, notify)
+        return summary
+
+    def _in_groups(self, results: Iterable[tuple[Article, Coded | ComityError]],
+                   store: Callable[[Coded], str], summary: Summary, notify: Progress) -> None:
+        """Store each coded result with ``store``, committing every ``commit_every`` articles or
+        ``commit_seconds`` after a group's first write; say so (``notify``) once committed."""
+        results = iter(results)
+        more = True
+        while more:
+            committed: list[tuple[str, str]] = []
+            with self.store.group():
+                more = self._group(results, store, summary, _collector(committed))
+            for note in committed:
+                notify(*note)
+
+    def _group(self, results: Iterator, store: Callable[[Coded], str], summary: Summary,
+               notify: Progress) -> bool:
+        """Store results until the group is full; False when the results are exhausted."""
+        first, written = None, 0
+        for _, result in results:
+            if isinstance(result, ComityError):
+                summary.failed.append(str(result))
+                notify("failed", str(result))
+                continue
+            notify("coded", store(result))
+            summary.coded += 1
+            written += 1
+            first = first or time.monotonic()
+            if written >= self.commit_every or time.monotonic() - first >= self.commit_seconds:
+                return True
+        return False
+
+    def _fresh(self, items: Iterable[Item], summary: Summary, queued: dict[str, list[str]],
+               notify: Progress) -> Iterator[Article]:
+        """The articles not yet stored, with their content id; copies only add their URL."""
+        for item in items:
+            if isinstance(item, ComityError):
+                summary.failed.append(str(item))
+                notify("failed", str(item))
+                continue
+            cid = content_id(item.text)
+            where = _location(item)
+            if cid in queued or self.store.has(cid):
+                if cid in queued:
+                    queued[cid].extend([where] if where else [])
+                else:
+                    summary.urls_added += self.store.add_urls(cid, [where] if where else [])
+                summary.skipped += 1
+                notify("skipped", f"{cid} {where or ''}")
+                continue
+            queued[cid] = []
+            yield replace(item, id=cid)
+
+    def recode(self, *, coder=None, force: bool = False, progress: Progress | None = None) -> Summary:
+        """Re-code the stored articles that another coder version coded (all with ``force``)."""
+        coder = coder or _default_coder()
+        summary = Summary()
+        notify = progress or _quiet
+        ids = self.store.stale(str(coder.version), force)
+
+        def store(coded: Coded) -> str:
+            self.store.replace(coded)
+            return coded.article.id
+
+        self._in_groups(coder.code_many(self.store.articles(ids)), store, summary, notify)
+        return summary
+
+    def stale_count(self, version: str, force: bool = False) -> int:
+        return len(self.store.stale(version, force))
+
+    # -- queries ---------------------------------------------------------------------------------------
+
+    def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+               since: date | str | None = None, until: date | str | None = None, text: str | None = None,
+               include_negated: bool = True, include_hypothetical: bool = True,
+               limit: int | None = None) -> pd.DataFrame:
+        """One row per (actor, recipient) pair of each stored event, filtered."""
+        from comity.corpus.ties import event_frame
+
+        return event_frame(self.con, actor=actor, recipient=recipient, type=type, since=as_date(since),
+                           until=as_date(until), text=text, include_negated=include_negated,
+                           include_hypothetical=include_hypothetical, limit=limit)
+
+    def quotes(self, *, speaker: str | None = None, actor: str | None = None, text: str | None = None,
+               since: date | str | None = None, until: date | str | None = None,
+               limit: int | None = None) -> pd.DataFrame:
+        """Stored quotes with their speaker's profile, filtered (dates: the article's publication)."""
+        from comity.corpus.ties import quote_frame
+
+        return quote_frame(self.con, speaker=speaker, actor=actor, text=text, since=as_date(since),
+                           until=as_date(until), limit=limit)
+
+    def ties(self, a: str, b: str, *, by: str = "month", include_negated: bool = False,
+             include_hypothetical: bool = False) -> pd.DataFrame:
+        """Per period (by the events' own dates): counts per quad class both ways, mean event scale."""
+        from comity.corpus.ties import ties
+
+        return ties(self.con, a, b, by=by, include_negated=include_negated,
+                    include_hypothetical=include_hypothetical)
+
+    def evidence(self, a: str, b: str, *, by: str = "month", period: str | None = None,
+                 include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
+        """The events (with their sentences and sources) behind :meth:`ties`, for one period or all."""
+        from comity.corpus.ties import evidence
+
+        return evidence(self.con, a, b, by=by, period=period, include_negated=include_negated,
+                        include_hypothetical=include_hypothetical)
+
+    def network(self, *, since: date | str | None = None, until: date | str | None = None,
+                limit: int = 20, include_negated: bool = False,
+                include_hypothetical: bool = False) -> pd.DataFrame:
+        """The dyads with most events (directed), with their mean event scale."""
+        from comity.corpus.ties import network
+
+        return network(self.con, since=as_date(since), until=as_date(until), limit=limit,
+                       include_negated=include_negated, include_hypothetical=include_hypothetical)
+
+    def export(self, fmt: str, path: str | Path | None = None) -> int:
+        """Write the events as PLOVER JSONL, CSV or Parquet (``path`` None: PLOVER/CSV to stdout)."""
+        from comity.corpus.export import export
+
+        return export(self.con, fmt, path)
+
+    def counts(self) -> dict[str, int]:
+        return self.store.counts()

@@ -1,0 +1,135 @@
+"""Export the stored events: PLOVER JSONL (one record per event, the manual's fields), a flat CSV
+with one row per dyad event, or Parquet (the same flat table, typed).
+
+PLOVER records follow the manual's JSON table: ``id``, ``date`` and ``enddate``
+(the first and last day the event's own date denotes; ``date_precision`` says
+how precise it is), ``actor`` and ``recipient`` (lists of entity objects),
+``event``, ``mode`` and ``context`` (lists), ``event_text``, ``quad_code``,
+``event_scale``, ``coder``, and ``cite_info`` (the article's URL, title and
+publication date). ``text_info`` carries the evidence: the sentence and the
+character spans in the stored article text. ``size`` (ASSAULT, COERCE and
+PROTEST events whose text states counts) is the manual's size object:
+``dead``, ``injured``, ``arrested`` and ``participants`` as integers, and
+``qualifier`` mapping a field to its bound ("at least"); the flat table has it
+as ``size_dead``, ``size_injured``, ``size_arrested``, ``size_participants``
+(empty when not stated) and ``size_qualifier`` (the qualifier map as JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from comity.errors import ComityError
+from comity.records import SIZE_FIELDS
+
+FORMATS = ("plover", "csv", "parquet")
+SIZE_COLUMNS = [f"size_{name}" for name in SIZE_FIELDS]
+FLAT_COLUMNS = ["event_id", "actor_code", "actor_sector", "actor_name", "recipient_code", "recipient_sector",
+                "recipient_name", "event", "mode", "date", "date_precision", "date_start", "date_end",
+                "quad_code", "event_scale", *SIZE_COLUMNS, "size_qualifier", "negated", "url", "sentence",
+                "article_id", "published", "coder_version"]
+
+
+class ExportError(ComityError):
+    """An export cannot be written."""
+
+
+def _iso(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
+
+
+def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
+    """One PLOVER record per stored event, in date order."""
+    query = """SELECT e.id, e.date_start, e.date_end, e.date, e.date_precision, e.date_source, e.actor_json,
+        e.recipient_json, e.event, e.mode, e.context, e.aux, e.negated, e.event_text, e.quad_code,
+        e.event_scale, e.sentence, e.spans, e.trigger, e.coder_version, a.url, a.title, a.published, a.id,
+        e.size_json FROM events e JOIN articles a ON a.id = e.article_id
+        ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq"""
+    cursor = con.execute(query)
+    while rows := cursor.fetchmany(1000):
+        for row in rows:
+            yield _plover(row)
+
+
+def _plover(row: tuple) -> dict[str, Any]:
+    (eid, start, end, value, precision, source, actor, recipient, event, mode, context, aux, negated,
+     event_text, quad, scale, sentence, spans, trigger, coder, url, title, published, article, size) = row
+    from comity.corpus.ties import QUAD_OF_TYPE
+
+    record: dict[str, Any] = {"id": eid, "date": _iso(start)}
+    if end is not None and end != start:
+        record["enddate"] = _iso(end)
+    record.update({
+        "date_precision": precision, "date_text": value, "date_source": source,
+        "actor": json.loads(actor or "[]"), "recipient": json.loads(recipient or "[]"),
+        "event": [event], "mode": [mode] if mode else [], "context": list(context or []),
+        "aux": list(aux or []), "negated": bool(negated), "event_text": [event_text] if event_text else [],
+        "quad_code": quad if quad is not None else QUAD_OF_TYPE.get(event), "event_scale": scale,
+        **({"size": json.loads(size)} if size else {}),
+        "coder": coder,
+        "cite_info": {"url": url, "title": title, "published": _iso(published), "article_id": article},
+        "text_info": {"sentence": sentence, "spans": [list(s) for s in spans or []], "trigger": trigger},
+    })
+    return record
+
+
+def flat_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per (actor, recipient) pair of each stored event."""
+    from comity.corpus.ties import event_frame
+
+    frame = event_frame(con).merge(size_frame(con), on="event_id", how="left")
+    return frame[[c for c in FLAT_COLUMNS]]
+
+
+def size_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``event_id`` and the size columns of the stored events that have a size."""
+    rows = con.execute("SELECT id, size_json FROM events WHERE size_json IS NOT NULL").fetchall()
+    records = []
+    for eid, raw in rows:
+        size = json.loads(raw)
+        qualifier = size.get("qualifier")
+        records.append({"event_id": eid, **{f"size_{k}": size.get(k) for k in SIZE_FIELDS},
+                        "size_qualifier": json.dumps(qualifier, ensure_ascii=False) if qualifier else None})
+    frame = pd.DataFrame(records, columns=["event_id", *SIZE_COLUMNS, "size_qualifier"])
+    return frame.astype({c: "Int64" for c in SIZE_COLUMNS})
+
+
+def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path | None = None) -> int:
+    """Write the export; ``path`` None writes PLOVER and CSV to stdout. Returns the records written."""
+    if fmt not in FORMATS:
+        raise ExportError("E080", f"unknown export format '{fmt}' (one of {', '.join(FORMATS)})")
+    if fmt == "parquet" and path is None:
+        raise ExportError("E080", "Parquet is binary: give a file with -o")
+    try:
+        if fmt == "plover":
+            return _write_plover(con, path)
+        frame = flat_frame(con)
+        if fmt == "csv":
+            frame.to_csv(path if path is not None else sys.stdout, index=False)
+        else:
+            frame.to_parquet(path, index=False)
+        return len(frame)
+    except OSError as err:
+        raise ExportError("E081", f"{path}: cannot write the export ({err.strerror or err})") from err
+
+
+def _write_plover(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> int:
+    count = 0
+    stream = open(path, "w", encoding="utf-8") if path is not None else sys.stdout  # noqa: SIM115
+    try:
+        for record in plover_records(con):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if path is not None:
+            stream.close()
+    return count

@@ -1,0 +1,238 @@
+"""The embedded store: one DuckDB file holding articles and every record coded from them.
+
+Each article is written in one transaction (the article row, its URLs and all
+its derived rows), so a run killed at any point loses nothing committed and
+leaves nothing half written; a rerun skips the articles already stored. An
+ingest groups the articles of a short stretch (at most ``commit_every``
+articles or ``commit_seconds``) into one transaction, because each commit
+costs a disk sync; an article is never split across transactions. Only
+this module and :mod:`comity.corpus.migrations` speak SQL to the file.
+
+Errors (E060-E069):
+
+| code | meaning |
+| --- | --- |
+| E060 | the file is not a DuckDB database |
+| E061 | another process holds the database open for writing |
+| E062 | the database cannot be opened or written (permissions, disk) |
+| E063 | the database was written by a newer comity (unknown migrations) |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, applied, migrate
+from comity.corpus.rows import Rows, rows_of
+from comity.errors import ComityError
+from comity.records import Article, Coded
+
+DEFAULT_DB = "comity.duckdb"
+
+_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
+
+
+class StoreError(ComityError):
+    """The store cannot be opened or written."""
+
+
+def _open_error(path: Path, err: Exception) -> StoreError:
+    message = str(err)
+    if "lock" in message.lower():
+        holder = message.split("Conflicting lock is held in", 1)[-1].split(". See", 1)[0].strip()
+        return StoreError("E061", f"{path}: the database is open in another process ({holder}); "
+                          "wait for it to finish or use another --db")
+    if "not a valid DuckDB database" in message or "invalid" in message.lower():
+        return StoreError("E060", f"{path}: not a DuckDB database (give a new file name, or the "
+                          "path of a store comity created)")
+    return StoreError("E062", f"{path}: cannot open the database ({message})")
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``, migrated to the current schema."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError("E062", f"{path}: no such database (run 'comity ingest' first)")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as err:
+        raise _open_error(path, err) from err
+    try:
+        _check_schema(con, path, read_only)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+    known = {m.name for m in MIGRATIONS}
+    if read_only:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        names = [r[0] for r in con.execute("SELECT name FROM migrations").fetchall()] \
+            if "migrations" in tables else []
+        if len(names) < len(known):
+            raise StoreError("E062", f"{path}: not a comity store, or an older one "
+                             "(open it once for writing)")
+    else:
+        names = applied(con)
+        migrate(con)
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise StoreError("E063", f"{path}: written by a newer comity (migrations {', '.join(unknown)})")
+
+
+class Store:
+    """Articles and their records in one DuckDB file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.con = connect(self.path, read_only)
+        self._grouped = False
+        self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _one(self, sql: str, params: list) -> tuple | None:
+        """The first row of a query, reading the result to its end (DuckDB wants results finished)."""
+        rows = self.con.execute(sql, params).fetchall()
+        return rows[0] if rows else None
+
+    def has(self, article_id: str) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+
+    def add_urls(self, article_id: str, urls: Iterable[str]) -> int:
+        """Record more URLs for a stored article; returns how many were new."""
+        new = [u for u in dict.fromkeys(urls) if u]
+        if not new:
+            return 0
+        before = self._url_count(article_id)
+        self.con.executemany("INSERT INTO article_urls VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             [[article_id, u] for u in new])
+        return self._url_count(article_id) - before
+
+    def _url_count(self, article_id: str) -> int:
+        row = self._one("SELECT count(*) FROM article_urls WHERE article_id = ?", [article_id])
+        return int(row[0]) if row else 0
+
+    def write(self, coded: Coded, urls: Iterable[str] = ()) -> None:
+        """Store one coded article, its URLs and every record, in one transaction."""
+        article, version = coded.article, str(coded.version)
+        self._transaction(lambda: self._insert(coded, version, [article.url, *urls]))
+
+    def replace(self, coded: Coded) -> None:
+        """Replace a stored article's records by a new coding of it (recode), in one transaction."""
+        version = str(coded.version)
+
+        def run() -> None:
+            for table in DERIVED_TABLES:
+                column = "article_id"
+                self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [coded.article.id])
+            self.con.execute("UPDATE articles SET coder_version = ?, warnings = ? WHERE id = ?",
+                             [version, list(coded.warnings), coded.article.id])
+            self._add_rows(rows_of(coded, version))
+
+        self._transaction(run)
+
+    def _transaction(self, run) -> None:
+        """Run ``run`` in a transaction of its own, or inside the open :meth:`group`."""
+        if self._grouped:
+            run()
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            run()
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Write several whole articles in one transaction (one commit, one disk sync, for all).
+
+        Every article is still written whole or not at all: a failure rolls the group back.
+        Article rows and URLs are inserted at once (so :meth:`has` sees them); the derived rows
+        of all the group's articles go in with one bulk insert per table just before the commit.
+        """
+        if self._grouped:
+            yield
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._grouped, self._pending = True, Rows()
+        try:
+            yield
+            self._insert_rows(self._pending)
+        except BaseException:
+            self._grouped, self._pending = False, None
+            self.con.execute("ROLLBACK")
+            raise
+        self._grouped, self._pending = False, None
+        self.con.execute("COMMIT")
+
+    def _insert(self, coded: Coded, version: str, urls: list[str | None]) -> None:
+        a = coded.article
+        self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         [a.id, a.url or next((u for u in urls if u), None), a.title, a.published,
+                          a.source, a.text, version, list(coded.warnings)])
+        links = [[a.id, u] for u in dict.fromkeys(urls) if u]
+        if links:
+            self.con.executemany("INSERT INTO article_urls VALUES (?, ?)", links)
+        self._add_rows(rows_of(coded, version))
+
+    def _add_rows(self, rows: Rows) -> None:
+        """Insert now, or, inside a group, keep for one bulk insert per table before the commit."""
+        if self._pending is None:
+            self._insert_rows(rows)
+            return
+        for table in _TABLES:
+            getattr(self._pending, table).extend(getattr(rows, table))
+
+    def _insert_rows(self, rows: Rows) -> None:
+        """Insert each table's rows as one Arrow table (far faster than binding values one by one)."""
+        import pyarrow as pa
+
+        for table in _TABLES:
+            data = getattr(rows, table)
+            if data:
+                batch = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*data, strict=True))})
+                self.con.register("_rows", batch)
+                try:
+                    self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+                finally:
+                    self.con.unregister("_rows")
+
+    def stale(self, version: str, force: bool = False) -> list[str]:
+        """Ids of stored articles coded by another coder version (all with ``force``), in id order."""
+        if force:
+            rows = self.con.execute("SELECT id FROM articles ORDER BY id").fetchall()
+        else:
+            rows = self.con.execute("SELECT id FROM articles WHERE coder_version <> ? ORDER BY id",
+                                    [version]).fetchall()
+        return [r[0] for r in rows]
+
+    def articles(self, ids: Iterable[str]) -> Iterator[Article]:
+        """The stored articles with these ids, as :class:`Article` records."""
+        for aid in ids:
+            row = self._one("SELECT id, text, title, url, published, source FROM articles WHERE id = ?",
+                            [aid])
+            if row:
+                yield Article(id=row[0], text=row[1], title=row[2], url=row[3], published=row[4],
+                              source=row[5])
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table (for summaries and tests)."""
+        tables = ("articles", "article_urls", *DERIVED_TABLES)
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in tables}

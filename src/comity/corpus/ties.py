@@ -1,0 +1,256 @@
+"""Queries over the store: events and quotes, the ties between two actors over time, the network.
+
+Ties are binned by each event's own date (not its article's): an event dated to
+a day falls in its day, week or month; one dated only to a month or a year is
+shown at that precision, never spread over days or guessed. Negated and
+hypothetical events are left out unless asked for. Actors are named by code
+(``CHN``) or by an organisation's name or abbreviation (``NATO``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import duckdb
+import pandas as pd
+
+from comity.corpus.dates import PRECISIONS, period
+
+QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
+# PLOVER 2.0 manual, "Quad categories", with the errata in GOLD-FORMAT.md (SANCTION is material conflict)
+QUAD_OF_TYPE = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+_QUAD_SQL = "coalesce(e.quad_code, CASE e.event " + " ".join(
+    f"WHEN '{t}' THEN {q}" for t, q in QUAD_OF_TYPE.items()) + " END)"
+SPARKS = "▁▂▃▄▅▆▇█"
+
+_EVENT_COLUMNS = f"""
+    e.id AS event_id, e.article_id, e.event, e.mode, e.negated, e.aux, e.context, e.date,
+    e.date_precision, e.date_source, e.date_start, e.date_end, {_QUAD_SQL} AS quad_code, e.event_scale,
+    d.actor_code, d.actor_sector, d.actor_name, d.actor_text,
+    d.recipient_code, d.recipient_sector, d.recipient_name, d.recipient_text,
+    e.sentence, e.event_text, e.trigger, a.url, a.title, a.published, e.coder_version"""
+_EVENT_FROM = "dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id"
+_EVENT_ORDER = "ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq, d.seq"
+
+
+@cache
+def actor_terms(name: str) -> tuple[str, ...]:
+    """``name`` and, where the actor dictionary knows it, its canonical name (lower-cased)."""
+    terms = {name.strip().lower()}
+    if len(name.strip()) == 3 and name.strip().isupper():
+        return tuple(terms)  # a code: no need to load the dictionary
+    try:
+        from comity.actors.resolve import ActorIndex
+        from comity.config import Config
+
+        entity = ActorIndex.from_config(Config()).resolve(name)
+    except Exception:  # the dictionary is an aid here, never a requirement
+        entity = None
+    if entity is not None and entity.name:
+        terms.add(entity.name.lower())
+        if entity.code and entity.kind == "country":
+            terms.add(entity.code.lower())
+    return tuple(sorted(terms))
+
+
+def side_sql(prefix: str, name: str) -> tuple[str, list]:
+    """SQL matching one side of a dyad (``actor`` or ``recipient``) to a code or a name."""
+    terms = list(actor_terms(name))
+    marks = ", ".join("?" * len(terms))
+    sql = (f"(lower(d.{prefix}_code) IN ({marks}) OR lower(d.{prefix}_name) IN ({marks}) "
+           f"OR lower(d.{prefix}_text) IN ({marks}))")
+    return sql, terms * 3
+
+
+def _kept(include_negated: bool, include_hypothetical: bool) -> list[str]:
+    where = []
+    if not include_negated:
+        where.append("NOT coalesce(e.negated, false)")
+    if not include_hypothetical:
+        where.append("NOT (list_contains(coalesce(e.aux, []), 'hypothetical') "
+                     "OR coalesce(e.mode, '') = 'hypothetical')")
+    return where
+
+
+def _dates(since: date | None, until: date | None) -> tuple[list[str], list]:
+    where, params = [], []
+    if since:
+        where.append("e.date_end >= ?")
+        params.append(since)
+    if until:
+        where.append("e.date_start <= ?")
+        params.append(until)
+    return where, params
+
+
+def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
+                type: str | None = None, since: date | None = None, until: date | None = None,
+                text: str | None = None, include_negated: bool = True, include_hypothetical: bool = True,
+                limit: int | None = None) -> pd.DataFrame:
+    """One row per dyad of each event, filtered; dates filter on the event's own date."""
+    where, params = _dates(since, until)
+    where += _kept(include_negated, include_hypothetical)
+    for prefix, name in (("actor", actor), ("recipient", recipient)):
+        if name:
+            sql, terms = side_sql(prefix, name)
+            where.append(sql)
+            params += terms
+    if type:
+        where.append("upper(e.event) = upper(?)")
+        params.append(type)
+    if text:
+        where.append("(e.sentence ILIKE ? OR e.event_text ILIKE ?)")
+        params += [f"%{text}%"] * 2
+    query = f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM}"
+    if where:
+        query += " WHERE " + " AND ".join(where)
+    query += f" {_EVENT_ORDER}" + (f" LIMIT {int(limit)}" if limit else "")
+    return con.execute(query, params).df()
+
+
+def quote_frame(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, actor: str | None = None,
+                text: str | None = None, since: date | None = None, until: date | None = None,
+                limit: int | None = None) -> pd.DataFrame:
+    """Stored quotes with the speaker's title, organisation and country; dates are publication dates."""
+    where, params = [], []
+    if speaker:
+        where.append("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)")
+        params += [f"%{speaker}%"] * 2
+    if actor:
+        where.append("(list_contains(q.actors, upper(?)) OR upper(s.country) = upper(?))")
+        params += [actor, actor]
+    if text:
+        where.append("q.content ILIKE ?")
+        params.append(f"%{text}%")
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until)
+    query = """SELECT q.article_id, a.published, q.speaker, s.title, s.org, s.country, q.kind, q.content,
+        q.cue, q.actors, q.speaker_text, q.content_start, q.content_end, a.url, a.title AS article_title
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN (SELECT article_id, name, any_value(title) AS title, any_value(org) AS org,
+                   any_value(country) AS country FROM speakers GROUP BY article_id, name) s
+          ON s.article_id = q.article_id AND s.name = q.speaker"""
+    if where:
+        query += " WHERE " + " AND ".join(where)
+    query += " ORDER BY a.published NULLS LAST, q.article_id, q.seq"
+    query += f" LIMIT {int(limit)}" if limit else ""
+    return con.execute(query, params).df()
+
+
+def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, include_negated: bool,
+               include_hypothetical: bool) -> pd.DataFrame:
+    """The dyad rows between ``a`` and ``b`` either way, one per event and direction."""
+    a_actor, pa1 = side_sql("actor", a)
+    b_recipient, pb1 = side_sql("recipient", b)
+    b_actor, pb2 = side_sql("actor", b)
+    a_recipient, pa2 = side_sql("recipient", a)
+    where = [f"(({a_actor} AND {b_recipient}) OR ({b_actor} AND {a_recipient}))"]
+    where += _kept(include_negated, include_hypothetical)
+    query = (f"SELECT {_EVENT_COLUMNS}, CASE WHEN {a_actor} AND {b_recipient} THEN 'ab' ELSE 'ba' END "
+             f"AS direction FROM {_EVENT_FROM} WHERE {' AND '.join(where)} {_EVENT_ORDER}")
+    params = [*pa1, *pb1, *pa1, *pb1, *pb2, *pa2]
+    frame = con.execute(query, params).df()
+    return frame.drop_duplicates(subset=["event_id", "direction"]).reset_index(drop=True)
+
+
+def _with_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    if by not in PRECISIONS[:3]:
+        raise ValueError(f"by must be day, week or month, not {by!r}")
+    dated = frame[frame["date_start"].notna()].copy()
+    if dated.empty:
+        return dated.assign(period=[], precision=[], start=[], end=[])
+    pairs = zip(dated["date_start"], dated["date_end"], strict=True)
+    cells = [period(_day(s), _day(e), by) for s, e in pairs]
+    dated["period"] = [c[0] for c in cells]
+    dated["precision"] = [c[1] for c in cells]
+    dated["start"] = [c[2] for c in cells]
+    dated["end"] = [c[3] for c in cells]
+    return dated
+
+
+def _day(value) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", include_negated: bool = False,
+         include_hypothetical: bool = False) -> pd.DataFrame:
+    """Per period: events of each quad class from ``a`` to ``b`` (``ab_*``) and back (``ba_*``; a reciprocal
+    event, "A and B held talks", counts in both), all events (each once), and their mean ``event_scale``.
+    ``attrs["undated"]`` counts events without a date."""
+    rows = _pair_rows(con, a, b, include_negated, include_hypothetical)
+    dated = _with_periods(rows, by)
+    columns = [f"{d}_{name}" for d in ("ab", "ba") for name in QUADS.values()]
+    result = []
+    for (label, precision, start, end), group in dated.groupby(["period", "precision", "start", "end"],
+                                                               sort=False):
+        record = {"period": label, "precision": precision, "start": start, "end": end}
+        for direction in ("ab", "ba"):
+            for quad, name in QUADS.items():
+                record[f"{direction}_{name}"] = int(((group["direction"] == direction)
+                                                     & (group["quad_code"] == quad)).sum())
+        once = group.drop_duplicates(subset=["event_id"])  # a reciprocal event runs both ways, counts once
+        record["events"] = len(once)
+        scale = once["event_scale"].dropna()
+        record["mean_scale"] = float(scale.mean()) if len(scale) else None
+        result.append(record)
+    frame = pd.DataFrame(result, columns=["period", "precision", "start", "end", *columns, "events",
+                                          "mean_scale"])
+    frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
+    return frame
+
+
+def evidence(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", period: str | None = None,
+             include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
+    """The events behind :func:`ties`: period, direction, type, date, pair, sentence and source."""
+    dated = _with_periods(_pair_rows(con, a, b, include_negated, include_hypothetical), by)
+    if period:
+        dated = dated[dated["period"] == period]
+    keep = ["period", "direction", "event", "date", "negated", "actor_code", "recipient_code",
+            "event_scale", "sentence", "url", "title", "article_id", "event_id", "start"]
+    return dated.sort_values(["start", "period"], kind="stable")[keep].drop(columns="start") \
+        .reset_index(drop=True)
+
+
+def network(con: duckdb.DuckDBPyConnection, *, since: date | None = None, until: date | None = None,
+            limit: int = 20, include_negated: bool = False,
+            include_hypothetical: bool = False) -> pd.DataFrame:
+    """Directed dyads (actor ≠ recipient) by number of events, with mean scale and quad counts."""
+    where, params = _dates(since, until)
+    where += _kept(include_negated, include_hypothetical)
+    where += ["d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL", "d.actor_code <> d.recipient_code"]
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS {name}" for q, name in QUADS.items())
+    query = f"""WITH pairs AS (
+        SELECT DISTINCT e.id, d.actor_code, d.recipient_code, e.event_scale, {_QUAD_SQL} AS quad_code
+        FROM {_EVENT_FROM} WHERE {' AND '.join(where)})
+        SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
+        avg(event_scale) AS mean_scale, {quads}
+        FROM pairs GROUP BY actor_code, recipient_code
+        ORDER BY events DESC, mean_scale DESC NULLS LAST, actor, recipient LIMIT {int(limit)}"""
+    return con.execute(query, params).df()
+
+
+def sparkline(values) -> str:
+    """A row of block characters, one per value, scaled between the least and greatest."""
+    numbers = [float(v) for v in values if v is not None and not pd.isna(v)]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    out = []
+    for value in values:
+        if value is None or pd.isna(value):
+            out.append(" ")
+        elif high == low:
+            out.append(SPARKS[len(SPARKS) // 2])
+        else:
+            out.append(SPARKS[round((float(value) - low) / (high - low) * (len(SPARKS) - 1))])
+    return "".join(out)

@@ -1,0 +1,128 @@
+"""PLOVER 2.0 events: who did what to whom, when, with evidence.
+
+``find_events(parsed, mentions, times, lexicon, figures)`` reads every running-text
+sentence, finds trigger verbs and nouns from the event lexicon
+(``data/events.json``), fills actor and recipient from the dependency parse
+with the actor stage's mentions, reads negation and modality (future,
+hypothetical, historical), dates each occurrence with the time stage's
+expressions, reads the size of ASSAULT, COERCE and PROTEST events (dead,
+injured, arrested, participants) from the figures stage's counts in the
+trigger's clause (:mod:`comity.events.size`), and merges repeated mentions of
+one occasion into one :class:`~comity.records.Event`.
+
+Policies (documented in ``data/events.json``): coded states and
+international bodies act (a leader, ministry, army or capital stands for its
+country), and so do sub-state sides coded under their country with a sector
+(rebels, police, opposition, protesters; :mod:`comity.events.infer` takes the
+country from the sentence when the actor stage found only the sector); an act
+between two sides of one country is kept when one side is a dissident one
+(government against rebels) or when it is a material act, a concession, a
+retreat or an investigation between two bodies of one state (a court
+investigating officials), dropped otherwise (:mod:`comity.events.sides`);
+a declared intention or a conditioned future of a harmful act is a THREATEN;
+cooperative acts reported as future are coded AGREE with aux ``future``; an
+event needs a recipient unless its type may stand alone or its actors act on
+each other; a person alone only resigns, or, as a government leader, rejects,
+threatens or agrees ('lone_leader_types'); a passive assault whose doer is
+uncoded ("three soldiers were killed", "a roadside bomb killed two
+soldiers") is coded with its victims alone; an event with one actor and no
+recipient takes the side the article pairs that actor with in nearby events of
+the same kind (:mod:`comity.events.context`); a show of force with no recipient
+faces the other country of the border it is sent to or kept along
+(:mod:`comity.events.border`); "the two governments", "both sides", "leaders in both capitals"
+stand for the article's principal pair, the two states most often on opposite sides of its events
+(:mod:`comity.events.pair`; the sentences holding such a phrase are read again when there is one).
+"""
+
+from __future__ import annotations
+
+from comity.events.candidates import Candidate, sentence_candidates
+from comity.events.context import context_recipients
+from comity.events.infer import infer_countries
+from comity.events.lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
+from comity.events.merge import dated, merge, to_event
+from comity.events.pair import PairMap, principal_pair
+from comity.events.roles import MentionMap, is_actor
+from comity.events.sides import side
+from comity.events.size import event_size
+from comity.records import Event, Figure, Mention, TimeRef
+from comity.text.document import Parsed
+
+__all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
+
+
+def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
+    """Every trigger occurrence with its roles, sentence by sentence, from the running text's mentions."""
+    inferred = infer_countries(parsed.doc, body, lexicon)
+    mm = MentionMap(parsed.doc, inferred)
+    found = [(sent, sentence_candidates(sent, mm, lexicon)) for sent in parsed.body_sents()]
+    pair = principal_pair(((c.actor, c.recipient) for _, cs in found for c in cs if not c.negated), inferred)
+    if pair and mm.paired:  # "the two sides", "both capitals": the principal pair (comity.events.pair)
+        pm = PairMap(parsed.doc, inferred, pair)  # read again only the sentences that hold a pair phrase
+        found = [(s, sentence_candidates(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
+    return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
+
+
+def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
+    """ "Turkey accused Greece ... Greece rejected the accusation": a reply answers who acted on its actor.
+
+    A recipient-less candidate whose object is an act named by a noun ('reply_nouns') takes as recipient
+    the actor of the latest earlier candidate, at most 120 words back, whose recipient was this actor.
+    """
+    for i, cand in enumerate(cands):
+        if cand.recipient or not _answers(cand, lexicon):
+            continue
+        mine = {m.entity.code for m in cand.actor}
+        for prior in reversed(cands[:i]):
+            if cand.tok.i - prior.tok.i > 120:
+                break
+            if mine & {m.entity.code for m in prior.recipient}:
+                cand.recipient = [m for m in prior.actor if m.entity.code not in mine] or [
+                    m for m in prior.actor if side(m) != side(cand.actor[0])
+                ]
+                break
+    return cands
+
+
+def _answers(cand: Candidate, lexicon: EventLexicon) -> bool:
+    return cand.tok.pos_ in ("VERB", "AUX") and any(
+        o.dep_ == "dobj" and lexicon.has("reply_nouns", o.lemma_) for o in cand.tok.children
+    )
+
+
+def _drop_partial(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A recipient-less mention of an act the same paragraph records in full is that act, told again."""
+    full = {
+        (parsed.paragraph_of(c.tok.idx), c.event, c.negated, frozenset(m.entity.code for m in c.actor))
+        for c in cands
+        if c.recipient
+    }
+
+    def partial(c: Candidate) -> bool:
+        key = (parsed.paragraph_of(c.tok.idx), c.event, c.negated, frozenset(m.entity.code for m in c.actor))
+        return not c.recipient and key in full
+
+    return [c for c in cands if not partial(c)]
+
+
+def find_events(
+    parsed: Parsed,
+    mentions: list[Mention],
+    times: list[TimeRef],
+    lexicon: EventLexicon | None = None,
+    figures: list[Figure] | None = None,
+) -> list[Event]:
+    """The article's PLOVER events, one per occasion, in text order.
+
+    ``figures`` (from :func:`comity.figures.find_figures`) give the sizes; without them none is read.
+    """
+    lexicon = lexicon or EventLexicon.from_config()
+    body = [m for m in mentions if parsed.in_body(m.span)]
+    times = list(times)
+    items = [d for c in candidates(parsed, body, lexicon) for d in dated(parsed, c, times)]
+    if figures is not None:
+        counts = list(figures)
+        for d in items:
+            d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
+    events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
+    return context_recipients(events, body)

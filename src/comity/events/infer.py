@@ -1,0 +1,148 @@
+"""The country of a sub-state actor the actor stage left uncoded, read from its sentence.
+
+"Rebels in the Ivory Coast", "Opposition groups in Zimbabwe", "police" in a
+sentence about one country, "President X has banned Ugandan opposition
+candidates": PLOVER codes such actors under their country with a sector code
+(REB, OPP, COP, CVL, GOV …). When the actor stage found the sector but no
+country, the country is taken from a location phrase on the mention itself
+("rebels in Sudan") or, failing that, from the only country the sentence names.
+A sentence naming two or more countries gives none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from comity.events.lexicon import EventLexicon
+from comity.records import Entity, Mention
+
+COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"})
+PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
+SCENE_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})  # where a crowd acts
+NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC"})
+QUANTITY = frozenset(
+    {"ten", "tens", "dozen", "hundred", "thousand", "million", "score", "group", "crowd", "number"}
+)
+
+
+def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> list[Mention]:
+    """``mentions`` with a country filled in where a sub-state actor's sentence names it unambiguously."""
+    wanted = {s.upper() for s in lex.lists.get("inferable_sectors", ())}
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        tok = _token(doc, m)
+        if tok is not None:
+            by_sent.setdefault(tok.sent.start, []).append(m)
+    out = []
+    for m in mentions:
+        tok = _token(doc, m)
+        if tok is None or not _open(m, wanted):
+            out.append(m)
+            continue
+        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc)
+        out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)
+    return sorted(out + _crowds(doc, mentions, by_sent, lex), key=lambda m: m.span)
+
+
+def _widen(m: Mention, tok: Token, lex: EventLexicon) -> Mention:
+    """ "opposition parties", "rebel leaders": the sector word modifies the group noun heading the phrase."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod") or head.i <= tok.i or not lex.has("group_heads", head.lemma_):
+        return m
+    end = head.idx + len(head.text)
+    return replace(m, text=tok.doc.text[m.span[0] : end], span=(m.span[0], end))
+
+
+def _crowds(
+    doc: Doc, mentions: list[Mention], by_sent: dict[int, list[Mention]], lex: EventLexicon
+) -> list[Mention]:
+    """Civilians acting, with the country their sentence gives: "students throughout Indonesia staged
+    demonstrations", "Demonstrators in Baghdad" (a demonym is already a mention: "Thousands of Nigerians"),
+    or, when the sentence names several, the one named where they act ("people marched in X").
+
+    Only a clause's subject is read: a crowd acted upon is not made an actor here.
+    """
+    spans = [doc.char_span(*m.span, alignment_mode="expand") for m in mentions]
+    taken = {i for t in spans if t is not None for i in range(t.start, t.end)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.tag_ not in ("NNS", "NNPS") or not lex.has("civilian_nouns", tok.lemma_):
+            continue
+        head = _subject_head(tok)
+        if head is None or any(i in taken for i in range(head.i, tok.i + 1)):
+            continue
+        if head == tok and lex.has("counted_only", tok.lemma_):
+            continue  # "people fight over resources" is no crowd; "thousands of people marched" is
+        same = by_sent.get(tok.sent.start, [])
+        code = _country_for(tok, same, doc) or _scene_country(head.head, same, doc)
+        if code:
+            span = (head.idx, tok.idx + len(tok.text))
+            crowd = Entity(code, "CVL", tok.lemma_, "group")
+            out.append(Mention(doc.text[span[0] : span[1]], span, crowd, "title"))
+    return out
+
+
+def _scene_country(verb: Token, same: list[Mention], doc: Doc) -> str | None:
+    """ "Thousands of people blocked streets in Ruritania's capital": the one country whose place (not its
+    institutions) is named where the crowd acts, when the sentence names others too."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "blocked streets in X"
+    places = [(span, m) for span, m in _country_mentions(doc, same) if m.entity.kind == "country"]
+    found = {
+        other.entity.code
+        for host in hosts
+        for child in host.children
+        if child.dep_ == "prep" and child.lower_ in SCENE_PREPS
+        for span, other in places
+        if child.i < span.start and span.end <= child.right_edge.i + 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _subject_head(tok: Token) -> Token | None:
+    """The subject token a civilian noun heads or completes ("Tens of thousands of students")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return cur
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in QUANTITY:
+            cur = cur.head.head
+        else:
+            return None
+    return None
+
+
+def _open(m: Mention, wanted: set[str]) -> bool:
+    ent = m.entity
+    return ent.code is None and ent.kind in ("person", "org", "group") and (ent.sector or "") in wanted
+
+
+def _token(doc: Doc, m: Mention) -> Token | None:
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention]]:
+    """Mentions in the sentence that name a state: countries, and institutions or people of one."""
+    out = []
+    for m in same:
+        code = m.entity.code
+        if code and code not in NON_STATE and (m.entity.kind == "country" or m.how == "title"):
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            if span is not None:
+                out.append((span, m))
+    return out
+
+
+def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:
+    countries = _country_mentions(doc, same)
+    if not countries:
+        return None
+    for child in tok.children:  # "rebels in the Ivory Coast"
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for span, other in countries:
+                if child.i < span.start and span.end <= child.right_edge.i + 1:
+                    return other.entity.code
+    codes = {other.entity.code for _, other in countries}
+    return codes.pop() if len(codes) == 1 else None

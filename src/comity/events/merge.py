@@ -1,0 +1,350 @@
+"""From candidates to events: evidence spans, dates, ids, and one record per occasion.
+
+Repeated mentions of one act merge (same type, actors, recipients and
+negation, compatible dates); acts on different dates stay separate. A merged
+record keeps, for each size field, the largest count any mention states (a
+later report of a rising toll, "at least 12" then "at least 15", is the fuller
+one; mentions of one occasion are not added up). A
+candidate is dated by the time expression that governs it (``comity.events.dating``
+when present, else the nearest time expression in its clause or sentence),
+else by the publication date. A time that modifies a noun other than the trigger
+("accused X of violating a 2023 order", "the 1899 award") dates that thing, not the act.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from comity.events.lexicon import EventLexicon
+from comity.events.triggers import FUTURE_AS_AGREE, Candidate
+from comity.records import SIZE_FIELDS, Event, Mention, Size, Span, TimeRef
+from comity.text.document import Parsed
+
+try:  # the times stage's own attachment rule, when installed
+    from comity.events.dating import governing_time as _governing_time
+except ImportError:  # pragma: no cover - depends on another stage
+    _governing_time = None
+
+CLAUSE_CUT = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
+When = tuple[str | None, str | None, str | None]  # date, precision, source
+OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
+NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
+
+
+@dataclass
+class Dated:
+    cand: Candidate
+    span: Span
+    text: str
+    date: str | None
+    precision: str | None
+    source: str | None
+    spans: list[Span] = field(default_factory=list)
+    size: Size | None = None
+
+
+def clause_span(tok: Token, cand: Candidate, text: str, roles: bool = True) -> Span:
+    """Characters of the trigger's clause: its subtree without nested clauses, plus its role mentions."""
+    head = tok
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.dep_ in ("dobj", "nsubjpass")
+    ):
+        head = tok.head
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_CUT or c == tok]
+    while stack:
+        cur = stack.pop()
+        keep.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis"))
+    lo, hi = _line_of(tok, text)
+    words = [t for t in keep if not t.is_space and not t.is_punct and lo <= t.idx < hi] or [tok]
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
+    for m in (*cand.actor, *cand.recipient) if roles else ():
+        if lo <= m.span[0] and m.span[1] <= hi:
+            start, end = min(start, m.span[0]), max(end, m.span[1])
+    return start, end
+
+
+def _line_of(tok: Token, text: str) -> Span:
+    """The trigger's sentence cut at line breaks: a clause never crosses into a headline or dateline."""
+    sent = tok.sent
+    lo = text.rfind("\n", sent.start_char, tok.idx) + 1 or sent.start_char
+    lo = max(lo, sent.start_char)
+    hi = text.find("\n", tok.idx, sent.end_char)
+    return lo, (hi if hi >= 0 else sent.end_char)
+
+
+def _granularity(value: str) -> str:
+    if "/" in value:
+        return "range"
+    if "-W" in value:
+        return "week"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "day")
+
+
+def _in_open_phrase(tref: TimeRef, tok: Token) -> bool:
+    """In "for the first time since 2022", a time that bounds another act, not this one."""
+    doc = tok.doc
+    span = doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(4):
+        if cur.dep_ == "prep" and cur.lower_ in OPEN_PREPS:
+            return tok not in cur.subtree
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return span[0].i > 0 and doc[span[0].i - 1].lower_ in OPEN_PREPS
+
+
+def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[TimeRef], list[TimeRef]]:
+    """Resolved times in the trigger's sentence (not bounding another act), and those inside its clause."""
+    sent = tok.sent
+    pool = [
+        t
+        for t in times
+        if t.value
+        and sent.start_char <= t.span[0] < sent.end_char
+        and not _in_open_phrase(t, tok)
+        and not dates_a_thing(t, tok)
+    ]
+    return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
+
+
+def dates_a_thing(tref: TimeRef, tok: Token) -> bool:
+    """ "accused X of violating a 2023 order", "the 1899 award": a time modifying a noun other than the
+    trigger dates that thing, not the act."""
+    span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok
+
+
+def nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
+    """The resolved time expression in the trigger's sentence nearest to it, preferring its clause."""
+    pool, inside = _clause_times(tok, span, times)
+    if not pool:
+        return None
+    return min(inside or pool, key=lambda t: abs(t.span[0] - tok.idx))
+
+
+def listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
+    """Several days in the clause ("spoke on Jan. 21 and Feb. 24"): one occasion each."""
+    _, inside = _clause_times(tok, span, times)
+    days = [t for t in inside if t.value and len(t.value) == 10 and "/" not in t.value]
+    return days if len({t.value for t in days}) >= 2 else []
+
+
+def date_of(
+    parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]
+) -> tuple[str | None, str | None, str | None]:
+    """(date, precision, source) of one candidate."""
+    tref = None
+    if _governing_time is not None:
+        try:
+            tref = _governing_time(parsed, tok, times)
+        except Exception:  # another stage's bug must not stop coding
+            tref = None
+    sent = tok.sent
+    if tref is not None and not (sent.start_char <= tref.span[0] < sent.end_char):
+        tref = None  # a time elsewhere in the paragraph dates another act more often than this one
+    if tref is None or not tref.value or _in_open_phrase(tref, tok) or dates_a_thing(tref, tok):
+        tref = nearest_time(parsed, tok, span, times)
+    if tref is not None and tref.value:
+        return tref.value, tref.granularity or _granularity(tref.value), "text"
+    published = parsed.article.published
+    if published is not None:
+        return published.isoformat(), "day", "publication"
+    return None, None, None
+
+
+def _last_day(value: str) -> date | None:
+    part = value.split("/")[-1]
+    try:
+        if "-W" in part:
+            return date.fromisocalendar(int(part[:4]), int(part[6:]), 7)
+        if len(part) == 4:
+            return date(int(part), 12, 31)
+        if len(part) == 7:
+            month = date(int(part[:4]), int(part[5:7]), 1)
+            return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if len(part) == 10:
+            return date.fromisoformat(part)
+    except ValueError:
+        return None
+    return None
+
+
+def is_historical(value: str | None, source: str | None, published: date | None) -> bool:
+    """Dated by the text to a year before the publication's."""
+    if source != "text" or not value or published is None:
+        return False
+    last = _last_day(value)
+    return last is not None and last < date(published.year, 1, 1) and (published - last).days > 30
+
+
+def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[Dated]:
+    """The candidate dated: one item per listed day, else one."""
+    span = clause_span(cand.tok, cand, parsed.text)
+    core = clause_span(cand.tok, cand, parsed.text, roles=False)
+    days = listed_days(cand.tok, core, times)
+    if not days:
+        return [_dated(parsed, cand, span, date_of(parsed, cand.tok, core, times))]
+    out = []
+    for tref in days:
+        copy = replace(cand, aux=list(cand.aux))
+        out.append(_dated(parsed, copy, span, (tref.value, tref.granularity or "day", "text")))
+    return out
+
+
+def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> Dated:
+    value, precision, source = when
+    if is_historical(value, source, parsed.article.published) and not cand.aux:
+        cand.aux.append("historical")
+    published = parsed.article.published
+    first = _first_day(value.split("/")[0]) if value and source == "text" else None
+    if published and first and first > published and not cand.aux:
+        cand.aux.append("future")
+        if cand.event in FUTURE_AS_AGREE:
+            cand.event, cand.mode = "AGREE", None
+    return Dated(cand, span, parsed.text[span[0] : span[1]], value, precision, source, [span])
+
+
+def _codes(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({m.entity.code or "" for m in mentions}))
+
+
+def _key(d: Dated) -> tuple:
+    c = d.cand
+    return c.event, _codes(c.actor), _codes(c.recipient), c.negated
+
+
+def _same_occasion(a: Dated, b: Dated) -> bool:
+    if a.source == "publication" or b.source == "publication":
+        return True
+    return a.date == b.date
+
+
+def merge(items: list[Dated], published: date | None) -> list[Dated]:
+    """One record per occasion: undated mentions join the dated record current at publication, if any."""
+    groups: dict[tuple, list[Dated]] = {}
+    for item in items:
+        groups.setdefault(_key(item), []).append(item)
+    out: list[Dated] = []
+    for group in groups.values():
+        dated_ = [d for d in group if d.source == "text"]
+        undated = [d for d in group if d.source != "text"]
+        records: list[Dated] = []
+        for d in dated_:
+            _absorb(records, d, lambda r, x: r.date == x.date)
+        pub = published.isoformat() if published else None
+        for d in undated:
+            target = next((r for r in records if pub and _covers(r.date, pub)), None)
+            if target is None:
+                target = next((r for r in records if r.source != "text"), None)
+            if target is None:
+                records.append(d)
+            else:
+                _join(target, d)
+        out.extend(records)
+    return sorted(out, key=lambda d: d.spans[0])
+
+
+def _first_day(part: str) -> date | None:
+    try:
+        if "-W" in part:
+            return date.fromisocalendar(int(part[:4]), int(part[6:]), 1)
+        if len(part) == 4:
+            return date(int(part), 1, 1)
+        if len(part) == 7:
+            return date(int(part[:4]), int(part[5:7]), 1)
+        return date.fromisoformat(part[:10])
+    except ValueError:
+        return None
+
+
+def _covers(value: str | None, day: str) -> bool:
+    """True when the time value ``value`` includes the ISO day ``day``."""
+    if not value:
+        return False
+    first, _, last = value.partition("/")
+    start, end = _first_day(first), _last_day(last or first)
+    return start is not None and end is not None and start <= date.fromisoformat(day) <= end
+
+
+def _absorb(records: list[Dated], item: Dated, same) -> None:
+    target = next((r for r in records if same(r, item)), None)
+    if target is None:
+        records.append(item)
+    else:
+        _join(target, item)
+
+
+def _join(target: Dated, item: Dated) -> None:
+    target.spans.extend(s for s in item.spans if s not in target.spans)
+    c, o = target.cand, item.cand
+    c.mode = c.mode or o.mode
+    c.context = tuple(dict.fromkeys((*c.context, *o.context)))
+    c.aux.extend(a for a in o.aux if a not in c.aux)
+    target.size = larger(target.size, item.size)
+
+
+def larger(a: Size | None, b: Size | None) -> Size | None:
+    """Per size field, the larger stated count (with its qualifier); the one stated when only one is."""
+    if a is None or b is None:
+        return a or b
+    picked = {}
+    for name in SIZE_FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        picked[name] = y if x is None or (y is not None and y.value > x.value) else x
+    return Size(**picked)
+
+
+def event_id(article_id: str, d: Dated) -> str:
+    c = d.cand
+    raw = "|".join(
+        [
+            article_id,
+            c.event,
+            ",".join(_codes(c.actor)),
+            ",".join(_codes(c.recipient)),
+            f"{d.spans[0][0]}-{d.spans[0][1]}",
+            d.date or "",  # two calls told in one clause share their evidence
+        ]
+    )
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def to_event(parsed: Parsed, d: Dated, lex: EventLexicon) -> Event:
+    c = d.cand
+    kind = lex.types[c.event]
+    mode = c.mode if c.mode in kind.modes else None
+    tok = c.tok
+    return Event(
+        id=event_id(parsed.article.id, d),
+        event=c.event,
+        actor=tuple(c.actor),
+        recipient=tuple(c.recipient),
+        event_text=d.text,
+        spans=tuple(d.spans),
+        mode=mode,
+        context=c.context,
+        aux=tuple(c.aux),
+        negated=c.negated,
+        date=d.date,
+        date_precision=d.precision,
+        date_source=d.source,
+        quad_code=kind.quad,
+        event_scale=kind.scale(mode),
+        trigger=tok.text,
+        size=d.size,
+    )

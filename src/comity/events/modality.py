@@ -1,0 +1,221 @@
+"""Auxiliary modes of an event read from its clause: negation, future, hypothetical; and its contexts.
+
+The clause of a trigger is the trigger itself, the light verb that carries a
+nominal trigger, and the chain of verbs that govern it through complements
+("plans to visit", "refused to meet", "stopped short of sending"). Verbs joined by
+"and" share what embeds them ("urged X to halt the raids and withdraw": both are asked for).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from comity.events.lexicon import EventLexicon
+from comity.events.roles import light_verb
+
+SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
+
+
+def governors(tok: Token, lex: EventLexicon, limit: int = 4) -> list[Token]:
+    """The verbs that govern ``tok`` through complements, nearest first (not across conj or relcl)."""
+    out: list[Token] = []
+    cur = tok
+    verb = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.append(verb)
+        cur = verb
+    for _ in range(limit):
+        gerund = cur.dep_ == "dobj" and cur.tag_ == "VBG"  # "avoided condemning"
+        if (
+            cur.dep_ not in ("xcomp", "pcomp", "prep", "ccomp", "pobj", "advmod") and not gerund
+        ) or cur.head == cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            out.append(cur)
+    return out
+
+
+def _negated_here(tok: Token, lex: EventLexicon) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+    return False
+
+
+def is_negated(tok: Token, lex: EventLexicon) -> bool:
+    """Negated: "did not", "no talks", "refused to", "stopped short of", "without sending"."""
+    if _negated_here(tok, lex):
+        return True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    for gov in governors(tok, lex):
+        if _negated_here(gov, lex) or lex.has("negating_verbs", gov.lemma_):
+            return True
+    return False
+
+
+def _modals(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+
+
+def _clause(tok: Token, lex: EventLexicon) -> list[Token]:
+    own = [tok] if tok.pos_ in ("VERB", "AUX") else []
+    return own + governors(tok, lex)
+
+
+def is_future(tok: Token, lex: EventLexicon) -> bool:
+    """Future: "will visit", "is to visit", "plans to visit", "is expected to sign"."""
+    clause = _clause(tok, lex)
+    for verb in clause:
+        if any(lex.has("future_words", m) or (m == "would" and _reported(verb, lex)) for m in _modals(verb)):
+            return True
+        if verb != tok and lex.has("future_verbs", verb.lemma_):
+            return True
+        if (
+            verb != tok
+            and verb.lemma_ == "be"
+            and any(c == tok or c in clause for c in verb.children if c.dep_ == "xcomp")
+        ):
+            return True
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and lex.has("willing_words", tok.head.lemma_):
+        return True  # "is willing to withdraw", "stands ready to help"
+    return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+
+
+def is_conditional(tok: Token, lex: EventLexicon) -> bool:
+    """A future act that makes a threat: one made to depend on another ("will withdraw its force unless
+    Chad agrees", "if attacked"), or one its doer declares as its own intention ("plans to impose",
+    "is prepared to impose", "said it would boycott"), except the acts of the 'intent_kept_types'.
+    """
+    return _on_condition(tok, lex) or _declared(tok, lex)
+
+
+def _on_condition(tok: Token, lex: EventLexicon) -> bool:
+    for verb in _clause(tok, lex) or [tok]:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and lex.has("condition_words", m.lower_) for m in clause.children
+            ):
+                return True
+    return False
+
+
+def _declared(tok: Token, lex: EventLexicon) -> bool:
+    """The doer announces the act: an intention word governs it, or it says so itself ("it would")."""
+    if _kept(tok, lex):
+        return False  # "is willing to withdraw its troops" offers a concession; "will send ships" deploys
+    clause = _clause(tok, lex)
+    carrier = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
+    if any(v not in (tok, carrier) and lex.has("intention_words", v.lemma_) for v in clause):
+        return True  # "is preparing sanctions" is the act under way; "prepares to impose sanctions" a threat
+    return any(_reported(v, lex) and _self_subject(v) for v in clause)
+
+
+def _self_subject(verb: Token) -> bool:
+    """ "X said it would ...": the subject of the reported act is a personal pronoun for the speaker."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SELF_PRONOUNS for c in verb.children)
+
+
+def _kept(tok: Token, lex: EventLexicon) -> bool:
+    """The first trigger of ``tok``'s lemma whose object condition its object meets is of an
+    'intent_kept_types' type."""
+    pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
+    near = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "compound", "amod")]
+    lemmas = {t.lemma_.lower() for n in near for t in (n, *n.children) if t.dep_ != "det"}
+    if near:
+        lemmas |= {"@actor", "@any", "@place"}  # approximated: any object may be a coded actor or place
+    trigs = lex.lookup(pos, tok.lemma_)
+    for trig in trigs:
+        if not trig.object or lemmas & set(trig.object):
+            return lex.has("intent_kept_types", trig.event)
+    return bool(trigs) and all(lex.has("intent_kept_types", t.event) for t in trigs)
+
+
+def _reported(verb: Token, lex: EventLexicon) -> bool:
+    """The clause is what someone said ("said it would meet"): its "would" is a future."""
+    return verb.dep_ == "ccomp" and lex.has("speech_verbs", verb.head.lemma_)
+
+
+def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
+    """True for "could impose", "would meet", "if Russia attacks"."""
+    for verb in _clause(tok, lex) or [tok]:
+        modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]
+        if any(lex.has("hypothetical_words", m) for m in modals):
+            return True
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "mark" and lex.has("hypothetical_words", c.lower_) for c in cur.children):
+                return True
+            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head == cur:
+                break
+            cur = cur.head
+    return False
+
+
+def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token | None:
+    """The nearest trigger of an embedding type (REQUEST, REJECT, AGREE, THREATEN, CONCEDE) governing ``tok``.
+
+    "called for talks", "threatened to impose tariffs"; also an ACCUSE trigger over a verb ("accused Kyiv of
+    attacking": the attack is alleged, not reported). None when there is none.
+    """
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "said both should show restraint and withdraw": conjuncts share an embedding
+            continue
+        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur) and not _bare_to(cur)) or cur.head == cur:
+            return None
+        if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(
+            "refusal_verbs", cur.head.lemma_
+        ):  # "balked at sending" is what was refused
+            return None  # "pledged loans during a visit": the visit happened, it is not what was pledged
+        cur = cur.head
+        kind = triggered.get(cur.i)
+        if kind is not None:
+            alleged = kind == "ACCUSE" and tok.pos_ == "VERB"  # "accused Kyiv of attacking": an allegation
+            return cur if lex.has("embedding_types", kind) or alleged else None
+    return None
+
+
+def _bare_to(tok: Token) -> bool:
+    """ "offered on Tuesday to host talks": an infinitive the parser hung as an adverbial clause (no 'in
+    order', no 'so as') after a time phrase is the verb's complement."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and not any(c.dep_ in ("mark", "advmod") for c in kids)
+        and any(c.dep_ in ("prep", "npadvmod") and c.i < tok.i for c in tok.head.children)
+    )
+
+
+def _for_to(tok: Token) -> bool:
+    """ "a call for the United States to accept": a for-to clause is the complement of what governs it."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ in ("advcl", "relcl")
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+    )
+
+
+def contexts(tok: Token, base: tuple[str, ...], lex: EventLexicon) -> tuple[str, ...]:
+    """The trigger's own contexts plus those its modifiers and objects name ("defense cooperation")."""
+    out = list(base)
+    near = [c for c in tok.children if c.dep_ in ("compound", "amod", "dobj", "nmod")]
+    near += [
+        g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("compound", "amod")
+    ]
+    near += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for word in [tok, *near]:
+        for ctx in lex.context_cues.get(word.lemma_.lower(), ()):
+            if ctx not in out:
+                out.append(ctx)
+    return tuple(out)

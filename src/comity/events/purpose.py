@@ -1,0 +1,56 @@
+"""An act's purpose clause: the topic a protest is about, the target it aims at, the act it says.
+
+"Students marched to demand reforms from X": the demand is the protest's topic, no event of its own
+(PLOVER manual, PROTEST), and lends the protest its recipient; "rallied to denounce X" aims the rally
+at X; in "sent troops to help Russia" the purpose clause says the act, and the fallback reading of the
+sending is dropped.
+"""
+
+from __future__ import annotations
+
+from comity.events.lexicon import EventLexicon
+from comity.events.roles import light_verb
+from comity.events.triggers import Candidate
+from comity.records import Mention
+
+TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE"})
+
+
+def fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
+    """ "Students marched to demand reforms from X": the topic of a protest (a 'TOPIC_TYPES' act in its
+    purpose or participle clause) is no event of its own (PLOVER manual, PROTEST); it lends the protest
+    its recipient."""
+    for cand in [c for c in cands.values() if c.event == "PROTEST"]:
+        hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+        mine = {m.entity.code for m in cand.actor}
+        for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp", "acl")):
+            topic = cands.get(child.i)
+            if topic is None or topic.event not in TOPIC_TYPES or topic.negated:
+                continue
+            if not cand.recipient:
+                cand.recipient = [m for m in topic.recipient if m.entity.code not in mine]
+            del cands[child.i]
+
+
+def target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> list[Mention]:
+    """ "Students rallied to denounce X": an act with no recipient aims at whom its purpose clause does."""
+    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+    mine = {m.entity.code for m in cand.actor}
+    for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp")):
+        if child.i in cands and cands[child.i] is not cand:
+            found = [m for m in cands[child.i].recipient if m.entity.code not in mine]
+            if found:
+                return found
+    return []
+
+
+def covers(cand: Candidate, cands: dict[int, Candidate]) -> bool:
+    """In "sent troops to help Russia" the purpose clause says the act; the fallback reading is dropped."""
+    for child in cand.tok.children:
+        if (
+            child.dep_ in ("advcl", "xcomp")
+            and child.i in cands
+            and cands[child.i].trigger.event == cand.trigger.event
+        ):
+            return True
+    return False

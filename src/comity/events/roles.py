@@ -1,0 +1,492 @@
+"""Finding an event's actor and recipient in the dependency parse.
+
+A trigger verb's subject is its actor (the ``by`` agent when passive; the
+antecedent of a relative pronoun; the controller of an infinitive or
+participle); its objects and prepositional objects hold the recipient. A
+trigger noun takes its actor from a possessor or an actor modifier
+("Washington's tariffs", "U.S. sanctions"), from ``by``, from its ``of`` object
+for entries marked so ("the withdrawal of Ethiopian forces"), or from the subject
+of the light verb that governs it ("imposed sanctions", "troops remained on
+alert"); ``between A and B`` gives both sides. Only mentions of coded states and
+international bodies count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from comity.events.lexicon import EventLexicon, Trigger
+from comity.records import Mention
+
+NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
+PHRASE_DEPS = frozenset(
+    {"conj", "appos", "compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"}
+)
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "letter", "resolution", "message", "appeal", "note", "decree"}
+)
+
+
+def is_actor(mention: Mention) -> bool:
+    """A coded state or international body, a person or office standing for one, or a group of its people.
+
+    A company, school, clinic or charity named as such (BUS, EDU, MED, NGO) is no actor; a group of
+    them named with its country ("Nigerian doctors", "Kenyan teachers": how 'title') acts under that
+    country with its sector, as PLOVER's sector codes provide.
+    """
+    ent = mention.entity
+    if not ent.code or (ent.sector in NON_ACTOR_SECTORS and mention.how != "title"):
+        return False
+    return ent.kind in ("country", "igo", "group", "person", "org")
+
+
+@dataclass
+class Roles:
+    actor: list[Mention]
+    recipient: list[Mention]
+
+
+class MentionMap:
+    """Token index -> actor mention, for one Doc."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, list[Mention]] = {}
+        self.paired: set[int] = set()  # start tokens of the sentences where a pair phrase was read
+        for mention in mentions:
+            if not is_actor(mention):
+                continue
+            span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:  # "U.S.-China" is one token holding two mentions
+                self.by_token.setdefault(tok.i, []).append(mention)
+
+    def get(self, tok: Token) -> Mention | None:
+        found = self.by_token.get(tok.i)
+        return found[0] if found else None
+
+    def all(self, tok: Token) -> list[Mention]:
+        return self.by_token.get(tok.i, [])
+
+    def recent_pair(self, tok: Token) -> list[Mention]:
+        """ "the two leaders", "both countries": the last two sides named in this or the previous sentence."""
+        sent = tok.sent
+        self.paired.add(sent.start)
+        start = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
+        own = {  # "The EU urged both countries": the pair is not the one speaking to it
+            m.entity.code for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for m in self.all(s)
+        }
+        seen: dict[str, Mention] = {}
+        for i in range(tok.i - 1, -1, -1):
+            if tok.doc[i].idx < start:
+                break
+            for mention in self.by_token.get(i, []):
+                code = mention.entity.code
+                if code not in seen and code not in own and mention.how != "place":
+                    seen[code] = mention
+            if len(seen) == 2:
+                return list(seen.values())[::-1]
+        return list(seen.values()) if own else []  # "met both delegations": two sides of one country
+
+
+def _add(out: list[Mention], mention: Mention | None) -> None:
+    if mention is not None and all(m is not mention for m in out):
+        out.append(mention)
+
+
+def collect(
+    tok: Token, mm: MentionMap, lex: EventLexicon, agent: bool = False, depth: int = 0, deep: bool = False
+) -> list[Mention]:
+    """The actor mentions a noun phrase headed by ``tok`` refers to.
+
+    As an agent (subject), a possessor counts only when the head is a mention or
+    an agent noun ("Russia's army", not "Trump's tariffs"). ``deep`` also reads
+    location phrases ("targets in Lebanon").
+    """
+    if _pair_phrase(tok, lex):
+        return mm.recent_pair(tok)
+    out: list[Mention] = []
+    own = mm.get(tok)
+    for mention in mm.all(tok):
+        if not (agent and _not_an_agent(mention, tok)):
+            _add(out, mention)
+    if depth > 6:
+        return out
+    strong = own is not None or not agent or lex.has("agent_nouns", tok.lemma_) or tok.pos_ == "PROPN"
+    for child in tok.children:
+        dep = child.dep_
+        if dep in ("conj", "appos"):
+            found = collect(child, mm, lex, agent and not _people_as_side(child, mm), depth + 1, deep)
+        elif dep in PHRASE_DEPS and (strong or dep != "poss"):
+            found = collect(child, mm, lex, False, depth + 1, deep)
+            if not strong:  # "Hezbollah guerrillas" acts; "Iranian journalist" is no state
+                found = [m for m in found if m.how not in ("demonym", "place")]
+        elif (
+            dep == "prep"
+            and strong
+            and (_list_prep(child, lex) or (deep and child.lower_ in ("in", "at", "near")))
+        ):
+            found = [m for obj in _pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
+            if agent and tok.pos_ == "PROPN" and own is None:  # "Jo Smith, of Springfield": a home town
+                found = [m for m in found if m.how != "place"]
+        else:
+            continue
+        for m in found:
+            _add(out, m)
+    return out
+
+
+def _people_as_side(tok: Token, mm: MentionMap) -> bool:
+    """ "Ruritania and the Vellans agreed": a people named with the article beside a state is its side."""
+    mention = mm.get(tok)
+    return (
+        mention is not None
+        and mention.how == "demonym"
+        and tok.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
+
+
+def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
+    """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list)."""
+    if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):
+        return False
+    if any(_pair_phrase(o, lex) for p in tok.children if p.lower_ in ("in", "of") for o in _pobjs(p)):
+        return True  # "leaders in both capitals", "the leaders of the two countries"
+    kids = list(tok.children)
+    if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod") for c in kids):
+        return True
+    definite = any(c.lower_ in ("the", "these", "those") and c.dep_ == "det" for c in kids)
+    return definite and any(c.lower_ == "two" and c.dep_ == "nummod" and not list(c.children) for c in kids)
+
+
+def _not_an_agent(mention: Mention, tok: Token) -> bool:
+    """A place ("Mississippi offers") or a bare demonym ("most Americans agree", "Cuban said") as subject."""
+    if mention.how == "place":
+        return True
+    return mention.how == "demonym" and mention.span[0] <= tok.idx and tok.idx + len(tok) <= mention.span[1]
+
+
+def _list_prep(prep: Token, lex: EventLexicon) -> bool:
+    word = prep.lower_
+    return word == "of" or lex.has("list_preps", word)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not out and not list(prep.children):  # "granted asylum to [five officers holed up ...]": the object
+        clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "acl", "ccomp") and c.i > prep.i]
+        out = [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
+    for child in prep.children:
+        if child.dep_ == "prep":  # "such as"
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def through_quantity(obj: Token, lex: EventLexicon) -> list[Token]:
+    """ "the first $450 million of an aid package", "$4 million in aid": the noun an amount is of."""
+    counted = any(c.dep_ == "nummod" for c in obj.children)  # "5,000 tonnes of wheat", "40 trucks of"
+    if not (counted or obj.like_num or obj.pos_ == "NUM" or lex.has("quantity_nouns", obj.lemma_)):
+        return []
+    money = any(c.tag_ == "$" for c in obj.subtree)  # "$4 million in radar equipment"
+    preps = _preps(obj, "of") + (_preps(obj, "in") or _preps_after(obj, "in") if money else [])
+    found = [o for p in preps for o in _pobjs(p)]
+    return found + [c for o in found for c in o.conjuncts]
+
+
+# participles that state a stance rather than a passive act: "Israel is opposed to", "is committed to"
+STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
+
+
+def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _preps_after(tok: Token, lemma: str) -> list[Token]:
+    """A preposition the parser hung on the governing verb right after ``tok``: "delivered $2 million in"."""
+    return [p for p in _preps(tok.head, lemma) if p.i == tok.right_edge.i + 1]
+
+
+def _preps(tok: Token, lemma: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == lemma]
+
+
+def objects(verb: Token) -> list[Token]:
+    """The verb's logical object: the direct object, or the passive subject."""
+    if is_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    return found or _up_to_count(verb)
+
+
+def _up_to_count(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 advisers", which the parser reads as a particle 'up' and a prepositional 'to'."""
+    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
+    objs = [o for t in tos for o in t.children if o.dep_ == "pobj"]
+    return [o for o in objs if any(n.dep_ == "nummod" for n in o.children)]
+
+
+def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
+    """Tokens heading the (possibly understood) subject of ``verb``."""
+    if depth > 5:
+        return []
+    if is_passive(verb):
+        return [o for p in _preps(verb, "by") for o in _pobjs(p)]
+    subj = _child(verb, "nsubj", "csubj", "nsubjpass")
+    if subj is not None:
+        if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [_antecedent(subj, mm) or verb.head]
+        if subj.lower_ in PRONOUNS and mm.get(subj) is None:
+            return _speaker_of(verb, mm, depth) or [subj]
+        return [subj]
+    interrupted = _interrupting_subject(verb, mm)
+    if interrupted is not None:
+        return [interrupted]
+    head = verb.head
+    if head == verb:
+        return []
+    dep = verb.dep_
+    if dep == "acl" and verb.i > 0 and mm.get(verb.doc[verb.i - 1]) is not None:
+        return [verb.doc[verb.i - 1]]  # "talk of the administration seeking to ...": the adjacent actor
+    if dep == "acl" and verb.tag_ == "VBN":
+        return []  # "Americans killed in the attack": the noun is what was done to
+    if dep == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+        return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if unjoined_conj(verb):
+        return []  # "ordered X to leave, a day after shelling killed 14": no shared subject
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        controller = [o for o in objects(head) if mm.get(o) is not None]
+        return controller or subject_tokens(head, mm, depth + 1)
+    if dep == "conj" and is_passive(head) and not is_passive(verb):  # "was indicted by X and will resign"
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp"):  # "China is willing to hold talks"
+        return subject_tokens(head, mm, depth + 1)
+    if dep == "pcomp" and head.head != head:
+        grand = head.head  # "strike a balance of backing", "stopped short of sending": up to the verb
+        for _ in range(3):
+            if grand.pos_ in ("VERB", "AUX") or grand.dep_ not in ("dobj", "pobj", "prep", "advmod", "acomp"):
+                break
+            grand = grand.head
+        if grand.pos_ in ("VERB", "AUX"):
+            controller = [o for o in objects(grand) if mm.get(o) is not None]
+            return controller or subject_tokens(grand, mm, depth + 1)  # "accused Kyiv of attacking"
+    return []
+
+
+def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:
+    """In "Switzerland said it had expelled ...", the pronoun is the speaker."""
+    cur = verb
+    while cur.dep_ in ("conj", "xcomp") and cur.head != cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    heads = subject_tokens(cur.head, mm, depth + 1)
+    return [h for h in heads if mm.get(h) is not None or h.pos_ in ("NOUN", "PROPN")]
+
+
+def _antecedent(pronoun: Token, mm: MentionMap) -> Token | None:
+    """In "Russia and North Korea, which has sent ...", the mention right before the relative pronoun."""
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct:
+        i -= 1
+    if i >= 0 and mm.get(pronoun.doc[i]) is not None:
+        return pronoun.doc[i]
+    return None
+
+
+def _interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
+    """In "Putin, since invading Ukraine, ...", the mention just before the comma."""
+    start = verb.head if verb.dep_ == "pcomp" else verb
+    i = min(start.i, verb.left_edge.i)
+    doc = verb.doc
+    end = max(start.right_edge.i, verb.right_edge.i) + 1
+    enclosed = end < len(doc) and doc[end].text == ","  # set off by commas on both sides
+    if enclosed and i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
+        return doc[i - 2]
+    return None
+
+
+def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
+    """The support verb that carries a noun trigger ("imposed sanctions", "held talks")."""
+    head = noun.head
+    dep = noun.dep_
+    for _ in range(4):  # "X and sanctions", "one of its largest attacks", "a package of sanctions"
+        if dep == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            dep, head = head.dep_, head.head
+        elif dep == "pobj" and head.lower_ == "of" and lex.has("quantity_nouns", head.head.lemma_):
+            dep, head = head.head.dep_, head.head.head
+        else:
+            break
+    if (
+        dep in ("dobj", "nsubjpass", "oprd")  # "called a general strike" is parsed as a predicate
+        and head.pos_ in ("VERB", "AUX")
+        and lex.has("support_verbs", head.lemma_)
+    ):
+        return head
+    if dep == "pobj" and head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head  # "retaliated with missile attacks"
+    if dep == "pobj" and head.lower_ == "on" and lex.has("state_verbs", head.head.lemma_):
+        return head.head  # "troops remained on alert", "put its army on alert", "is on a visit to X"
+    if dep == "pobj" and head.lower_ == "in" and lex.has("speech_verbs", head.head.lemma_):
+        return head.head  # "said in a statement that both sides should"
+    if dep == "pobj" and head.lower_ == "for" and lex.has("motion_verbs", head.head.lemma_):
+        return head.head  # "negotiators return to Geneva for talks", "crowds gathered for a rally"
+    return None
+
+
+def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: MentionMap) -> list[Token]:
+    """Tokens naming the actor of a nominal trigger."""
+    out = [c for c in noun.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and mm.get(c) is None)]
+    out += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and mm.get(c) is not None]
+    out += [o for p in _preps(noun, "by") for o in _pobjs(p)]
+    ofs = [o for p in _preps(noun, "of") for o in _pobjs(p)] if trig.of == "actor" else []
+    # "the withdrawal of forces from X" misparsed: a recipient phrase on the 'of' object names no actor
+    slots = {f"prep:{c.lower_}" for o in ofs for c in o.children if c.dep_ == "prep"}
+    ofs = [] if slots & set(trig.recipient) else ofs
+    if out or any(collect(o, mm, lex) for o in ofs):  # "the withdrawal of its forces": from the verb
+        return out + ofs
+    verb = light_verb(noun, lex)
+    if verb is not None:
+        return subject_tokens(verb, mm)
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        return noun_actor_tokens(noun.head, trig, lex, mm)
+    return []
+
+
+def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
+    """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
+    hosts = [tok]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            hosts.append(tok.head)
+        verb = light_verb(tok, lex)
+        if verb is not None and (slot.startswith("prep:") or slot == "dative"):
+            hosts.append(verb)
+        if slot.startswith("prep:") and slot != "prep:of":  # "a suspension of flights to Russia"
+            hosts.extend(o for p in _preps(tok, "of") for o in _pobjs(p))
+    elif slot.startswith("prep:"):  # "launched artillery and rocket fire against X": on the last conjunct
+        hosts.extend(h for o in objects(tok) for h in (o, *o.conjuncts, *through_quantity(o, lex)))
+    if slot.startswith("dobj"):
+        objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
+            objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
+        return objs
+    if slot.startswith("obj-prep:"):
+        return [o for obj in objects(tok) for p in _preps(obj, slot[9:]) for o in _pobjs(p)]
+    if slot == "ccomp-subj":
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "speech-subj":  # "criticised the agreement, saying India was using water as a weapon"
+        says = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lex.has("speech_verbs", c.lemma_)]
+        clauses = [c for s in says for c in s.children if c.dep_ == "ccomp"]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "dative":
+        return [c for h in hosts for c in h.children if c.dep_ in ("dative", "iobj")] + [
+            o for h in hosts for p in _preps(h, "to") for o in _pobjs(p) if p.dep_ == "dative"
+        ]
+    if slot == "prep:by" and tok.pos_ in ("VERB", "AUX") and is_passive(tok):
+        return []  # the passive agent is the actor
+    name = {"of": "of", "between": "between"}.get(slot, slot[5:] if slot.startswith("prep:") else "")
+    if not name:
+        return []
+    return [o for host in hosts for p in _preps(host, name) for o in _pobjs(p)]
+
+
+def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Both sides of "talks between Kyiv and Moscow" or "Russia-China ties"."""
+    sides: list[Mention] = []
+    verb = light_verb(tok, lex) if tok.pos_ == "NOUN" else None
+    extra = [o for p in _preps(verb, "between") for o in _pobjs(p)] if verb is not None else []
+    for obj in slot_tokens(tok, "between", lex) or extra:  # "launched a mediation effort between A and B"
+        for m in collect(obj, mm, lex):
+            _add(sides, m)
+    if not sides and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and mm.get(child) is not None:
+                for m in collect(child, mm, lex):
+                    _add(sides, m)
+    sides.sort(key=lambda m: m.span)
+    return sides if len({m.entity.code for m in sides}) >= 2 else []
+
+
+# prepositions whose object, on an act's object or in its complement clause, names whom the act touches
+TOUCHED_PREPS = frozenset(
+    {"to", "for", "with", "against", "on", "from", "into", "in", "at", "toward", "towards"}
+)
+# prepositions that say where an act itself took place ("lifted the curfew in X", "demonstrated in X")
+SCENE_PREPS = frozenset({"in", "at", "inside", "into", "throughout"})
+
+
+def touched_tokens(
+    verb: Token, lex: EventLexicon, scene: bool, is_act: Callable[[Token], bool]
+) -> list[Token]:
+    """Heads of phrases naming whom an act touches when its recipient slots name no one.
+
+    The object's own phrases ("suspended part of an aid programme for X", "rejected an offer from X"),
+    the object and phrases of the verb it governs or the purpose it states ("threatened to cut off
+    supplies to X", "refused to station troops in X", "blocked a road to show their anger at X"), one
+    phrase deeper ("mobilised reservists for a war against X"), and with ``scene`` where the act itself
+    happened ("lifted the curfew in X").
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[Token] = []
+    comps = [  # a complement that is itself an act (``is_act``) is an event of its own ("help defend X")
+        c for c in verb.children if _complement(c) and not is_act(c)
+    ]
+    for v in (verb, *comps):
+        objs = [h for o in objects(v) for h in (o, *through_quantity(o, lex))]
+        if v is not verb:
+            out += objs
+        for host in objs:
+            out += _phrase_objects(host, TOUCHED_PREPS)
+        out += _phrase_objects(v, TOUCHED_PREPS if v is not verb else SCENE_PREPS if scene else frozenset())
+    return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
+
+
+def _complement(tok: Token) -> bool:
+    """A verb's infinitive complement or purpose clause ("refused to return", "blocked roads to show")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
+    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in _pobjs(p)]
+
+
+TIME_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
+
+
+def unjoined_conj(verb: Token) -> bool:
+    """A time clause the parser joined to the verb before it as a conjunct or complement ("ordered X to
+    leave, a day after shelling killed 14"): a word opening a time clause ('TIME_SUBORDINATORS') stands
+    between the two verbs, on either, with no 'and' or 'or' joining them."""
+    if verb.dep_ not in ("conj", "ccomp", "xcomp") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # "urged X after the meeting to withdraw": a true infinitive complement
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    if any(t.dep_ == "cc" and t.head == verb.head for t in between):
+        return False  # "expelled the envoy and after a week closed the border": a true conjunct
+    opening = (t for t in between if t.dep_ in ("prep", "mark", "advmod"))
+    opening = (t for t in opening if t.head == verb.head or verb in t.ancestors)
+    return any(t.lower_ in TIME_SUBORDINATORS for t in opening)

@@ -1,0 +1,304 @@
+"""Matching event triggers in a sentence and filling one trigger's roles.
+
+A :class:`Candidate` is one trigger occurrence with its actor and recipient
+mentions. :func:`match_trigger` finds the lexicon entry a token matches (its
+object, modifier and preposition conditions checked); :func:`candidate` fills
+its roles from the verb's or noun's slots, keeps or drops it by the
+recipient and domestic-act policies, and applies a joint or state variant.
+How the candidates of one sentence are combined (embedding, modality,
+refusals, purposes) is :mod:`comity.events.candidates`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from comity.events import clauses, sides
+from comity.events import modality as aux
+from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.roles import (
+    MentionMap,
+    between,
+    collect,
+    is_passive,
+    light_verb,
+    noun_actor_tokens,
+    objects,
+    slot_tokens,
+    subject_tokens,
+    through_quantity,
+    touched_tokens,
+)
+from comity.records import Mention
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
+FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# a promised provision stands with no counterpart ("will provide aid"); a meeting or backing needs one
+FUTURE_ALONE = frozenset({"COOPERATE", "AID"})
+# material acts, and concessions, whose scene names whom they touch ("lifted the curfew in X")
+SCENE_TYPES = frozenset(
+    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
+# what a protest's purpose clause says it demands or denounces is its topic, not an event of its own
+# a threat is aimed at whoever must meet its condition ("threatened to leave the talks unless X ...")
+CONDITIONED_TYPES = frozenset({"THREATEN"})
+# modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
+THIRD_PARTY_MODES = frozenset({"third-party"})
+# nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
+# read so under a support verb only ("halted mediation efforts" is the halting)
+ACT_HEADS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "drive", "push"})
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence with its roles, before dating and merging."""
+
+    tok: Token
+    trigger: Trigger
+    event: str
+    mode: str | None
+    actor: list[Mention]
+    recipient: list[Mention]
+    negated: bool = False
+    aux: list[str] = field(default_factory=list)
+    context: tuple[str, ...] = ()
+
+
+def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> bool:
+    objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+    if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return True
+    if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
+        return True
+    for obj in objs:
+        heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
+        heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "aid deliveries"
+        if any(h.lemma_.lower() in want for h in heads):
+            return True
+        if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
+            return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
+    return False
+
+
+def _modifier_ok(tok: Token, want: tuple[str, ...], mm: MentionMap) -> bool:
+    """A modifier of the noun, or its 'of' object and that object's modifiers ("withdrawal of its forces")."""
+    deps = ("compound", "amod", "nmod", "poss", "npadvmod")
+    for target in [tok] if tok.pos_ in ("NOUN", "PROPN") else objects(tok):
+        ofs = [o for p in target.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        kids = [c for t in (target, *ofs) for c in t.children if c.dep_ in deps] + ofs
+        if any(c.lemma_.lower() in want or ("@actor" in want and mm.get(c) is not None) for c in kids):
+            return True
+    return False
+
+
+def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    after = max((o.right_edge.i for o in objects(tok)), default=tok.i) + 1  # "forced X, Y, out of"
+    if trig.prep and not any(
+        c.lower_ == trig.prep and (0 < c.i - tok.i <= 2 or c.i == after)
+        for c in tok.children
+        if c.dep_ in ("prep", "prt", "advmod")  # "moved its troops back"
+    ):
+        return False
+    if trig.under and not (tok.dep_ == "pobj" and tok.head.lower_ in trig.under):
+        return False  # "troops on alert", not "issued an alert"
+    if trig.object and not _object_ok(tok, trig.object, mm, lex):
+        return False
+    if trig.modal and not any(
+        m.lower_ in trig.modal
+        for c in tok.children
+        if c.dep_ in ("ccomp", "acl")
+        for m in c.children
+        if m.dep_ == "aux"
+    ):
+        return False
+    return not trig.modifier or _modifier_ok(tok, trig.modifier, mm)
+
+
+def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | None:
+    if tok.pos_ in ("VERB", "AUX"):
+        pos = "verb"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "noun"
+    else:
+        return None
+    if pos == "noun" and tok.dep_ == "compound":
+        return None  # "war machine", "sanctions regime"
+    if pos == "noun" and tok.lemma_.lower() in ACT_HEADS and light_verb(tok, lex) is not None:
+        inner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return next((t for c in inner for t in lex.lookup("noun", c.lemma_) if _matches(c, t, mm, lex)), None)
+    if pos == "verb" and tok.dep_ == "amod":
+        return None  # "occupied territory", "disputed islands"
+    return next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None)
+
+
+def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:
+    seen, out = set(drop), []
+    for m in mentions:
+        if m.entity.code not in seen:
+            seen.add(m.entity.code)
+            out.append(m)
+    return out
+
+
+def _rescue_list(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """A list the parser attached elsewhere in the clause.
+
+    "hosting the leaders of two dozen countries at the parade, including Brazil".
+    """
+    out: list[Mention] = []
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ == "prep" and lex.has("list_preps", t.lower_):
+            for obj in (c for c in t.children if c.dep_ == "pobj"):
+                out += collect(obj, mm, lex)
+    return out
+
+
+def verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
+    crowd = trig.event == "PROTEST"  # "Palestinians protested": people may protest, not only states
+    actors = [m for t in subject_tokens(tok, mm) for m in collect(t, mm, lex, agent=not crowd)]
+    if trig.swap:
+        guests = [m for o in objects(tok) for m in collect(o, mm, lex)] or _rescue_list(tok, mm, lex)
+        return guests, actors
+    recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
+    if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
+        recips = _fill(tok, ("speech-subj",), mm, lex)
+    if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
+        recips = [m for t in clauses.condition_subjects(tok, lex) for m in collect(t, mm, lex)]
+    if not actors and clauses.ruled_out(tok, lex):  # "X said that removing sanctions is out of the question"
+        actors = [m for t in clauses.ruling_speakers(tok, mm) for m in collect(t, mm, lex, agent=True)]
+    if not actors and recips:
+        actors = sides.people_against(tok, recips, mm)
+    return actors, recips
+
+
+def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Recipient mentions from the slots in order.
+
+    A slot marked '?' is read only if none was found yet; one marked '~' reads location phrases too.
+    """
+    recips: list[Mention] = []
+    for slot in slots:
+        if slot.startswith("?"):
+            if recips:
+                continue
+            slot = slot[1:]
+        deep = slot.startswith("~")
+        slot = slot.lstrip("~")
+        for t in slot_tokens(tok, slot, lex):
+            recips += _doers(t, mm, lex) if _event_noun(t, lex) else collect(t, mm, lex, deep=deep)
+    return recips
+
+
+def _event_noun(tok: Token, lex: EventLexicon) -> bool:
+    return tok.pos_ == "NOUN" and bool(lex.lookup("noun", tok.lemma_))
+
+
+def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Who did the act an event noun names: "condemned Russia's invasion of Ukraine" is aimed at Russia."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    by = (
+        ("by", "from", "of")
+        if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_))
+        else ("by", "from")
+    )
+    heads += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
+    return [m for h in heads for m in collect(h, mm, lex)] or collect(noun, mm, lex)
+
+
+def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
+    sides = between(tok, mm, lex)
+    crowd = trig.event == "PROTEST"  # "thousands of Ruritanian students staged a rally", as with the verb
+    actors = [
+        m
+        for t in noun_actor_tokens(tok, trig, lex, mm)
+        for m in collect(t, mm, lex, agent=not crowd and not (t.head == tok and t.dep_ in MODIFIERS))
+    ]
+    if sides and trig.mode in THIRD_PARTY_MODES and actors:
+        return actors, sides  # "Qatar's mediation between A and B": the mediator acts on both sides
+    if sides:
+        if trig.reciprocal or trig.event not in SYMMETRIC:
+            return sides, []
+        return sides[:1], sides[1:]
+    slots = trig.recipient or lex.default_slots("noun", trig.event)
+    return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
+
+
+def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
+    """A noun carried by a light verb is an act like its verb ("students staged demonstrations", "crowds
+    gathered for a rally")."""
+    verb = light_verb(tok, lex) if trig.pos == "noun" and trig.alone is None else None
+    if verb is not None and ((tok.dep_ == "dobj" and verb == tok.head) or tok.head.lower_ == "for"):
+        return lex.requires_recipient(replace(trig, pos="verb"))
+    return lex.requires_recipient(trig)
+
+
+def _agentless(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    """ "Three soldiers were killed (by a roadside bomb)", "a roadside bomb killed three soldiers": an act
+    of an 'agentless_types' type whose doer is uncoded names only its victims."""
+    if tok.pos_ != "VERB" or not lex.has("agentless_types", trig.event):
+        return False
+    return is_passive(tok) or clauses.blast_subject(tok, mm, lex)
+
+
+def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list:
+    """Foreign sides the act's object, complement or scene names when its recipient slots name none.
+
+    Several actors with no recipient act on each other ("China and Russia held drills in the Sea of
+    Japan"): their scene is not read.
+    """
+    host = tok if tok.pos_ in ("VERB", "AUX") else light_verb(tok, lex)
+    mine = {m.entity.code for m in actors}
+    if host is None or len(mine) > 1:
+        return []
+    scene = trig.event in SCENE_TYPES
+    touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None)
+    found = [m for t in touched for m in collect(t, mm, lex, deep=True)]
+    return [m for m in found if m.entity.code not in mine]
+
+
+def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bool:
+    if not trig.actor_kinds:
+        return True
+    if any(m.entity.kind not in trig.actor_kinds for m in actors):
+        return False
+    return all(m.entity.kind == "country" for m in recips)
+
+
+def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> Candidate | None:
+    """The event a matched trigger makes, or None when its roles are not filled sensibly."""
+    roles = verb_roles if trig.pos == "verb" else noun_roles
+    actors, found = roles(tok, trig, mm, lex)
+    actors = dedupe(actors)
+    if actors and not found:
+        found = _touched(tok, trig, actors, mm, lex)
+    recips = dedupe(found, {m.entity.code for m in actors})
+    if not (actors or (recips and _agentless(tok, trig, mm, lex))) or not _kinds_ok(trig, actors, recips):
+        return None
+    if found and not recips:
+        recips = sides.domestic_side(actors, found, lex) or sides.home_side(
+            tok, actors, found, lex, trig.event, trig.mode
+        )
+        if not recips and not (trig.alone and all(m.how == "place" for m in found)):
+            return None  # aimed only at the actor's own side: a domestic act
+        # a measure taken in one of the actor's own places ("lifted the curfew in Cairo") stands alone
+    event, mode = trig.event, trig.mode
+    if not recips and trig.joint is not None and len({m.entity.code for m in actors}) >= 2:
+        event, mode = trig.joint  # "Japanese and Australian warships held drills": a joint operation
+        return Candidate(tok, trig, event, mode, actors, [], context=aux.contexts(tok, trig.context, lex))
+    if not recips and _needs_recipient(tok, trig, lex):
+        reciprocal = len(actors) >= 2 and (trig.reciprocal or event in SYMMETRIC)
+        reciprocal = reciprocal or (event in FUTURE_ALONE and aux.is_future(tok, lex))
+        if trig.fallback is not None:
+            event, mode = trig.fallback
+        elif not reciprocal:
+            return None
+    if (
+        trig.state is not None
+        and all(sides.is_state(m, lex) for m in actors)
+        and not sides.civilian_subject(tok, mm, lex)
+    ):
+        event, mode = trig.state
+    return Candidate(tok, trig, event, mode, actors, recips, context=aux.contexts(tok, trig.context, lex))

@@ -1,0 +1,452 @@
+"""Quotes: every attributed statement of an article's running text, with its speaker.
+
+One pass over the body finds three forms of reported speech:
+
+- indirect speech: a cue verb with a complement clause ("X said that ...",
+  "X told Y ...", "Analysts say ..."), or a clause around "according to X";
+  a clause holding short quoted fragments is a *mixed* quote;
+- direct quotes: stretches in quotation marks attributed by a cue before,
+  after or inside them ('"...," X said', 'X said: "..."', '"...," X said, "..."'),
+  by a dash ('"..." - X'), or continuing the previous speaker (a paragraph
+  that is only a quotation, the rest of a paragraph after an attributed quote);
+- short quoted phrases with no cue ("a 'no limits' partnership") are scare
+  quotes, not statements.
+
+Headlines, datelines and credits are never read: only ``parsed.body_sents()``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from comity.quotes.cues import SUBJECTS, Cue, CueLexicon, Marks, doc_tokens_between, sentence_cues
+from comity.quotes.marks import QuoteMarks, quoted_spans
+from comity.quotes.speakers import Index, Source, SpeakerBook
+from comity.records import Mention, Quote, Speaker
+from comity.records import Span as CharSpan
+from comity.text.document import Parsed
+
+LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)")
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+DASHES = "―—–-"
+NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count as a statement
+PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
+OPENERS = "\"“‘'«„"
+LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
+CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
+CONTENT_EDGE = " \t\r\n,;:—–-―“”\"'‘’«»"
+
+
+@dataclass
+class Draft:
+    """A quote found but not yet attributed to a named speaker."""
+
+    content: CharSpan
+    kind: str
+    paragraph: int
+    cue: Cue | None = None
+    source: Token | None = None
+
+
+def extract_quotes(parsed: Parsed, mentions: list[Mention], index: Index,
+                   lexicon: CueLexicon | None = None) -> tuple[list[Quote], list[Speaker]]:
+    """Every attributed statement of the article's running text, and the speakers behind them.
+
+    Never raises: should the parse hold something unforeseen, the article gets no quotes
+    and a warning in ``parsed.warnings``.
+    """
+    lex = lexicon or CueLexicon.from_config()
+    try:
+        return _extract(parsed, mentions, index, lex)
+    except Exception as err:  # one odd article must not stop a corpus
+        parsed.warnings.append(f"quotes: skipped after {type(err).__name__}: {err}")
+        return [], []
+
+
+def _extract(parsed: Parsed, mentions: list[Mention], index: Index,
+             lex: CueLexicon) -> tuple[list[Quote], list[Speaker]]:
+    sents = list(parsed.body_sents())
+    paragraphs = sorted({parsed.paragraph_of(s.start_char) for s in sents} | _run_over(parsed, sents))
+    marks_of = {p: [m for m in quoted_spans(parsed.text, parsed.paragraph_span(p)) if parsed.in_body(m.outer)]
+                for p in paragraphs}
+    marks = Marks([m.outer for ms in marks_of.values() for m in ms])
+    cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
+    book = SpeakerBook(parsed, mentions, index, lex)
+    drafts, consumed = _indirect(parsed, [c for c in cues if not _thing_acts(c, lex)], marks_of)
+    drafts += _direct(parsed, cues, marks_of, consumed)
+    drafts += _labelled(parsed, paragraphs, book)
+    drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
+    quotes = _attribute(parsed, drafts, book, paragraphs)
+    return quotes, book.speakers()
+
+
+def _run_over(parsed: Parsed, sents: list) -> set[int]:
+    """Paragraphs opening with a quotation that a sentence of the one before runs into
+    ('He said:\n"..."'), which no sentence starts."""
+    out = set()
+    for sent in sents:
+        first, last = parsed.paragraph_of(sent.start_char), parsed.paragraph_of(sent.end_char - 1)
+        for para in range(first + 1, last + 1):
+            start, end = parsed.paragraph_span(para)
+            if parsed.text[start:end].lstrip()[:1] in OPENERS and parsed.in_body((start, end)):
+                out.add(para)
+    return out
+
+
+# ---------------------------------------------------------------- indirect speech
+
+def _trim(text: str, span: CharSpan, lead: tuple[str, ...] = ("that ",)) -> CharSpan:
+    start, end = span
+    while start < end and text[start] in CONTENT_EDGE:
+        start += 1
+    for word in lead:
+        if text[start:start + len(word)].lower() == word:
+            start += len(word)
+    while end > start and text[end - 1] in CONTENT_EDGE + ".":
+        end -= 1
+    return start, end
+
+
+def _independent(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """Does a quoted stretch hold its own clause (a subject and its verb)?"""
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    subjects = (*SUBJECTS, "expl")
+    return any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in subjects and span.start <= c.i < span.end
+                                                  for c in r.children) for r in roots)
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> CharSpan:
+    """The reported clause, kept inside its paragraph; after a cue verb it runs on through the
+    verb's other complements ("promised to act should he win", "argued that ..., in order to ...")
+    and through clauses joined to it that no cue of their own introduces ("said the talks had
+    failed, but that a deal was near")."""
+    start, end = cue.clause or (0, 0)
+    tok = cue.token
+    if cue.kind == "verb" and start > tok.idx:
+        tails = [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in ("conj", "cc", "punct")]
+        tails += [c.right_edge for c in tok.children
+                  if c.i > tok.i and c.dep_ == "conj" and c.idx >= end and not _cued(c, cue_tokens)]
+        if tails:
+            last = max(tails, key=lambda t: t.i)
+            end = max(end, last.idx + len(last))
+    para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
+    return max(start, para[0]), min(end, para[1])
+
+
+def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
+    """Does a cue of its own stand in ``tok``'s clause ("... and added that ...")?"""
+    return tok.i in cue_tokens or any(c.i in cue_tokens for c in tok.children if c.dep_ in ("conj", "xcomp"))
+
+
+def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
+              cue_tokens: frozenset[int] = frozenset()) -> list[Draft]:
+    """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
+    if cue.clause is None or cue.source is None:
+        return []
+    root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
+    clause = _extent(parsed, cue, cue_tokens)
+    if clause[0] >= clause[1] or _quotation(parsed, cue, clause, root, marks):
+        return []
+    inside = [m for m in marks if _overlap(m.outer, clause) > 0]
+    if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
+        return []
+    para = parsed.paragraph_of(cue.span[0])
+    sides = _sides(cue, clause)
+    least = PIECE_WORDS if len(sides) > 1 else 2  # "In the end, he said, ...": no statement on its own
+    drafts = [d for side in sides for d in _clause_draft(parsed, cue, side, inside, para, least)]
+    if not drafts:
+        return []
+    start = clause[0]
+    pieces = [m for m in inside
+              if m.outer[0] > start + 1 and _independent(parsed, m) and not _embedded(parsed, m, clause)]
+    for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
+        drafts.append(Draft(_trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
+    return drafts
+
+
+def _quotation(parsed: Parsed, cue: Cue, clause: CharSpan, root: Token, marks: list[QuoteMarks]) -> bool:
+    """Is the reported clause a quotation ('"We will win," he said', 'X said the war "made Beijing
+    bolder."') rather than a clause holding a quoted fragment ('he said they were "hyping up" the
+    threat to justify ...')? Its root lies in quotation marks after which, the cue's own phrase
+    aside, hardly a word of the clause follows."""
+    holder = next((m for m in marks if m.outer[0] <= root.idx < m.outer[1]), None)
+    if holder is None:
+        return False
+    own = {t.i for t in cue.token.subtree} - {t.i for t in root.subtree}
+    span = parsed.doc.char_span(holder.outer[1], clause[1], alignment_mode="contract")
+    if span is None:
+        return True
+    loose = [t for t in span if t.i not in own and any(ch.isalnum() for ch in t.text)
+             and t.lower_ not in LINKS and not any(m.outer[0] <= t.idx < m.outer[1] for m in marks)]
+    return len(loose) < 2
+
+
+def _sides(cue: Cue, clause: CharSpan) -> list[CharSpan]:
+    """The clause, or its two pieces when the cue interrupts it ("By then, she said, the talks ...")."""
+    tok = cue.token
+    left, right = tok.left_edge, tok.right_edge
+    lo, hi = left.idx, right.idx + len(right)
+    if clause[0] < lo and hi < clause[1]:
+        return [(clause[0], lo), (hi, clause[1])]
+    return [clause]
+
+
+def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, inside: list[QuoteMarks],
+                  para: int, least: int = 2) -> list[Draft]:
+    start, end = side
+    pieces = [m for m in inside if m.outer[0] > start + 1 and m.outer[0] < end and _independent(parsed, m)
+              and not _embedded(parsed, m, side)]
+    if pieces:
+        end = min(end, pieces[0].outer[0])
+    for tok in (cue.token, cue.source.left_edge if cue.source is not None else None):
+        if tok is not None and start < tok.idx < end and parsed.text[start:tok.idx].rstrip()[-2:] in CLOSED \
+                and parsed.text[start:tok.idx].lstrip()[:1] in "“\"":
+            return []  # '"...," declared Jo Roe': a quotation, which its marks and frame attribute
+    content = _trim(parsed.text, (start, end))
+    if len(parsed.text[content[0]:content[1]].split()) < least:
+        return []
+    small = [m for m in inside if _overlap(m.outer, content) > 0]
+    return [Draft(content, "mixed" if small else "indirect", para, cue, cue.source)]
+
+
+def _embedded(parsed: Parsed, mark: QuoteMarks, clause: CharSpan) -> bool:
+    """Does a quotation sit inside running reported speech, with words of the clause after it
+    ('said that "we need more information" about how ...')?"""
+    after = parsed.text[mark.outer[1]:clause[1]]
+    return len([w for w in after.split() if any(ch.isalnum() for ch in w)]) >= 2
+
+
+def _thing_acts(cue: Cue, lex: CueLexicon) -> bool:
+    """"the pact threatened peace", "the storm threatened homes": a verb with a plain object whose
+    subject is a common noun that names no one who could speak (no person, group or body)."""
+    root, source = cue.root, cue.source
+    if cue.lemma not in lex.thing_verbs or root is None or root.dep_ != "dobj" or source is None:
+        return False
+    if source.pos_ != "NOUN" or source.ent_type_:
+        return False
+    word = source.lemma_.lower()
+    speakers = lex.unnamed | {w for w, _ in lex.roles} | {w for w, _ in lex.org_words}
+    return word not in speakers and source.lower_ not in speakers
+
+
+def _indirect(parsed: Parsed, cues: list[Cue],
+              marks_of: dict[int, list[QuoteMarks]]) -> tuple[list[Draft], set[CharSpan]]:
+    drafts: list[Draft] = []
+    consumed: set[CharSpan] = set()
+    cue_tokens = frozenset(c.token.i for c in cues)
+    for cue in cues:
+        marks = marks_of.get(parsed.paragraph_of(cue.span[0]), [])
+        found = _reported(parsed, cue, marks, cue_tokens)
+        drafts.extend(found)
+        for draft in found:
+            consumed.update(m.outer for m in marks if _overlap(m.outer, draft.content) > 0)
+    return drafts, consumed
+
+
+# ---------------------------------------------------------------- direct quotes
+
+def _statement(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """Long enough, or verbal enough, to be a statement rather than a scare quote."""
+    words = parsed.text[mark.inner[0]:mark.inner[1]].split()
+    if len(words) >= 4:
+        return True
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    return len(words) >= 2 and span is not None and any(t.tag_ in FINITE for t in span)
+
+
+def _said_name(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """What something is called is a statement only when it says something at length:
+    eight words, or four with a finite verb ("a guy who was looking for trouble")."""
+    words = parsed.text[mark.inner[0]:mark.inner[1]].split()
+    if len(words) >= NAMING_WORDS:
+        return True
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    return len(words) >= 4 and span is not None and any(t.tag_ in FINITE for t in span)
+
+
+def _sentence_at(parsed: Parsed, starts: list[int], char: int):
+    i = max(bisect_right(starts, char) - 1, 0)
+    return parsed.doc[i].sent if len(parsed.doc) else None
+
+
+def _frames(parsed: Parsed, marks: list[QuoteMarks], k: int, starts: list[int]) -> tuple[CharSpan, CharSpan]:
+    """The text of the same sentence before and after the ``k``-th quotation of a paragraph."""
+    mark = marks[k]
+    para = parsed.paragraph_span(parsed.paragraph_of(mark.outer[0]))
+    lo = marks[k - 1].outer[1] if k > 0 else para[0]
+    hi = marks[k + 1].outer[0] if k + 1 < len(marks) else para[1]
+    opening = _sentence_at(parsed, starts, mark.outer[0])
+    if opening is not None:
+        lo = max(lo, opening.start_char)
+    following = _sentence_at(parsed, starts, min(mark.outer[1], max(hi - 1, mark.outer[1])))
+    if following is not None and following.end_char > mark.outer[1]:
+        hi = min(hi, following.end_char)
+    return (lo, mark.outer[0]), (mark.outer[1], max(hi, mark.outer[1]))
+
+
+def _dash_source(parsed: Parsed, after: CharSpan, starts: list[int]) -> Token | None:
+    """'"..." - Jane Roe': a name right after a dash."""
+    rest = parsed.text[after[0]:after[1]].lstrip(" ,")
+    if not rest or rest[0] not in DASHES:
+        return None
+    toks = doc_tokens_between(parsed.doc, starts, after)
+    person = [t for t in toks if t.ent_type_ == "PERSON"]
+    if person:
+        return next((t for t in person if t.ent_iob_ == "B"), person[0])
+    names = [t for t in toks if t.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def _frame_cue(cues_at: dict[int, Cue], toks: list[Token], after: bool) -> Cue | None:
+    """The cue of a quotation: the first one after it whose source follows the quotation too
+    ('"...," Jane Roe, a fellow at X, said'), else the last one before it ('X said: "..."')."""
+    found = [cues_at[t.i] for t in toks if t.i in cues_at]
+    if after:
+        found = [c for c in found if toks and c.token.i - toks[0].i <= 40 and c.kind != "naming"
+                 and c.source.i >= toks[0].i and (c.token.i - toks[0].i <= 12 or c.source.i < c.token.i)]
+        return found[0] if found else None
+    return found[-1] if found else None
+
+
+def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks]],
+            consumed: set[CharSpan]) -> list[Draft]:
+    starts = [t.idx for t in parsed.doc]
+    cues_at = {c.token.i: c for c in cues if c.source is not None}
+    drafts: list[Draft] = []
+    for para, marks in marks_of.items():
+        for k, mark in enumerate(marks):
+            if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2:
+                continue
+            before, after = _frames(parsed, marks, k, starts)
+            ended = parsed.text[mark.inner[1] - 1:mark.inner[1]] == "."  # '"... do that." He said'
+            after_toks = [] if ended else doc_tokens_between(parsed.doc, starts, after)
+            cue = _frame_cue(cues_at, after_toks, after=True)
+            source = cue.source if cue else _dash_source(parsed, after, starts)
+            opens = not parsed.text[before[0]:before[1]].strip()
+            if source is None:
+                cue = _frame_cue(cues_at, doc_tokens_between(parsed.doc, starts, before), after=False)
+                cue = cue or (_colon_cue(parsed, para, cues) if opens and k == 0 else None)
+                source = cue.source if cue else None
+                if cue is not None and cue.kind == "naming" and not _said_name(parsed, mark):
+                    continue  # called the plan "a disaster": an epithet, not a statement
+                if not (_statement(parsed, mark) or (opens and source is None)):
+                    continue
+            content = _trim(parsed.text, mark.inner, lead=())
+            if content[0] < content[1] and (source is not None or opens or _independent(parsed, mark)):
+                drafts.append(Draft(content, "direct", para, cue, source))
+    return drafts
+
+
+def _colon_cue(parsed: Parsed, para: int, cues: list[Cue]) -> Cue | None:
+    """'He said:' closing the paragraph before a paragraph that opens with a quotation."""
+    if para == 0:
+        return None
+    start, end = parsed.paragraph_span(para - 1)
+    text = parsed.text[start:end].rstrip()
+    if not text.endswith(":"):
+        return None
+    last = parsed.doc.char_span(start, start + len(text), alignment_mode="contract")
+    if last is None:
+        return None
+    sent = last[-1].sent
+    found = [c for c in cues if c.source is not None and sent.start_char <= c.span[0] < sent.end_char
+             and c.kind in ("verb", "noun")]
+    return found[-1] if found else None
+
+
+def _labelled(parsed: Parsed, paragraphs: list[int], book: SpeakerBook) -> list[Draft]:
+    """Transcript paragraphs, "PENCE: Well, look, ...": a person's name, a colon, their words."""
+    starts = [t.idx for t in parsed.doc]
+    drafts = []
+    found = [(para, LABEL.match(parsed.text, *parsed.paragraph_span(para))) for para in paragraphs]
+    labels = Counter(m.group(1).split()[-1].lower() for _, m in found if m is not None)
+    for para, match in found:
+        if match is None:
+            continue
+        end = parsed.paragraph_span(para)[1]
+        toks = doc_tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
+        if not toks or not (book.is_person_label(toks[-1]) or _turns(toks, labels)):
+            continue
+        content = _trim(parsed.text, (match.end(), end), lead=())
+        if len(parsed.text[content[0]:content[1]].split()) >= 2:
+            drafts.append(Draft(content, "direct" if parsed.text[content[0] - 1] in "“\"" else "indirect",
+                                para, None, toks[-1]))
+    return drafts
+
+
+def _turns(toks: list[Token], labels: Counter) -> bool:
+    """A label in capitals that opens several paragraphs ("TAPPER: ...", "TAPPER: ..."): the turns of
+    a transcript."""
+    last = toks[-1]
+    return labels[last.lower_] >= 2 and len(last) > 2 and all(t.is_upper or not t.is_alpha for t in toks)
+
+
+# ---------------------------------------------------------------- speakers
+
+def _inherited(parsed: Parsed, draft: Draft, done: list[tuple[Draft, Source]],
+               order: dict[int, int]) -> Source | None:
+    """A quotation with no cue continues the speaker of its paragraph (the quote before it,
+    else the one after), or, when it opens its paragraph, of a quotation in the paragraph before."""
+    same = [(d, s) for d, s in done if d.paragraph == draft.paragraph and d.source is not None]
+    before = [s for d, s in same if d.content[0] < draft.content[0]]
+    if before or same:
+        return before[-1] if before else same[0][1]
+    start = parsed.paragraph_span(draft.paragraph)[0]
+    if parsed.text[start:draft.content[0]].strip(" \t“\"'‘«„”") :
+        return None
+    prev = [(d, s) for d, s in done if order.get(d.paragraph, -9) == order.get(draft.paragraph, 0) - 1]
+    if prev and prev[-1][0].kind == "direct":
+        return prev[-1][1]
+    return None
+
+
+def _actors(book: SpeakerBook, span: CharSpan) -> tuple[str, ...]:
+    codes: list[str] = []
+    for m in book.mentions_in(span):
+        if m.entity.code and m.entity.code not in codes:
+            codes.append(m.entity.code)
+    return tuple(codes)
+
+
+def _attribute(parsed: Parsed, drafts: list[Draft], book: SpeakerBook, paragraphs: list[int]) -> list[Quote]:
+    order = {p: i for i, p in enumerate(paragraphs)}
+    drafts = sorted(drafts, key=lambda d: (d.content, d.source is None))
+    done: list[tuple[Draft, Source]] = []
+    seen: set[CharSpan] = set()
+    later = [d for d in drafts if d.source is None]
+    for draft in drafts:
+        if draft.content in seen or draft.source is None:
+            continue
+        seen.add(draft.content)
+        done.append((draft, book.resolve(draft.source)))
+    for draft in later:
+        if draft.content in seen:
+            continue
+        source = _inherited(parsed, draft, sorted(done, key=lambda x: x[0].content), order)
+        if source is not None:
+            seen.add(draft.content)
+            done.append((draft, source))
+    return [_quote(parsed, d, s, book) for d, s in sorted(done, key=lambda x: x[0].content)]
+
+
+def _quote(parsed: Parsed, draft: Draft, source: Source, book: SpeakerBook) -> Quote:
+    start, end = draft.content
+    cue = draft.cue
+    return Quote(
+        content=parsed.text[start:end], content_span=draft.content, kind=draft.kind,
+        speaker=source.name, speaker_text=source.text, speaker_span=source.span,
+        cue=parsed.text[cue.span[0]:cue.span[1]] if cue else None, cue_span=cue.span if cue else None,
+        cue_lemma=cue.lemma if cue else None, paragraph=draft.paragraph, actors=_actors(book, draft.content),
+    )

@@ -1,0 +1,428 @@
+"""Speakers: who a quote's source is, as one canonical name per article.
+
+A :class:`SpeakerBook` reads every person named in an article's running text
+once (with their titles and affiliations), then turns the source of each cue
+into a canonical speaker: a surname into the full name seen in the article
+("Kennedy" -> "Scott Kennedy"), a pronoun into the most recent person in
+subject position, a description ("the minister") into the last person who
+held that title, an organisation ("the Foreign Ministry") into its name, and an
+unnamed source ("officials", "a source") into no name with a description.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from comity.quotes.cues import CueLexicon
+from comity.quotes.names import (
+    capitalised_tail,
+    clean_name,
+    entity_of,
+    fullest,
+    is_subject,
+    line_of,
+    modifies,
+    name_like,
+    name_part,
+    named_person,
+    titled_name,
+)
+from comity.quotes.profiles import Profile, comma_before, read_profile
+from comity.quotes.traits import Index, describe
+from comity.records import Mention, Speaker
+from comity.records import Span as CharSpan
+from comity.text.document import Parsed
+
+INDEFINITE = {"a", "an", "some", "many", "several", "other", "few", "most", "one", "two", "three", "any"}
+@dataclass(frozen=True)
+class Source:
+    """A cue's source as resolved: ``name`` is None for unnamed sources."""
+
+    name: str | None
+    text: str | None
+    span: CharSpan | None
+    description: str | None = None
+
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) -> str | None:
+    """"Mrs. Roe", "spokeswoman Jane Roe", "Jane Roe, a spokeswoman for", "Jane Roe": the gender
+    the words right around a name, or its first name, mark, if any."""
+    doc = name.doc
+    near = [doc[i] for i in range(max(name.sent.start, name.start - 3), name.start)]
+    near += list(name)[:1] + [doc[i] for i in range(name.end, min(name.sent.end, name.end + 6))]
+    for tok in near:
+        found = words.get(tok.lower_)
+        if found:
+            return found
+    return given.get(name[0].lower_) if len(name) > 1 else None
+
+
+class SpeakerBook:
+    """Every person of one article, and the speakers resolved so far."""
+
+    def __init__(self, parsed: Parsed, mentions: list[Mention], index: Index, lex: CueLexicon) -> None:
+        self.parsed, self.index, self.lex = parsed, index, lex
+        self.on = parsed.article.published
+        self.mentions = sorted(mentions, key=lambda m: m.span)
+        self.ents = list(parsed.doc.ents)
+        self.mention_starts = [m.span[0] for m in self.mentions]
+        self.profiles: dict[str, Profile] = {}
+        self.persons: list[tuple[int, str, bool]] = []  # (char, canonical name, in subject position)
+        self.orgs: dict[str, Profile] = {}
+        self.used: dict[str, CharSpan | None] = {}
+        self.unnamed: dict[str, CharSpan | None] = {}
+        self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", as the text marks it
+        self.titled: set[int] = set()  # tokens of names the parser took for organisations, read as persons
+        self._read_persons()
+
+    # ------------------------------------------------------------ reading the article
+
+    def _person_spans(self) -> list[SpacySpan]:
+        doc, out, taken = self.parsed.doc, [], set()
+        for ent in self.ents:
+            if self._is_person(ent) and self.parsed.in_body((ent.start_char, ent.end_char)):
+                ent = line_of(ent)
+                out.append(ent)
+                taken.update(range(ent.start, ent.end))
+        for m in self.mentions:
+            if not named_person(m) or not self.parsed.in_body(m.span):
+                continue
+            span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(out, key=lambda s: s.start)
+
+    def _is_person(self, ent: SpacySpan) -> bool:
+        """A PERSON entity, or an unknown name in apposition to a title ("its minister, Ana Kostic Lenz,")."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or ent.start in self.titled:
+            return ent.start in self.titled
+        roles, words = {r for r, _ in self.lex.roles}, {w for w, _ in self.lex.org_words}
+        if not titled_name(ent, roles, words):
+            return False
+        known = self.index.resolve(ent.text, self.on)
+        if known is not None and known.kind != "person":
+            return False
+        self.titled.update(range(ent.start, ent.end))
+        return True
+
+    def _read_persons(self) -> None:
+        spans = self._person_spans()
+        full = fullest(clean_name(span.text, self.lex) for span in spans)
+        for span in spans:
+            name = clean_name(span.text, self.lex)
+            if not name or not any(c.isalpha() for c in name):
+                continue
+            canonical = self._canonical(name, full)
+            self.persons.append((span.start_char, canonical, is_subject(span)))
+            read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
+            marked = gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
+            if marked and canonical not in self.genders:
+                self.genders[canonical] = marked
+
+    def _canonical(self, name: str, full: dict[str, str]) -> str:
+        words = name.split()
+        if not words:
+            return name
+        key = words[-1].lower()
+        longer = full.get(key)
+        if longer is not None and len(longer.split()) > len(words) \
+                and [w.lower() for w in longer.split()[-len(words):]] == [w.lower() for w in words]:
+            return longer
+        if len(words) == 1:
+            if longer is not None:
+                return longer
+            for other in full.values():
+                if other.split()[0].lower() == key:
+                    return other
+            known = self.index.person(name, self.on)
+            if known is not None and known.name.split()[-1].lower() == key:
+                return known.name
+        return name
+
+    def canonical(self, name: str) -> str:
+        return self._canonical(name, fullest(p for _, p, _ in self.persons))
+
+    # ------------------------------------------------------------ resolving a source
+
+    def resolve(self, head: Token | None) -> Source:
+        """The speaker a cue's source phrase (given by its head token) stands for."""
+        if head is None:
+            return Source(None, None, None)
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Jo Roe, who said ..." -> Jo Roe
+        kind = self.lex.pronoun_kind(head.text)
+        if kind is not None:
+            return self._pronoun(head, kind)
+        person = self._person_in(head)
+        if person is not None:
+            return self._named(person)
+        named = self._appositive_name(head)
+        if named is not None:
+            return self._named(named)
+        named_org = self._appositive_org(head)
+        if named_org is not None:
+            return named_org
+        if head.lower_ in self.lex.unnamed:
+            return self._description(head)
+        if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+            if self._looks_personal(head):
+                return self._named(self._name_around(head))
+            return self._organisation(head)
+        return self._description(head)
+
+    def _named(self, span: SpacySpan) -> Source:
+        name = self.canonical(clean_name(span.text, self.lex))
+        if name not in self.profiles:
+            self.profiles[name] = Profile()
+            read_profile(span, self.profiles[name], self.lex)
+        self._use(name, (span.start_char, span.end_char))
+        self.persons.append((span.start_char, name, True))
+        self.persons.sort()
+        return Source(name, span.text, (span.start_char, span.end_char))
+
+    def _use(self, name: str, span: CharSpan | None) -> None:
+        self.used.setdefault(name, span)
+
+    def _person_in(self, head: Token) -> SpacySpan | None:
+        """A person's name heading the source phrase, or in apposition to its head."""
+        doc = head.doc
+        candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
+        for tok in candidates:
+            if tok.ent_type_ == "PERSON" or tok.i in self.titled:
+                return line_of(entity_of(tok))
+        for tok in candidates:
+            m = self._mention_at(tok.idx)
+            if m is not None and named_person(m):
+                return name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+        if name_like(head):
+            word = clean_name(head.text, self.lex)
+            if self._known_word(word):
+                return doc[head.i:head.i + 1]
+            if self.index.person(word, self.on) is not None:
+                return self._name_around(head)
+        return None
+
+    def _appositive_name(self, head: Token) -> SpacySpan | None:
+        """"the envoy to Ukraine, retired Gen. John Doe, said": the name set off by commas
+        after a role noun, when the parse did not attach it."""
+        if head.pos_ != "NOUN":
+            return None
+        for span in self._person_spans_after(head):
+            if comma_before(span) is not None and head.i < span.start <= head.i + 12:
+                return span
+        return None
+
+    def _appositive_org(self, head: Token) -> Source | None:
+        """"the U.N. peacekeeping mission in Congo, MONUSCO, said": a body described by a common
+        noun and named by the capitalised words set off by commas at the end of the phrase.
+        The description (or its owner, "NATO's force") is the organisation it belongs to."""
+        doc, end = head.doc, head.right_edge.i
+        while end > head.i and doc[end].is_punct:
+            end -= 1
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or end + 1 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        start = end
+        while start > head.i + 1 and doc[start - 1].text != "," and end - start < 3:
+            start -= 1
+        words = doc[start:end + 1]
+        if doc[start - 1].text != "," or start <= head.i + 1 or not all(name_like(t) for t in words) \
+                or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") for t in words):
+            return None
+        known = self.index.resolve(words.text, self.on)
+        if known is not None and known.kind in ("country", "person"):
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss" and name_like(c)), None)
+        first = head.left_edge.i + (doc[head.left_edge.i].dep_ == "det")
+        described = doc[first:start - 1].text
+        owned = None
+        if owner is not None:
+            toks = [t for t in owner.subtree
+                    if t.tag_ != "POS" and not (t.dep_ == "det" and t.i == owner.left_edge.i)]
+            owned = doc[toks[0].i:toks[-1].i + 1].text if toks else owner.text
+        profile = Profile(orgs=[owned or described])
+        profile.title_places.append(owned or doc[first].text)
+        self.orgs.setdefault(words.text, profile)
+        self._use(words.text, (words.start_char, words.end_char))
+        return Source(words.text, words.text, (words.start_char, words.end_char))
+
+    def _person_spans_after(self, head: Token) -> list[SpacySpan]:
+        doc, out = head.doc, []
+        stop = min(head.i + 16, head.sent.end)
+        for ent in self.ents:
+            if (ent.label_ == "PERSON" or ent.start in self.titled) and head.i < ent.start < stop:
+                out.append(line_of(ent))
+        for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
+            if named_person(m):
+                span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
+                if span is not None:
+                    out.append(span)
+        return sorted(out, key=lambda s: s.start)
+
+    def _looks_personal(self, head: Token) -> bool:
+        """Two or more capitalised words that name no place, organisation or country,
+        or a name in apposition to a role ("Ana Silva, the foreign minister")."""
+        span = self._name_around(head)
+        words = dict(self.lex.org_words)
+        if len(span) < 2 or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
+            return False
+        entity = self.index.resolve(span.text, self.on)
+        if entity is not None and entity.kind != "person":
+            return False
+        roles = dict(self.lex.roles)
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        return span.root.ent_type_ == "PERSON" or any(c.lemma_.lower() in roles for c in appos) \
+            or all(self.index.resolve(t.text, self.on) is None for t in span)
+
+    def _known_word(self, word: str) -> bool:
+        """Is ``word`` (any case) a word of the name of a person seen in the article?"""
+        low = word.lower()
+        return bool(low) and any(low in p.lower().split() for _, p, _ in self.persons)
+
+    def is_person_label(self, tok: Token) -> bool:
+        """Does the label of a transcript line ("PENCE:", "Mr. Smith:") name a person?"""
+        if tok.ent_type_ == "PERSON":
+            return True
+        word = clean_name(tok.text, self.lex)
+        return len(word) > 1 and self._known_word(word)
+
+    def _name_around(self, head: Token) -> SpacySpan:
+        doc, start = head.doc, head.i
+        while start > head.sent.start:
+            before = doc[start - 1]
+            if before.text == "-" and not before.whitespace_ and start - 2 >= head.sent.start \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+                start -= 2  # "Anne-Marie Roe"
+            elif before.dep_ == "compound" and before.pos_ == "PROPN":
+                start -= 1
+            else:
+                break
+        return doc[start:head.i + 1]
+
+    def _mention_at(self, char: int) -> Mention | None:
+        i = bisect_left(self.mention_starts, char + 1) - 1
+        if i >= 0 and self.mentions[i].span[0] <= char < self.mentions[i].span[1]:
+            return self.mentions[i]
+        return None
+
+    def _pronoun(self, head: Token, kind: str) -> Source:
+        span = (head.idx, head.idx + len(head))
+        if kind != "person":
+            return self._unnamed(head.text, span)
+        gender = PRONOUN_GENDER.get(head.lower_)
+        before = [p for p in self.persons if p[0] < head.idx and self.genders.get(p[1], gender) == gender]
+        window = [p for p in before if p[0] >= head.idx - 1500]
+        subject = [p for p in window if p[2]]
+        pick = (subject or window or before)
+        if not pick:
+            return self._unnamed(head.text, span)
+        name = pick[-1][1]
+        if gender:  # "he" once, never "she" later: the text has told us
+            self.genders.setdefault(name, gender)
+        self._use(name, None)
+        return Source(name, head.text, span)
+
+    def _phrase(self, head: Token, right: bool = False) -> tuple[str, CharSpan]:
+        """The words naming a source: the head and its modifiers before it (and, for a
+        description, a short phrase after it: "people familiar with the matter")."""
+        doc, start = head.doc, head.i
+        while start > head.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod") \
+                and head.i >= doc[start - 1].head.i >= start:
+            start -= 1
+        end = head.i
+        if right and head.right_edge.i - head.i <= 8:
+            end = head.right_edge.i
+        while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "punct")):
+            end -= 1
+        first, last = doc[start], doc[end]
+        return doc[first.i:last.i + 1].text, (first.idx, last.idx + len(last))
+
+    def _org_phrase(self, head: Token) -> tuple[str, CharSpan]:
+        """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
+        "the" left out, "of Prisons" kept)."""
+        doc = head.doc
+        ent = entity_of(head)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
+            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            if ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 1].tag_ == "POS" \
+                    and doc[ent.start - 2].ent_type_ == "GPE":
+                toks = [doc[ent.start - 2], doc[ent.start - 1], *toks]  # "Serbia's Defence Ministry"
+        else:
+            start = head.i
+            while start > head.sent.start and modifies(doc[start - 1], head):
+                start -= 1
+            toks = list(doc[start:head.i + 1])
+            toks += capitalised_tail(head)
+        if not toks:
+            return self._phrase(head)
+        return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+    def _organisation(self, head: Token) -> Source:
+        text, span = self._org_phrase(head)
+        name = clean_name(text, self.lex)
+        if not name:
+            return Source(None, None, None)
+        profile = self.orgs.setdefault(name, Profile(orgs=[name]))
+        owner = self._owner_state(head)
+        if owner is not None and not profile.title_places:
+            profile.title_places.append(owner)
+        self._use(name, span)
+        return Source(name, text, span)
+
+    def _owner_state(self, head: Token) -> str | None:
+        """"Kosovo released two men, its Interior Ministry said": the state "its" refers to, the
+        last state named before it in the sentence."""
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
+            return None
+        before = self.mentions_in((head.sent.start_char, head.idx))
+        states = [m for m in before if m.entity.kind == "country" and m.how in ("name", "alias", "capital")]
+        return states[-1].text if states else None
+
+    def _description(self, head: Token) -> Source:
+        text, span = self._phrase(head, right=True)
+        word = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS")
+        det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
+        if not plural and det not in INDEFINITE and word in {w for w, _ in self.lex.org_words}:
+            for name in reversed(self.orgs):  # "the ministry": the last ministry that spoke
+                if name.lower().split()[-1] == head.lower_:
+                    self._use(name, None)
+                    return Source(name, text, span)
+        if not plural and det not in INDEFINITE and head.lower_ not in self.lex.unnamed:
+            for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
+                titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
+                if word and word in titles.split():
+                    self._use(name, None)
+                    return Source(name, text, span)
+        return self._unnamed(text, span)
+
+    def _unnamed(self, text: str, span: CharSpan) -> Source:
+        if not any(text.lower() == seen.lower() for seen in self.unnamed):
+            self.unnamed[text] = span
+        return Source(None, text, span, description=text)
+
+    # ------------------------------------------------------------ output
+
+    def speakers(self) -> list[Speaker]:
+        """Every named speaker used, with a profile, then the unnamed sources."""
+        out = []
+        for name, span in self.used.items():
+            profile = self.profiles.get(name) or self.orgs.get(name) or Profile()
+            out.append(describe(name, span, profile, name in self.orgs and name not in self.profiles, self))
+        for text, span in self.unnamed.items():
+            out.append(Speaker(name=None, span=span, description=text))
+        return out
+
+    def mentions_in(self, span: CharSpan) -> list[Mention]:
+        lo = bisect_left(self.mention_starts, span[0])
+        hi = bisect_left(self.mention_starts, span[1])
+        return [m for m in self.mentions[lo:hi] if m.span[1] <= span[1]]
