@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml
 run: setup  ## code the bundled demo article and show the result
 	$(BIN)/comity code $(DEMO) --published $(DEMO_PUBLISHED)
 
-lint: setup
-	$(BIN)/ruff check src tests benchmarks
+lint: setup  ## ruff, and the layer rule of docs/architecture.md (tools/layers.py)
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/python tools/layers.py
 
 test: lint  ## ruff, then the test suite (with the evaluation gates where ../shared is present)
 	$(BIN)/pytest

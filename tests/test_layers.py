@@ -1,0 +1,80 @@
+"""The layer rule of docs/architecture.md, checked by tools/layers.py (also run by ``make lint``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("comity_layers", ROOT / "tools" / "layers.py")
+layers = importlib.util.module_from_spec(_spec)
+sys.modules["comity_layers"] = layers
+_spec.loader.exec_module(layers)
+
+
+def test_comity_keeps_its_layers() -> None:
+    assert layers.check(ROOT / "src" / "comity") == []
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "comity"
+    for name, body in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+    for folder in {p.parent for p in root.rglob("*.py")}:
+        (folder / "__init__.py").touch()
+    return root
+
+
+BELOW = "may import only from layers below"
+GOOD = {
+    "records.py": "",
+    "errors.py": "",
+    "text/document.py": "from comity.records import Article\n",
+    "events/roles.py": "from comity.text.document import Parsed\n",
+    "events/merge.py": "from comity.events.roles import collect\n",
+}
+
+
+def test_a_tree_that_imports_downwards_passes(tmp_path: Path) -> None:
+    assert layers.check(_tree(tmp_path, GOOD)) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "body", "expected"),
+    [
+        # a lower layer importing a higher one, at the top of the module
+        ("text/structure.py", "from comity.events.roles import collect\n", BELOW),
+        # the same inside a function
+        ("text/structure.py", "def f():\n    from comity.events import roles\n", BELOW),
+        # the same under TYPE_CHECKING
+        ("text/structure.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+         "    from comity.events.roles import MentionMap\n", BELOW),
+        # two parts of one layer are independent
+        ("actors/resolve.py", "from comity.times.extract import find_times\n", BELOW),
+        # no module imports the package root
+        ("events/size.py", "from comity import __version__\n", "package root"),
+        # a part in no layer
+        ("widgets/thing.py", "", "in no layer"),
+    ],
+)
+def test_a_wrong_import_fails(tmp_path: Path, module: str, body: str, expected: str) -> None:
+    errors = layers.check(_tree(tmp_path, {**GOOD, module: body}))
+    assert any(expected in e for e in errors), errors
+
+
+def test_a_cycle_inside_one_part_fails_even_through_a_function(tmp_path: Path) -> None:
+    tree = {**GOOD, "events/roles.py": "def f():\n    from comity.events.merge import x\n"}
+    errors = layers.check(_tree(tmp_path, tree))
+    assert errors == ["import cycle: comity.events.merge ↔ comity.events.roles"]
+
+
+def test_the_command_exits_non_zero_on_a_broken_tree(tmp_path: Path, capsys) -> None:
+    root = _tree(tmp_path, {**GOOD, "text/structure.py": "import comity.events.roles\n"})
+    assert layers.main([str(root)]) == 1
+    assert "comity.text.structure imports comity.events.roles" in capsys.readouterr().out
+    assert layers.main([str(_tree(tmp_path / "ok", GOOD))]) == 0
