@@ -58,9 +58,9 @@ def coded_once(coder, folder: Path, published: date) -> list:
     """Every article of ``folder`` coded (with its store id), to time the writes alone."""
     from dataclasses import replace
 
-    from comity.corpus.rows import content_id
     from comity.io.read import read_inputs
     from comity.records import Article
+    from comity.text.normalize import content_id
 
     names = [str(p) for p in sorted(folder.glob("*.txt"))]
     articles = [replace(a, id=content_id(a.text)) for a in read_inputs(names, published)

@@ -23,10 +23,11 @@ from hypothesis import strategies as st
 from comity.corpus.corpus import Corpus
 from comity.corpus.dates import interval, period
 from comity.corpus.migrations import MIGRATIONS, migrate
-from comity.corpus.rows import content_id, sentence_around
+from comity.corpus.rows import sentence_around
 from comity.corpus.store import Store, StoreError
 from comity.errors import ComityError, InputError
 from comity.records import Article, Coded, CoderVersion, Entity, Event, Mention, Quote, Speaker, TimeRef
+from comity.text.normalize import content_id
 
 ACTORS = {
     "China": Entity("CHN", "GOV", "China", "country"),

@@ -31,6 +31,12 @@ class Config:
         ``titles``, ``blocks``, ``people``).
     event_files: extra event lexicons (same format as ``data/events.json``).
     cue_files: extra cue-verb lists (same format as ``data/cues.json``).
+    role_files: extra speaker-profile words and organisations (``data/roles.json``).
+    time_files: extra time words: months, weekdays, holidays, units (``data/times.json``).
+    figure_files: extra figure words: currencies, scales, qualifiers (``data/figures.json``).
+
+    Every user file has the shape of the bundled file it extends: its lists
+    are appended to the bundled lists, its other keys added (docs/knowledge-files.md).
     """
 
     model: str = DEFAULT_MODEL
@@ -39,6 +45,9 @@ class Config:
     actor_files: tuple[Path, ...] = field(default=())
     event_files: tuple[Path, ...] = field(default=())
     cue_files: tuple[Path, ...] = field(default=())
+    role_files: tuple[Path, ...] = field(default=())
+    time_files: tuple[Path, ...] = field(default=())
+    figure_files: tuple[Path, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if not self.model or not isinstance(self.model, str):
@@ -47,6 +56,15 @@ class Config:
             raise ConfigError("E002", f"batch_size must be at least 1, not {self.batch_size}")
         if self.n_process < 1:
             raise ConfigError("E003", f"n_process must be at least 1, not {self.n_process}")
-        for path in (*self.actor_files, *self.event_files, *self.cue_files):
+        for path in self.user_files():
             if not Path(path).is_file():
                 raise ConfigError("E004", f"data file not found: {path}")
+
+    def user_files(self) -> tuple[Path, ...]:
+        """Every user knowledge file, in a fixed order (they are part of the coder version)."""
+        return (*self.actor_files, *self.event_files, *self.cue_files, *self.role_files, *self.time_files,
+                *self.figure_files)
+
+    def stage_extensions(self) -> dict[str, tuple[Path, ...]]:
+        """The user files of the vocabularies read inside the times and figures stages."""
+        return {"times.json": tuple(self.time_files), "figures.json": tuple(self.figure_files)}

@@ -3,17 +3,28 @@
 Every file in ``src/comity/data/`` is JSON with a top-level ``"about"`` key
 that documents it (what it holds, its version, how to extend it). A user file
 of the same shape, named in :class:`comity.config.Config`, is merged over the
-bundled one: its list entries are appended.
+bundled one: its lists are appended to the bundled lists, its tables (JSON
+objects) add their entries to the bundled tables (an entry of the same name
+replaces the bundled one), and any other key is set.
+
+Stages that build a lexicon object receive their user files explicitly
+(actors, events, cues, roles). The times and figures vocabularies are read
+deep inside their stages, so the coder names their user files for the time of
+one run with :func:`extended`, and :func:`cached_for` keeps one cache per set
+of user files for everything derived from them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from comity.errors import DataError
 
@@ -38,15 +49,20 @@ def bundled(name: str) -> dict[str, Any]:
     return _read(data_dir() / name)
 
 
+@cache
 def load(name: str, extra: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """A bundled data file with the user's files of the same shape merged in."""
+    """A bundled data file with the user's files of the same shape merged in (parsed once per process)."""
     merged = {k: (list(v) if isinstance(v, list) else v) for k, v in bundled(name).items()}
     for path in extra:
         for key, value in _read(Path(path)).items():
-            if isinstance(value, list):
-                merged.setdefault(key, [])
-                merged[key] = [*merged[key], *value]
-            elif key != "about":
+            if key == "about":
+                continue
+            known = merged.get(key)
+            if isinstance(value, list) and isinstance(known, list | type(None)):
+                merged[key] = [*(known or []), *value]
+            elif isinstance(value, dict) and isinstance(known, dict):
+                merged[key] = {**known, **value}  # a table: the user's entries added, or put in place
+            else:
                 merged[key] = value
     return merged
 
@@ -60,3 +76,46 @@ def data_hash(extra: tuple[Path, ...] = ()) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+Extensions = tuple[tuple[str, tuple[Path, ...]], ...]  # (data file name, user files) pairs
+_EXTENSIONS: ContextVar[Extensions] = ContextVar("comity_extensions", default=())
+T = TypeVar("T")
+
+
+@contextmanager
+def extended(files: Mapping[str, tuple[Path, ...]]) -> Iterator[None]:
+    """Within the block, :func:`extensions` of each data file name in ``files`` are its user files."""
+    token = _EXTENSIONS.set(tuple(sorted((name, tuple(paths)) for name, paths in files.items() if paths)))
+    try:
+        yield
+    finally:
+        _EXTENSIONS.reset(token)
+
+
+def extensions(name: str) -> tuple[Path, ...]:
+    """The user files extending the data file ``name`` in the running coder (none outside one)."""
+    return next((paths for key, paths in _EXTENSIONS.get() if key == name), ())
+
+
+def active(name: str) -> dict[str, Any]:
+    """The data file ``name`` as the running coder extends it."""
+    return load(name, extensions(name))
+
+
+def cached_for(*names: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Like ``functools.cache``, with one cache for each set of user files extending the data files
+    ``names``: for what is derived from a vocabulary (compiled patterns, word sets)."""
+
+    def wrap(function: Callable[..., T]) -> Callable[..., T]:
+        @cache
+        def keyed(_files: tuple, *args: Any) -> T:
+            return function(*args)
+
+        @wraps(function)
+        def lookup(*args: Any) -> T:
+            return keyed(tuple(extensions(n) for n in names), *args)
+
+        return lookup
+
+    return wrap

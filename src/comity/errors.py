@@ -47,3 +47,11 @@ class DataError(ComityError):
 
 class EvalError(ComityError):
     """Gold files or their texts are missing."""
+
+
+class StoreError(ComityError):
+    """The store cannot be opened or written."""
+
+
+class ExportError(ComityError):
+    """An export cannot be written."""

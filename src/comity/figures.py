@@ -21,20 +21,20 @@ from typing import Any
 import pycountry
 from spacy.tokens import Doc, Token
 
-from comity.datafiles import bundled
+from comity.datafiles import active, cached_for
 from comity.records import Figure, TimeRef
 from comity.text.document import Parsed
+from comity.text.syntax import governing_verb
 from comity.times.extract import find_times
-from comity.times.grammar import governing_verb
 from comity.times.words import alternation, find_in, number_word_pattern, number_words, parse_number, windows
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}
 PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|through|by|as of|at the end of)?\s*", re.IGNORECASE)
 
 
-@cache
 def vocabulary() -> dict[str, Any]:
-    return bundled("figures.json")
+    """figures.json as the running coder extends it (Config.figure_files)."""
+    return active("figures.json")
 
 
 @cache
@@ -64,7 +64,7 @@ def _scale_parts() -> tuple[str, str]:
     return rf"(?:\s?(?P<scale>{spaced_all})\b|(?P<scale_att>{alternation(attached)})\b)", spaced_all
 
 
-@cache
+@cached_for("figures.json", "times.json")
 def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     words = number_word_pattern()
     half = r"(?:half an?|an?)(?=\s+(?:thousand|million|billion|trillion)\b)"
@@ -105,7 +105,7 @@ def _unit(kind: str, groups: dict[str, str | None]) -> str | None:
     return None
 
 
-@cache
+@cached_for("figures.json", "times.json")
 def number_anchor() -> re.Pattern[str]:
     words = [w for w in number_words() if w not in ("a", "an")] + list(vocabulary()["scales"])
     return re.compile(rf"\d|\b(?:{alternation(words)})\b", re.IGNORECASE)
@@ -130,7 +130,7 @@ def _matches(text: str) -> list[Match]:
     return sorted(taken, key=lambda x: x.start)
 
 
-@cache
+@cached_for("figures.json", "times.json")
 def qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     quals = alternation(vocabulary()["qualifiers"])
     changes = alternation(list(vocabulary()["changes"]))

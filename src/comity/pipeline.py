@@ -22,7 +22,7 @@ from spacy.language import Language
 from comity._version import __version__
 from comity.actors.resolve import ActorIndex
 from comity.config import Config
-from comity.datafiles import data_hash
+from comity.datafiles import data_hash, extended
 from comity.errors import ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
 from comity.figures import find_figures
@@ -31,7 +31,7 @@ from comity.quotes.extract import extract_quotes
 from comity.records import Article, Coded, CoderVersion
 from comity.text.document import Parsed
 from comity.text.language import check_english
-from comity.text.normalize import article_id, as_date
+from comity.text.normalize import as_date, content_id
 from comity.text.structure import find_parts, mask
 from comity.times.extract import find_times
 
@@ -58,10 +58,9 @@ class Coder:
         self.index = ActorIndex.from_config(self.config)
         self.lexicon = EventLexicon.from_config(self.config)
         self.cues = CueLexicon.from_config(self.config)
-        extra = (*self.config.actor_files, *self.config.event_files, *self.config.cue_files)
         self.version = CoderVersion(
             package=__version__,
-            data_hash=data_hash(tuple(sorted(extra))),
+            data_hash=data_hash(tuple(sorted(self.config.user_files()))),
             model=self.config.model,
             model_version=str(self.nlp.meta.get("version", "?")),
         )
@@ -76,7 +75,7 @@ class Coder:
         url: str | None = None,
     ) -> Coded:
         """Code one article's text (raises :class:`ComityError` on bad input)."""
-        article = Article(id=id or article_id(text), text=text, title=title, url=url,
+        article = Article(id=id or content_id(text), text=text, title=title, url=url,
                           published=as_date(published))
         (_, result), = self.code_many([article])
         if isinstance(result, ComityError):
@@ -120,11 +119,12 @@ class Coder:
         warnings = list(parsed.warnings)
         if article.published is None:
             warnings.append(NO_DATE_WARNING)
-        mentions = self.index.mentions(parsed)
-        quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues)
-        times = find_times(parsed, article.published)
-        figures = find_figures(parsed, times)
-        events = find_events(parsed, mentions, times, self.lexicon, figures)
+        with extended(self.config.stage_extensions()):
+            mentions = self.index.mentions(parsed)
+            quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues)
+            times = find_times(parsed, article.published)
+            figures = find_figures(parsed, times)
+            events = find_events(parsed, mentions, times, self.lexicon, figures)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),

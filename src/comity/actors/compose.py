@@ -36,6 +36,7 @@ from comity.actors.match import Target, Unit
 from comity.actors.peoples import people_piece
 from comity.actors.piece import MODIFIERS, Piece
 from comity.records import Entity
+from comity.text.normalize import strip_possessive
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # portfolio words between a country and "minister"/"ministry" ("Egypt's health ministry")
@@ -115,7 +116,7 @@ class Composer:
         """A name the model found that the dictionary lacks: a person, an organisation, a place."""
         text = self.text(unit.start, unit.end)
         if unit.ner == "PERSON":
-            return Entity(None, None, clean_name(text), "person"), "name"
+            return Entity(None, None, strip_possessive(text), "person"), "name"
         if unit.ner == "ORG":
             return Entity(self.based_in(unit.start), self.stance_sector(unit.start) or org_sector(text), text,
                           "org"), "name"
@@ -292,7 +293,7 @@ class Composer:
             elif known.sector is None and titled.sector == "ELI":
                 entity = replace(entity, sector="ELI")  # "former Prime Minister X" dated before X's office
         else:
-            name = clean_name(self.text(person_unit.start, person_unit.end))
+            name = strip_possessive(self.text(person_unit.start, person_unit.end))
             entity = Entity(titled.code, titled.sector, name, "person", titled.title)
         return Piece(start, person_unit.end, entity, "name", named=True)
 
@@ -406,11 +407,3 @@ def org_sector(name: str) -> str | None:
         if words & keys:
             return sector
     return None
-
-
-def clean_name(text: str) -> str:
-    """A person's name without a trailing possessive."""
-    for ending in ("'s", "\u2019s"):
-        if text.endswith(ending):
-            return text[: -len(ending)].rstrip()
-    return text.strip()

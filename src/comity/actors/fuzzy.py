@@ -59,7 +59,7 @@ def deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-class Index:
+class NearIndex:
     """Keys one edit from a word, found through their shared deletions."""
 
     def __init__(self, keys: Iterable[str]) -> None:
@@ -109,8 +109,8 @@ class Misspellings:
             parts = fold(key).lower().split()
             if people and len(parts) > 1 and len(parts[-1]) >= MIN_SURNAME and parts[-1].isalpha():
                 self.full.setdefault(" ".join(parts), (parts, people))
-        self.country_index = Index(self.countries)
-        self.surname_index = Index({parts[-1] for parts, _ in self.full.values()})
+        self.country_index = NearIndex(self.countries)
+        self.surname_index = NearIndex({parts[-1] for parts, _ in self.full.values()})
         self.by_surname: dict[str, list[str]] = {}
         for name, (parts, _) in self.full.items():
             self.by_surname.setdefault(parts[-1], []).append(name)

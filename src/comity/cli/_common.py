@@ -37,6 +37,13 @@ EventsOpt = Annotated[list[Path] | None, typer.Option(
     "--events", help="Extra event lexicon (JSON, same shape as data/events.json); repeatable.")]
 CuesOpt = Annotated[list[Path] | None, typer.Option(
     "--cues", help="Extra cue-verb list (JSON, same shape as data/cues.json); repeatable.")]
+RolesOpt = Annotated[list[Path] | None, typer.Option(
+    "--roles", help="Extra speaker-profile words and organisations (JSON, same shape as data/roles.json); "
+    "repeatable.")]
+TimesOpt = Annotated[list[Path] | None, typer.Option(
+    "--times", help="Extra time words (JSON, same shape as data/times.json); repeatable.")]
+FiguresOpt = Annotated[list[Path] | None, typer.Option(
+    "--figures", help="Extra figure words (JSON, same shape as data/figures.json); repeatable.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store (created if absent).")]
 ReadDbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
@@ -65,11 +72,12 @@ def fail(error: Exception, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def make_config(model: str, actors: list[Path] | None, events: list[Path] | None,
-                cues: list[Path] | None, batch_size: int) -> Config:
+def make_config(model: str, batch_size: int, **files: list[Path] | None) -> Config:
+    """The configuration the common options give: ``files`` are the user knowledge files by kind
+    (actors, events, cues, roles, times, figures)."""
     try:
-        return Config(model=model, batch_size=batch_size, actor_files=tuple(actors or ()),
-                      event_files=tuple(events or ()), cue_files=tuple(cues or ()))
+        return Config(model=model, batch_size=batch_size,
+                      **{f"{kind.rstrip('s')}_files": tuple(paths or ()) for kind, paths in files.items()})
     except ComityError as error:
         raise fail(error) from error
 
@@ -83,10 +91,9 @@ def make_coder(config: Config):
         raise fail(error) from error
 
 
-def coder_from(model: str, actors: list[Path] | None, events: list[Path] | None,
-               cues: list[Path] | None, batch_size: int):
+def coder_from(model: str, batch_size: int, **files: list[Path] | None):
     """The coder the common options describe (exit 2 with one line when they are wrong)."""
-    return make_coder(make_config(model, actors, events, cues, batch_size))
+    return make_coder(make_config(model, batch_size, **files))
 
 
 def progress_bar(total: int | None) -> Progress:

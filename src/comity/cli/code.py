@@ -13,7 +13,10 @@ from comity.cli._common import (
     BatchOpt,
     CuesOpt,
     EventsOpt,
+    FiguresOpt,
     ModelOpt,
+    RolesOpt,
+    TimesOpt,
     app,
     coder_from,
     err,
@@ -46,7 +49,8 @@ def code_command(
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write one ID.json per article here instead of printing.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
-    cues: CuesOpt = None, batch_size: BatchOpt = 16,
+    cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
+    batch_size: BatchOpt = 16,
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 
@@ -60,7 +64,8 @@ def code_command(
         err.print(f"[red]error:[/red] --format must be 'table' or 'json', not '{fmt}'")
         raise typer.Exit(2)
     when = parse_published(published)
-    coder = coder_from(model, actors, events, cues, batch_size)
+    coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
+                       times=times, figures=figures)
     failures: list[str] = []
     results: list = []
     taken: set[str] = set()

@@ -15,7 +15,10 @@ from comity.cli._common import (
     BatchOpt,
     CuesOpt,
     EventsOpt,
+    FiguresOpt,
     ModelOpt,
+    RolesOpt,
+    TimesOpt,
     app,
     coder_from,
     err,
@@ -40,7 +43,8 @@ def eval_command(
         "--plover-gsr", help="Score events on PLOVER's gold-standard sentences (PLOVER_GSR_CAMEO.txt) "
         "instead: type accuracy, per-type precision/recall, actor and recipient accuracy.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
-    cues: CuesOpt = None, batch_size: BatchOpt = 16,
+    cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
+    batch_size: BatchOpt = 16,
 ) -> None:
     """Code every gold file's article and print the scorer's figures (GOLD-FORMAT.md)."""
     target = plover_gsr or gold
@@ -50,7 +54,8 @@ def eval_command(
     if not target.exists():
         err.print(f"[red]error:[/red] {target}: no such file or folder")
         raise typer.Exit(2)
-    coder = coder_from(model, actors, events, cues, batch_size)
+    coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
+                       times=times, figures=figures)
     try:
         if plover_gsr:
             _eval_gsr(coder, plover_gsr, as_json)

@@ -17,7 +17,10 @@ from comity.cli._common import (
     CuesOpt,
     DbOpt,
     EventsOpt,
+    FiguresOpt,
     ModelOpt,
+    RolesOpt,
+    TimesOpt,
     app,
     coder_from,
     err,
@@ -78,7 +81,8 @@ def ingest_command(
     log: Annotated[bool, typer.Option("--log", help="Print one line per article as it is stored, "
                                       "skipped or failed.")] = False,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
-    cues: CuesOpt = None, batch_size: BatchOpt = 16,
+    cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
+    batch_size: BatchOpt = 16,
 ) -> None:
     """Read, code and store articles; those already stored are skipped (their URLs recorded)."""
     from comity.io.fetch import read_list
@@ -92,7 +96,8 @@ def ingest_command(
     if not names and not feed:
         raise fail(ValueError("give at least one source (a file, folder or URL), --feed or --from"))
     with open_corpus(db) as corpus:  # first: a bad or busy store fails before the model loads
-        coder = coder_from(model, actors, events, cues, batch_size)
+        coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
+                           times=times, figures=figures)
         start = time.perf_counter()
         with _progress() as bar:
             task = bar.add_task("starting", total=None)
@@ -107,11 +112,13 @@ def recode_command(
     force: Annotated[bool, typer.Option("--force", help="Re-code every article, not only stale ones.")
                      ] = False,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
-    cues: CuesOpt = None, batch_size: BatchOpt = 16,
+    cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
+    batch_size: BatchOpt = 16,
 ) -> None:
     """Re-code stored articles coded by another coder version (after a dictionary or coder change)."""
     with open_corpus(db) as corpus:
-        coder = coder_from(model, actors, events, cues, batch_size)
+        coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
+                           times=times, figures=figures)
         start = time.perf_counter()
         with _progress() as bar:
             task = bar.add_task("re-coding", total=corpus.stale_count(str(coder.version), force))

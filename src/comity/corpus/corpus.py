@@ -19,12 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from comity.corpus.rows import content_id
 from comity.corpus.store import DEFAULT_DB, Store
 from comity.errors import ComityError
 from comity.io.fetch import Fetcher, Item, Sources
 from comity.records import Article, Coded
-from comity.text.normalize import as_date
+from comity.text.normalize import as_date, content_id
 
 Progress = Callable[[str, str], None]  # (coded | skipped | failed, what)
 

@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from comity.errors import ComityError
+from comity.errors import ExportError
 from comity.records import SIZE_FIELDS
 
 FORMATS = ("plover", "csv", "parquet")
@@ -35,10 +35,6 @@ FLAT_COLUMNS = ["event_id", "actor_code", "actor_sector", "actor_name", "recipie
                 "recipient_name", "event", "mode", "date", "date_precision", "date_start", "date_end",
                 "quad_code", "event_scale", *SIZE_COLUMNS, "size_qualifier", "negated", "url", "sentence",
                 "article_id", "published", "coder_version"]
-
-
-class ExportError(ComityError):
-    """An export cannot be written."""
 
 
 def _iso(value) -> str | None:

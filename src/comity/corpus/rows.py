@@ -11,7 +11,6 @@ are stored once, with all their URLs.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -20,42 +19,6 @@ from dataclasses import dataclass, field
 from comity.corpus.dates import interval
 from comity.io.output import entity_json, size_json
 from comity.records import Coded, Event
-from comity.text.normalize import article_id
-
-_BOILERPLATE_LINE = re.compile(
-    r"^\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b"
-    r"|(?:©|\(c\)|copyright\b)|all rights reserved"
-    r"|(?:read|see)\s+(?:more|also)\b|related\s*(?:articles|stories|coverage)?\s*:"
-    r"|(?:follow|like)\s+(?:us|\w+)\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky)\b"
-    r"|sign\s+up\b|subscribe\b|advertisement\s*$|(?:file\s+)?photo\s*(?:credit)?\s*:"
-    r"|share\s+this\s+(?:article|story)\b|click\s+here\b)",
-    re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’\-]{1,60}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
-    r"\((?:[A-Za-z][\w .&-]{0,30})\)\s*[-—–]+\s*"
-)
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
-_MAX_BOILERPLATE = 200  # a longer line is running text, whatever it starts with
-
-
-def normalise(text: str) -> str:
-    """The text as compared for duplicates: no boilerplate lines or datelines, plain quotes and dashes."""
-    kept = []
-    for line in text.translate(_QUOTES).splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if len(stripped) <= _MAX_BOILERPLATE and _BOILERPLATE_LINE.match(stripped):
-            continue
-        kept.append(_DATELINE.sub("", stripped))
-    return re.sub(r"\s+", " ", " ".join(kept)).strip()
-
-
-def content_id(text: str) -> str:
-    """The article's id in the store: a hash of :func:`normalise`'d text."""
-    return article_id(normalise(text) or text)
-
 
 _SENTENCE_END = re.compile(r"(?P<stop>[.!?][\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n")
 
@@ -83,13 +46,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[left:right]).strip()
 
 
-def event_id(article: str, event: Event) -> str:
-    """A stable id: the hash of article id, type, actor and recipient codes and evidence spans."""
-    key = json.dumps([article, event.id, event.event, [m.entity.code for m in event.actor],
-                      [m.entity.code for m in event.recipient], [list(s) for s in event.spans]])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-
-
 def _s(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
     return (span[0], span[1]) if span else (None, None)
 
@@ -111,7 +67,7 @@ def event_rows(coded: Coded, version: str) -> tuple[list[tuple], list[tuple]]:
     aid, text = coded.article.id, coded.article.text
     events, dyads, seen = [], [], set()
     for seq, event in enumerate(coded.events):
-        eid = event_id(aid, event)
+        eid = event.id  # made by comity.events.merge from the store's content id, so unique in the store
         if eid in seen:
             continue
         seen.add(eid)

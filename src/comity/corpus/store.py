@@ -28,16 +28,12 @@ import duckdb
 
 from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, applied, migrate
 from comity.corpus.rows import Rows, rows_of
-from comity.errors import ComityError
+from comity.errors import StoreError
 from comity.records import Article, Coded
 
 DEFAULT_DB = "comity.duckdb"
 
 _TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
-
-
-class StoreError(ComityError):
-    """The store cannot be opened or written."""
 
 
 def _open_error(path: Path, err: Exception) -> StoreError:

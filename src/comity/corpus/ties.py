@@ -16,14 +16,11 @@ import duckdb
 import pandas as pd
 
 from comity.corpus.dates import PRECISIONS, period
+from comity.events.lexicon import plover_types
 
 QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-# PLOVER 2.0 manual, "Quad categories", with the errata in GOLD-FORMAT.md (SANCTION is material conflict)
-QUAD_OF_TYPE = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
+# the quad class of each type, from data/plover.json (PLOVER 2.0 manual, "Quad categories", with errata)
+QUAD_OF_TYPE = {name: kind.quad for name, kind in plover_types().items()}
 _QUAD_SQL = "coalesce(e.quad_code, CASE e.event " + " ".join(
     f"WHEN '{t}' THEN {q}" for t, q in QUAD_OF_TYPE.items()) + " END)"
 SPARKS = "▁▂▃▄▅▆▇█"

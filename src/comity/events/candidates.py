@@ -22,7 +22,7 @@ from comity.events import border, clauses, purpose, refuse, sides
 from comity.events import modality as aux
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.events.refuse import ASKED_MODES, threat_mode
-from comity.events.roles import MentionMap, collect, objects
+from comity.events.roles import MentionMap, collect
 from comity.events.triggers import (
     FUTURE_AS_AGREE,
     SYMMETRIC,
@@ -34,6 +34,7 @@ from comity.events.triggers import (
     verb_roles,
 )
 from comity.records import Mention
+from comity.text.syntax import objects
 
 INNER_MODES = {
     "REQUEST": ASKED_MODES,  # asking for an act and refusing one share the manual's modes

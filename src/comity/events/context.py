@@ -52,7 +52,8 @@ def _cooperative(event: Event) -> bool:
 
 def _partners(events: list[Event], event: Event, code: str) -> list[str]:
     """The other sides ``code`` deals with in full events of the same kind (cooperation or conflict) as
-    ``event``, most frequent first, then nearest."""
+    ``event``, most frequent first, then nearest, then by code (so that the order never depends on the
+    iteration order of a set)."""
     at = _start(event)
     count: Counter[str] = Counter()
     nearest: dict[str, int] = {}
@@ -69,7 +70,7 @@ def _partners(events: list[Event], event: Event, code: str) -> list[str]:
                 continue
             count[other] += 1
             nearest[other] = min(nearest.get(other, 1 << 30), abs(_start(e) - at))
-    return sorted(count, key=lambda c: (-count[c], nearest[c]))
+    return sorted(count, key=lambda c: (-count[c], nearest[c], c))
 
 
 def _mention_of(code: str, mentions: list[Mention], at: int) -> Mention | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from comity.records import TimeRef
 from comity.text.document import Parsed
-from comity.times.grammar import clause_head
+from comity.text.syntax import clause_head
 
 
 def _anchor(token_or_span: Token | Span) -> Token:

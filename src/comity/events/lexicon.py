@@ -102,8 +102,12 @@ class EventLexicon:
         return self.triggers.get((pos, lemma.lower()), ())
 
     def has(self, name: str, lemma: str) -> bool:
-        """True when ``lemma`` is in the cue list ``name`` (e.g. ``support_verbs``)."""
-        return lemma.lower() in self.lists.get(name, frozenset())
+        """True when ``lemma`` is in the word list ``name`` (e.g. ``support_verbs``); a name that
+        events.json does not define raises KeyError (a misspelt list would otherwise match nothing)."""
+        words = self.lists.get(name)
+        if words is None:
+            raise KeyError(f"events.json has no word list {name!r}")
+        return lemma.lower() in words
 
     def default_slots(self, pos: str, event: str) -> tuple[str, ...]:
         return self.slots.get(pos, {}).get(event, ())
@@ -177,6 +181,12 @@ def _types(raw: dict[str, Any]) -> dict[str, PloverType]:
 
 
 @cache
+def plover_types() -> dict[str, PloverType]:
+    """The 16 PLOVER types of ``data/plover.json``: the one place quad classes and scores are read from."""
+    return _types(datafiles.bundled("plover.json"))
+
+
+@cache
 def _build(extra: tuple) -> EventLexicon:
     raw = datafiles.load("events.json", extra)
     by_key: dict[tuple[str, str], list[Trigger]] = {}
@@ -196,7 +206,7 @@ def _build(extra: tuple) -> EventLexicon:
             cues.setdefault(lemma.lower(), []).append(item["context"])
     return EventLexicon(
         triggers,
-        _types(datafiles.bundled("plover.json")),
+        plover_types(),
         slots,
         lists,
         {k: tuple(v) for k, v in cues.items()},

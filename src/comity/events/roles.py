@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
+from comity.text.syntax import child_with, is_complement, is_passive, objects, pobjs, preps_after, preps_of
 
 NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
@@ -133,7 +134,7 @@ def collect(
             and strong
             and (_list_prep(child, lex) or (deep and child.lower_ in ("in", "at", "near")))
         ):
-            found = [m for obj in _pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
+            found = [m for obj in pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
             if agent and tok.pos_ == "PROPN" and own is None:  # "Jo Smith, of Springfield": a home town
                 found = [m for m in found if m.how != "place"]
         else:
@@ -158,7 +159,7 @@ def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
     """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list)."""
     if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):
         return False
-    if any(_pair_phrase(o, lex) for p in tok.children if p.lower_ in ("in", "of") for o in _pobjs(p)):
+    if any(_pair_phrase(o, lex) for p in tok.children if p.lower_ in ("in", "of") for o in pobjs(p)):
         return True  # "leaders in both capitals", "the leaders of the two countries"
     kids = list(tok.children)
     if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod") for c in kids):
@@ -179,65 +180,15 @@ def _list_prep(prep: Token, lex: EventLexicon) -> bool:
     return word == "of" or lex.has("list_preps", word)
 
 
-def _pobjs(prep: Token) -> list[Token]:
-    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-    if not out and not list(prep.children):  # "granted asylum to [five officers holed up ...]": the object
-        clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "acl", "ccomp") and c.i > prep.i]
-        out = [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
-    for child in prep.children:
-        if child.dep_ == "prep":  # "such as"
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
-
-
 def through_quantity(obj: Token, lex: EventLexicon) -> list[Token]:
     """ "the first $450 million of an aid package", "$4 million in aid": the noun an amount is of."""
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "5,000 tonnes of wheat", "40 trucks of"
     if not (counted or obj.like_num or obj.pos_ == "NUM" or lex.has("quantity_nouns", obj.lemma_)):
         return []
     money = any(c.tag_ == "$" for c in obj.subtree)  # "$4 million in radar equipment"
-    preps = _preps(obj, "of") + (_preps(obj, "in") or _preps_after(obj, "in") if money else [])
-    found = [o for p in preps for o in _pobjs(p)]
+    preps = preps_of(obj, "of") + (preps_of(obj, "in") or preps_after(obj, "in") if money else [])
+    found = [o for p in preps for o in pobjs(p)]
     return found + [c for o in found for c in o.conjuncts]
-
-
-# participles that state a stance rather than a passive act: "Israel is opposed to", "is committed to"
-STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
-
-
-def is_passive(verb: Token) -> bool:
-    if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
-        return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _preps_after(tok: Token, lemma: str) -> list[Token]:
-    """A preposition the parser hung on the governing verb right after ``tok``: "delivered $2 million in"."""
-    return [p for p in _preps(tok.head, lemma) if p.i == tok.right_edge.i + 1]
-
-
-def _preps(tok: Token, lemma: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == lemma]
-
-
-def objects(verb: Token) -> list[Token]:
-    """The verb's logical object: the direct object, or the passive subject."""
-    if is_passive(verb):
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
-    found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
-    return found or _up_to_count(verb)
-
-
-def _up_to_count(verb: Token) -> list[Token]:
-    """ "kidnapped up to 16 advisers", which the parser reads as a particle 'up' and a prepositional 'to'."""
-    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
-    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
-    objs = [o for t in tos for o in t.children if o.dep_ == "pobj"]
-    return [o for o in objs if any(n.dep_ == "nummod" for n in o.children)]
 
 
 def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
@@ -245,8 +196,8 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
     if depth > 5:
         return []
     if is_passive(verb):
-        return [o for p in _preps(verb, "by") for o in _pobjs(p)]
-    subj = _child(verb, "nsubj", "csubj", "nsubjpass")
+        return [o for p in preps_of(verb, "by") for o in pobjs(p)]
+    subj = child_with(verb, "nsubj", "csubj", "nsubjpass")
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [_antecedent(subj, mm) or verb.head]
@@ -354,8 +305,8 @@ def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: Mention
     """Tokens naming the actor of a nominal trigger."""
     out = [c for c in noun.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and mm.get(c) is None)]
     out += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and mm.get(c) is not None]
-    out += [o for p in _preps(noun, "by") for o in _pobjs(p)]
-    ofs = [o for p in _preps(noun, "of") for o in _pobjs(p)] if trig.of == "actor" else []
+    out += [o for p in preps_of(noun, "by") for o in pobjs(p)]
+    ofs = [o for p in preps_of(noun, "of") for o in pobjs(p)] if trig.of == "actor" else []
     # "the withdrawal of forces from X" misparsed: a recipient phrase on the 'of' object names no actor
     slots = {f"prep:{c.lower_}" for o in ofs for c in o.children if c.dep_ == "prep"}
     ofs = [] if slots & set(trig.recipient) else ofs
@@ -379,7 +330,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         if verb is not None and (slot.startswith("prep:") or slot == "dative"):
             hosts.append(verb)
         if slot.startswith("prep:") and slot != "prep:of":  # "a suspension of flights to Russia"
-            hosts.extend(o for p in _preps(tok, "of") for o in _pobjs(p))
+            hosts.extend(o for p in preps_of(tok, "of") for o in pobjs(p))
     elif slot.startswith("prep:"):  # "launched artillery and rocket fire against X": on the last conjunct
         hosts.extend(h for o in objects(tok) for h in (o, *o.conjuncts, *through_quantity(o, lex)))
     if slot.startswith("dobj"):
@@ -388,7 +339,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
             objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
         return objs
     if slot.startswith("obj-prep:"):
-        return [o for obj in objects(tok) for p in _preps(obj, slot[9:]) for o in _pobjs(p)]
+        return [o for obj in objects(tok) for p in preps_of(obj, slot[9:]) for o in pobjs(p)]
     if slot == "ccomp-subj":
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
         return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -398,21 +349,21 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "dative":
         return [c for h in hosts for c in h.children if c.dep_ in ("dative", "iobj")] + [
-            o for h in hosts for p in _preps(h, "to") for o in _pobjs(p) if p.dep_ == "dative"
+            o for h in hosts for p in preps_of(h, "to") for o in pobjs(p) if p.dep_ == "dative"
         ]
     if slot == "prep:by" and tok.pos_ in ("VERB", "AUX") and is_passive(tok):
         return []  # the passive agent is the actor
     name = {"of": "of", "between": "between"}.get(slot, slot[5:] if slot.startswith("prep:") else "")
     if not name:
         return []
-    return [o for host in hosts for p in _preps(host, name) for o in _pobjs(p)]
+    return [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
 
 
 def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
     """Both sides of "talks between Kyiv and Moscow" or "Russia-China ties"."""
     sides: list[Mention] = []
     verb = light_verb(tok, lex) if tok.pos_ == "NOUN" else None
-    extra = [o for p in _preps(verb, "between") for o in _pobjs(p)] if verb is not None else []
+    extra = [o for p in preps_of(verb, "between") for o in pobjs(p)] if verb is not None else []
     for obj in slot_tokens(tok, "between", lex) or extra:  # "launched a mediation effort between A and B"
         for m in collect(obj, mm, lex):
             _add(sides, m)
@@ -448,7 +399,7 @@ def touched_tokens(
         return []
     out: list[Token] = []
     comps = [  # a complement that is itself an act (``is_act``) is an event of its own ("help defend X")
-        c for c in verb.children if _complement(c) and not is_act(c)
+        c for c in verb.children if is_complement(c) and not is_act(c)
     ]
     for v in (verb, *comps):
         objs = [h for o in objects(v) for h in (o, *through_quantity(o, lex))]
@@ -460,17 +411,8 @@ def touched_tokens(
     return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
 
 
-def _complement(tok: Token) -> bool:
-    """A verb's infinitive complement or purpose clause ("refused to return", "blocked roads to show")."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    return tok.dep_ == "xcomp" or (
-        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    )
-
-
 def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
-    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in _pobjs(p)]
+    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)]
 
 
 TIME_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "until", "as"})

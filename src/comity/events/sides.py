@@ -23,8 +23,9 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, light_verb, objects, subject_tokens, through_quantity
+from comity.events.roles import MentionMap, light_verb, subject_tokens, through_quantity
 from comity.records import Mention
+from comity.text.syntax import objects
 
 STATES = frozenset({"country", "igo"})
 # acts one body of a state does to another inside it, coded under one country on both sides ("the court

@@ -22,16 +22,15 @@ from comity.events.roles import (
     MentionMap,
     between,
     collect,
-    is_passive,
     light_verb,
     noun_actor_tokens,
-    objects,
     slot_tokens,
     subject_tokens,
     through_quantity,
     touched_tokens,
 )
 from comity.records import Mention
+from comity.text.syntax import is_passive, objects
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"

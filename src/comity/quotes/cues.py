@@ -13,11 +13,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from comity import datafiles
 from comity.config import Config
 from comity.records import Span
+from comity.text.syntax import crosses_paragraph, subtree_span
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "relcl", "pcomp", "prep", "pobj")
@@ -48,7 +49,7 @@ class CueLexicon:
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> CueLexicon:
-        return _lexicon(tuple(config.cue_files) if config else ())
+        return _lexicon(tuple(config.cue_files) if config else (), tuple(config.role_files) if config else ())
 
     @property
     def phrase_starts(self) -> frozenset[str]:
@@ -69,9 +70,9 @@ def _pairs(items: list, key: str, value: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _lexicon(extra: tuple) -> CueLexicon:
-    cues = datafiles.load("cues.json", extra)
-    roles = datafiles.load("roles.json", extra)
+def _lexicon(cue_files: tuple, role_files: tuple) -> CueLexicon:
+    cues = datafiles.load("cues.json", cue_files)
+    roles = datafiles.load("roles.json", role_files)
     pronouns = cues.get("pronouns", {})
     pronouns = pronouns if isinstance(pronouns, dict) else {}
     orgs = tuple((str(o["name"]), o.get("country"), o.get("sector"))
@@ -135,27 +136,12 @@ class Marks:
         return self.holding(token.idx) is not None
 
 
-def subtree_span(token: Token, skip: Token | None = None) -> Span:
-    """Characters covered by ``token``'s subtree, optionally leaving out ``skip``'s subtree
-    when it hangs at one edge."""
-    toks = list(token.subtree)
-    if skip is not None:
-        cut = {t.i for t in skip.subtree}
-        rest = [t for t in toks if t.i not in cut]
-        before = [t for t in rest if t.i < skip.left_edge.i]
-        after = [t for t in rest if t.i > skip.right_edge.i]
-        toks = before if len(before) >= len(after) else after
-    if not toks:
-        return token.idx, token.idx + len(token)
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
 def find_source(cue: Token, marks: Marks) -> Token | None:
     """The head of the cue's subject, climbing through clauses that share it; when the
     parse gives none, the name right before the cue (", Jo Roe, said") or after it ("said Jo Roe")."""
     found = _subject(cue, marks)
     if found is not None or (cue.dep_ in ("xcomp", "acl", "relcl", "pcomp", "amod", "ccomp")
-                             and not _crosses(cue, cue.head)):
+                             and not crosses_paragraph(cue, cue.head)):
         return found
     doc = cue.doc
     i = cue.i - 1
@@ -179,20 +165,14 @@ def _subject(cue: Token, marks: Marks) -> Token | None:
     node = cue
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and not marks.inside(c)
-                    and not _crosses(c, cue)]
+                    and not crosses_paragraph(c, cue)]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - node.i))
             return None if child.ent_type_ in ("DATE", "TIME") else child
-        if node.dep_ not in CLIMB or node.head is node or _crosses(node.head, cue):
+        if node.dep_ not in CLIMB or node.head is node or crosses_paragraph(node.head, cue):
             return None
         node = node.head
     return None
-
-
-def _crosses(a: Token, b: Token) -> bool:
-    """Does a paragraph break lie between two tokens (a parse run across paragraphs)?"""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
 
 
 def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
@@ -360,10 +340,3 @@ def sentence_cues(sent, marks: Marks, lex: CueLexicon) -> list[Cue]:
         if cue is not None:
             out.append(cue)
     return out
-
-
-def doc_tokens_between(doc: Doc, starts: list[int], span: Span) -> list[Token]:
-    """Tokens starting inside ``span``; ``starts`` is the list of token offsets of ``doc``."""
-    lo = bisect_left(starts, span[0])
-    hi = bisect_left(starts, span[1])
-    return [doc[i] for i in range(lo, hi)]

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from comity.quotes.cues import SUBJECTS, Cue, CueLexicon, Marks, doc_tokens_between, sentence_cues
+from comity.quotes.cues import SUBJECTS, Cue, CueLexicon, Marks, sentence_cues
 from comity.quotes.marks import QuoteMarks, quoted_spans
-from comity.quotes.speakers import Index, Source, SpeakerBook
+from comity.quotes.speakers import ActorLookup, Source, SpeakerBook
 from comity.records import Mention, Quote, Speaker
 from comity.records import Span as CharSpan
 from comity.text.document import Parsed
+from comity.text.syntax import tokens_between
 
 LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)")
 FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -53,7 +54,7 @@ class Draft:
     source: Token | None = None
 
 
-def extract_quotes(parsed: Parsed, mentions: list[Mention], index: Index,
+def extract_quotes(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
                    lexicon: CueLexicon | None = None) -> tuple[list[Quote], list[Speaker]]:
     """Every attributed statement of the article's running text, and the speakers behind them.
 
@@ -68,7 +69,7 @@ def extract_quotes(parsed: Parsed, mentions: list[Mention], index: Index,
         return [], []
 
 
-def _extract(parsed: Parsed, mentions: list[Mention], index: Index,
+def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
              lex: CueLexicon) -> tuple[list[Quote], list[Speaker]]:
     sents = list(parsed.body_sents())
     paragraphs = sorted({parsed.paragraph_of(s.start_char) for s in sents} | _run_over(parsed, sents))
@@ -301,7 +302,7 @@ def _dash_source(parsed: Parsed, after: CharSpan, starts: list[int]) -> Token | 
     rest = parsed.text[after[0]:after[1]].lstrip(" ,")
     if not rest or rest[0] not in DASHES:
         return None
-    toks = doc_tokens_between(parsed.doc, starts, after)
+    toks = tokens_between(parsed.doc, starts, after)
     person = [t for t in toks if t.ent_type_ == "PERSON"]
     if person:
         return next((t for t in person if t.ent_iob_ == "B"), person[0])
@@ -331,12 +332,12 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
                 continue
             before, after = _frames(parsed, marks, k, starts)
             ended = parsed.text[mark.inner[1] - 1:mark.inner[1]] == "."  # '"... do that." He said'
-            after_toks = [] if ended else doc_tokens_between(parsed.doc, starts, after)
+            after_toks = [] if ended else tokens_between(parsed.doc, starts, after)
             cue = _frame_cue(cues_at, after_toks, after=True)
             source = cue.source if cue else _dash_source(parsed, after, starts)
             opens = not parsed.text[before[0]:before[1]].strip()
             if source is None:
-                cue = _frame_cue(cues_at, doc_tokens_between(parsed.doc, starts, before), after=False)
+                cue = _frame_cue(cues_at, tokens_between(parsed.doc, starts, before), after=False)
                 cue = cue or (_colon_cue(parsed, para, cues) if opens and k == 0 else None)
                 source = cue.source if cue else None
                 if cue is not None and cue.kind == "naming" and not _said_name(parsed, mark):
@@ -376,7 +377,7 @@ def _labelled(parsed: Parsed, paragraphs: list[int], book: SpeakerBook) -> list[
         if match is None:
             continue
         end = parsed.paragraph_span(para)[1]
-        toks = doc_tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
+        toks = tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
         if not toks or not (book.is_person_label(toks[-1]) or _turns(toks, labels)):
             continue
         content = _trim(parsed.text, (match.end(), end), lead=())

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from comity.quotes.cues import SUBJECTS, CueLexicon
 from comity.records import Mention
+from comity.text.normalize import strip_possessive
 
 TITLE_WORDS = {
     "president", "minister", "secretary", "gen", "general", "sen", "senator", "rep", "gov", "governor", "lt",
@@ -32,11 +33,7 @@ def clean_name(text: str, lex: CueLexicon) -> str:
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,").lower() in ("jr", "sr"):
         words = words[:-1]
-    name = " ".join(words)
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return name.strip(NAME_EDGE)
+    return strip_possessive(" ".join(words)).strip(NAME_EDGE)
 
 
 def is_subject(span: SpacySpan) -> bool:

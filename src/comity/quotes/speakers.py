@@ -32,7 +32,7 @@ from comity.quotes.names import (
     titled_name,
 )
 from comity.quotes.profiles import Profile, comma_before, read_profile
-from comity.quotes.traits import Index, describe
+from comity.quotes.traits import ActorLookup, describe
 from comity.records import Mention, Speaker
 from comity.records import Span as CharSpan
 from comity.text.document import Parsed
@@ -67,7 +67,7 @@ def gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) -> 
 class SpeakerBook:
     """Every person of one article, and the speakers resolved so far."""
 
-    def __init__(self, parsed: Parsed, mentions: list[Mention], index: Index, lex: CueLexicon) -> None:
+    def __init__(self, parsed: Parsed, mentions: list[Mention], index: ActorLookup, lex: CueLexicon) -> None:
         self.parsed, self.index, self.lex = parsed, index, lex
         self.on = parsed.article.published
         self.mentions = sorted(mentions, key=lambda m: m.span)

@@ -26,7 +26,7 @@ ORG_KINDS = ("igo", "org", "group", "country")
 HOME_SECTORS = ("GOV", "MIL", "COP")  # titles a wire report leaves unqualified for the dateline's state
 
 
-class Index(Protocol):
+class ActorLookup(Protocol):
     """What the speaker stage needs from the actor stage's ActorIndex."""
 
     def resolve(self, text: str, on: date | None = None) -> Entity | None: ...
@@ -40,7 +40,7 @@ class SpeakerBook(Protocol):
     """What these rules read of :class:`comity.quotes.speakers.SpeakerBook`."""
 
     parsed: Parsed
-    index: Index
+    index: ActorLookup
     lex: CueLexicon
     on: date | None
 

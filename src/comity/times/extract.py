@@ -50,7 +50,7 @@ SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Candidate:
+class _Match:
     start: int
     end: int
     kind: str
@@ -90,7 +90,7 @@ def _plausible(kind: str, match: re.Match[str], text: str) -> bool:
     return True
 
 
-def _candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def _candidates(text: str) -> tuple[list[_Match], list[tuple[int, int]]]:
     """Every plausible match, and the spans of matches the guards turned away."""
     found, rejected = [], []
     spans = {name: windows(anchor, text) for name, anchor in anchors().items()}
@@ -102,14 +102,14 @@ def _candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
                 rejected.append(match.span())
                 continue
             end = match.start() + len(match.group(0).rstrip(" ,"))
-            found.append(Candidate(match.start(), end, kind, order, match.groupdict()))
+            found.append(_Match(match.start(), end, kind, order, match.groupdict()))
     return found, rejected
 
 
-def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+def _non_overlapping(candidates: list[_Match]) -> list[_Match]:
     """The longest matches first; a shorter one is kept only where it overlaps none taken."""
     starts: list[int] = []
-    taken: list[Candidate] = []  # kept sorted by start, never overlapping
+    taken: list[_Match] = []  # kept sorted by start, never overlapping
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
         k = bisect_left(starts, cand.start)
         if k > 0 and taken[k - 1].end > cand.start:
@@ -130,7 +130,7 @@ def _since(value: str | None, published: date | None) -> str | None:
     return f"{start}/{published.isoformat()}"
 
 
-def _this_year_unnamed(parsed: Parsed, cand: Candidate) -> bool:
+def _this_year_unnamed(parsed: Parsed, cand: _Match) -> bool:
     """For 'the end of the year' told in the past: True when no year is named earlier in its paragraph."""
     groups = cand.groups
     if cand.kind != "edgeof" or (groups.get("rel") or "").lower() != "the" or groups.get("unit") != "year":
@@ -139,7 +139,7 @@ def _this_year_unnamed(parsed: Parsed, cand: Candidate) -> bool:
     return not YEAR_NAMED.search(parsed.text, start, cand.start)
 
 
-def _time_ref(parsed: Parsed, cand: Candidate, published: date | None) -> TimeRef:
+def _time_ref(parsed: Parsed, cand: _Match, published: date | None) -> TimeRef:
     text = parsed.text
     since = SINCE_BEFORE.search(text[max(0, cand.start - 12):cand.start])
     way = "past" if since else direction(parsed.doc, cand.start, cand.end, now=cand.kind == "wdrange",
@@ -181,7 +181,7 @@ def _leftover_entities(parsed: Parsed, seen: list[tuple[int, int]]) -> list[Time
 DATELINE_KINDS = {"date", "iso", "weekday", "dayword"}
 
 
-def _dateline_refs(parsed: Parsed, candidates: list[Candidate], published: date | None) -> list[TimeRef]:
+def _dateline_refs(parsed: Parsed, candidates: list[_Match], published: date | None) -> list[TimeRef]:
     """The date of each dateline part: the day of the report, so resolved looking back."""
     spans = [p.span for p in parsed.parts if p.kind == "dateline"]
     refs = []

@@ -26,10 +26,10 @@ of the clause it conditions; another past condition keeps its own tense.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
+from comity.datafiles import cached_for
+from comity.text.syntax import auxiliaries, governing_verb
 from comity.times.words import vocabulary
 
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
@@ -39,35 +39,19 @@ SOFT_MODALS = {"would", "could", "might", "may", "should", "'d", "’d"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"}
 
 
-@cache
+@cached_for("times.json")
 def future_verbs() -> frozenset[str]:
     return frozenset(vocabulary()["future_verbs"])
 
 
-@cache
+@cached_for("times.json")
 def refusal_verbs() -> frozenset[str]:
     return frozenset(vocabulary().get("refusal_verbs", []))
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb or auxiliary at or above ``token`` in the parse (None in a verbless fragment)."""
-    seen = 0
-    while seen < 40:
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token, seen = token.head, seen + 1
-    return None
-
-
-def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-
-
 def _infinitive_governor(verb: Token) -> Token | None:
     """For 'to visit' in 'is to visit' / 'plans to visit', the governing 'is' / 'plans'."""
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.lower_ == "to" for c in _auxiliaries(verb)):
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.lower_ == "to" for c in auxiliaries(verb)):
         return verb.head
     return None
 
@@ -115,7 +99,7 @@ def _condition_head(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
         return None
-    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxiliaries(verb))
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries(verb))
     if past and _modal(verb.head) is None:
         return None
     return verb.head
@@ -127,14 +111,14 @@ def _governed_tense(verb: Token, governor: Token, depth: int) -> str | None:
         above = tense(governor, depth + 1)
         if above != "past":
             return "future"
-        simple = not any(a.lemma_ == "have" for a in _auxiliaries(governor))
+        simple = not any(a.lemma_ == "have" for a in auxiliaries(governor))
         return "future" if simple and _reported(governor) else None
     return tense(governor, depth + 1)
 
 
 def tense(verb: Token, depth: int = 0) -> str | None:
     """``past``, ``future``, ``present`` or None (nothing to go on)."""
-    auxes = _auxiliaries(verb)
+    auxes = auxiliaries(verb)
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
@@ -165,7 +149,7 @@ def tense(verb: Token, depth: int = 0) -> str | None:
 
 def ongoing(verb: Token) -> bool:
     """True for the plain present or present progressive ('is in Paris', 'is chairing'), no modal or 'to'."""
-    auxes = _auxiliaries(verb)
+    auxes = auxiliaries(verb)
     if {a.lower_ for a in auxes} & (FUTURE_AUX | MODALS | {"to"}) or _infinitive_governor(verb) is not None:
         return False
     if verb.tag_ == "VBG":
@@ -196,11 +180,11 @@ def direction(doc: Doc, start: int, end: int, now: bool = False, weekday: bool =
 
 
 def _modal(verb: Token) -> str | None:
-    return next((a.lower_ for a in _auxiliaries(verb) if a.lower_ in MODALS), None)
+    return next((a.lower_ for a in auxiliaries(verb) if a.lower_ in MODALS), None)
 
 
 def _present(verb: Token) -> bool:
-    forms = [verb.tag_] + [a.tag_ for a in _auxiliaries(verb)]
+    forms = [verb.tag_] + [a.tag_ for a in auxiliaries(verb)]
     return any(tag in ("VBZ", "VBP") for tag in forms) and not any(tag in ("VBD", "MD") for tag in forms)
 
 
@@ -216,15 +200,3 @@ def _modal_above(verb: Token) -> str | None:
             return None
         verb = above
     return None
-
-
-def clause_head(token: Token) -> Token:
-    """The head of the clause holding ``token``: the nearest verb that heads a clause."""
-    current, seen = token, 0
-    while seen < 40:
-        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_DEPS:
-            return current
-        if current.head.i == current.i:
-            return current
-        current, seen = current.head, seen + 1
-    return current

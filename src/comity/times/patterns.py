@@ -9,8 +9,8 @@ insensitively; month and weekday names must still be capitalised in the text
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from comity.datafiles import cached_for
 from comity.times.words import alternation, holidays, months, number_word_pattern, seasons, weekdays
 
 APOS = "['’]"
@@ -115,7 +115,7 @@ def _anchor_of(kind: str, source: str) -> str:
     return "unit"
 
 
-@cache
+@cached_for("times.json")
 def anchors() -> dict[str, re.Pattern[str]]:
     heads = sorted({m[:3] for m in months()})
     caps = [h.capitalize() for h in heads] + [h.upper() for h in heads]
@@ -132,7 +132,7 @@ def anchors() -> dict[str, re.Pattern[str]]:
     }
 
 
-@cache
+@cached_for("times.json")
 def patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(kind, compiled pattern, anchor name) for every surface form."""
     return tuple((kind, re.compile(src, re.IGNORECASE), _anchor_of(kind, src)) for kind, src in _sources())

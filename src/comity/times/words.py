@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
-from comity.datafiles import bundled
+from comity.datafiles import active, cached_for
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-@cache
 def vocabulary() -> dict[str, Any]:
-    return bundled("times.json")
+    """times.json as the running coder extends it (Config.time_files)."""
+    return active("times.json")
 
 
 def months() -> dict[str, int]:
@@ -55,7 +54,7 @@ def alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-@cache
+@cached_for("times.json")
 def number_word_pattern() -> str:
     """Numbers in words: 'two', 'twenty-five', 'two dozen', 'a hundred'."""
     words = [w for w in number_words() if w not in ("a", "an", "half", "dozen", "hundred")]

@@ -1,0 +1,133 @@
+"""Reading spaCy's dependency parse: helpers every stage shares.
+
+Nothing here knows a lexicon or a mention: only tokens, their heads, children
+and dependency labels (the English model's ClearNLP-style labels). Stages
+keep their own readings (roles, tense, cues) and build them on these.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+Span = tuple[int, int]  # character offsets, end exclusive
+# dependency labels of a verb that heads a clause of its own
+CLAUSE_HEAD_DEPS = frozenset(
+    {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"}
+)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not out and not list(prep.children):  # "granted asylum to [five officers holed up ...]": the object
+        clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "acl", "ccomp") and c.i > prep.i]
+        out = [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
+    for child in prep.children:
+        if child.dep_ == "prep":  # "such as"
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+# participles that state a stance rather than a passive act: "Israel is opposed to", "is committed to"
+STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
+
+
+def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def child_with(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def preps_after(tok: Token, lemma: str) -> list[Token]:
+    """A preposition the parser hung on the governing verb right after ``tok``: "delivered $2 million in"."""
+    return [p for p in preps_of(tok.head, lemma) if p.i == tok.right_edge.i + 1]
+
+
+def preps_of(tok: Token, lemma: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == lemma]
+
+
+def objects(verb: Token) -> list[Token]:
+    """The verb's logical object: the direct object, or the passive subject."""
+    if is_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    return found or _up_to_count(verb)
+
+
+def _up_to_count(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 advisers", which the parser reads as a particle 'up' and a prepositional 'to'."""
+    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
+    objs = [o for t in tos for o in t.children if o.dep_ == "pobj"]
+    return [o for o in objs if any(n.dep_ == "nummod" for n in o.children)]
+
+
+def is_complement(tok: Token) -> bool:
+    """A verb's infinitive complement or purpose clause ("refused to return", "blocked roads to show")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb or auxiliary at or above ``token`` in the parse (None in a verbless fragment)."""
+    seen = 0
+    while seen < 40:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token, seen = token.head, seen + 1
+    return None
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def clause_head(token: Token) -> Token:
+    """The head of the clause holding ``token``: the nearest verb that heads a clause."""
+    current, seen = token, 0
+    while seen < 40:
+        if current.pos_ in ("VERB", "AUX") and current.dep_ in CLAUSE_HEAD_DEPS:
+            return current
+        if current.head.i == current.i:
+            return current
+        current, seen = current.head, seen + 1
+    return current
+
+
+def subtree_span(token: Token, skip: Token | None = None) -> Span:
+    """Characters covered by ``token``'s subtree, optionally leaving out ``skip``'s subtree
+    when it hangs at one edge."""
+    toks = list(token.subtree)
+    if skip is not None:
+        cut = {t.i for t in skip.subtree}
+        rest = [t for t in toks if t.i not in cut]
+        before = [t for t in rest if t.i < skip.left_edge.i]
+        after = [t for t in rest if t.i > skip.right_edge.i]
+        toks = before if len(before) >= len(after) else after
+    if not toks:
+        return token.idx, token.idx + len(token)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def crosses_paragraph(a: Token, b: Token) -> bool:
+    """Does a paragraph break lie between two tokens (a parse run across paragraphs)?"""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[lo:hi]
+
+
+def tokens_between(doc: Doc, starts: list[int], span: Span) -> list[Token]:
+    """Tokens starting inside ``span``; ``starts`` is the list of token offsets of ``doc``."""
+    lo = bisect_left(starts, span[0])
+    hi = bisect_left(starts, span[1])
+    return [doc[i] for i in range(lo, hi)]
