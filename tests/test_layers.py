@@ -78,3 +78,11 @@ def test_the_command_exits_non_zero_on_a_broken_tree(tmp_path: Path, capsys) -> 
     assert layers.main([str(root)]) == 1
     assert "comity.text.structure imports comity.events.roles" in capsys.readouterr().out
     assert layers.main([str(_tree(tmp_path / "ok", GOOD))]) == 0
+
+
+def test_the_architecture_page_names_every_part_and_package() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    parts = {part for layer in layers.LAYERS for part in layer} - {"__main__"}
+    packages = {p.name for p in (ROOT / "src" / "comity").iterdir() if (p / "__init__.py").is_file()}
+    missing = sorted(name for name in parts | packages if name not in page)
+    assert missing == [], f"docs/architecture.md does not mention {missing}"
