@@ -86,3 +86,34 @@ def test_the_architecture_page_names_every_part_and_package() -> None:
     packages = {p.name for p in (ROOT / "src" / "comity").iterdir() if (p / "__init__.py").is_file()}
     missing = sorted(name for name in parts | packages if name not in page)
     assert missing == [], f"docs/architecture.md does not mention {missing}"
+
+
+def test_import_comity_loads_neither_spacy_nor_duckdb() -> None:
+    import subprocess
+
+    code = ("import sys, comity, comity.events, comity.corpus, comity.quotes; "
+            "print(sorted(m for m in ('spacy', 'duckdb', 'pandas') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("package", ["comity", "comity.text", "comity.io", "comity.actors", "comity.times",
+                                     "comity.quotes", "comity.events", "comity.corpus", "comity.evaluation",
+                                     "comity.cli"])
+def test_every_exported_name_resolves(package: str) -> None:
+    import importlib
+
+    module = importlib.import_module(package)
+    assert module.__all__, f"{package} exports nothing"
+    for name in module.__all__:
+        assert getattr(module, name) is not None, f"{package}.{name}"
+    with pytest.raises(AttributeError):
+        module.no_such_name  # noqa: B018
+
+
+def test_the_root_exports_what_the_architecture_promises() -> None:
+    import comity
+
+    promised = {"code", "Coder", "Config", "Corpus", "to_json", "ComityError", "__version__", "Article",
+                "Coded", "Event", "Quote", "Speaker", "TimeRef", "Figure", "Entity", "Mention"}
+    assert promised <= set(comity.__all__)
