@@ -10,28 +10,10 @@ injured, arrested, participants) from the figures stage's counts in the
 trigger's clause (:mod:`comity.events.size`), and merges repeated mentions of
 one occasion into one :class:`~comity.records.Event`.
 
-Policies (documented in ``data/events.json``): coded states and
-international bodies act (a leader, ministry, army or capital stands for its
-country), and so do sub-state sides coded under their country with a sector
-(rebels, police, opposition, protesters; :mod:`comity.events.infer` takes the
-country from the sentence when the actor stage found only the sector); an act
-between two sides of one country is kept when one side is a dissident one
-(government against rebels) or when it is a material act, a concession, a
-retreat or an investigation between two bodies of one state (a court
-investigating officials), dropped otherwise (:mod:`comity.events.sides`);
-a declared intention or a conditioned future of a harmful act is a THREATEN;
-cooperative acts reported as future are coded AGREE with aux ``future``; an
-event needs a recipient unless its type may stand alone or its actors act on
-each other; a person alone only resigns, or, as a government leader, rejects,
-threatens or agrees ('lone_leader_types'); a passive assault whose doer is
-uncoded ("three soldiers were killed", "a roadside bomb killed two
-soldiers") is coded with its victims alone; an event with one actor and no
-recipient takes the side the article pairs that actor with in nearby events of
-the same kind (:mod:`comity.events.context`); a show of force with no recipient
-faces the other country of the border it is sent to or kept along
-(:mod:`comity.events.border`); "the two governments", "both sides", "leaders in both capitals"
-stand for the article's principal pair, the two states most often on opposite sides of its events
-(:mod:`comity.events.pair`; the sentences holding such a phrase are read again when there is one).
+The policies that decide whether a trigger is an event, and which (who acts,
+domestic acts, recipients, modality, sizes, merging) are set out in
+``docs/architecture.md`` ("Event policies") and in ``data/events.json``'s
+``about``; each names the module that applies it.
 """
 
 from __future__ import annotations
