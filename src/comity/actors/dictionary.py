@@ -167,7 +167,7 @@ class People:
 @dataclass(frozen=True)
 class BodySeat:
     """A city hosting international bodies (organisation names); ``acts``: the body the city stands
-    for when it acts alone ("Brussels imposed duties" -> the EU). See actors_seats."""
+    for when it acts alone ("Brussels imposed duties" -> the EU). See actors.seats."""
 
     text: str
     bodies: tuple[str, ...]

@@ -22,7 +22,7 @@ class Migration:
 
 INITIAL = Migration("0001_initial", (
     """CREATE TABLE articles (
-        id VARCHAR PRIMARY KEY,            -- hash of the normalised text (store_rows.content_id)
+        id VARCHAR PRIMARY KEY,            -- hash of the normalised text (corpus.rows.content_id)
         url VARCHAR,                       -- the first URL (or file URI) the article came from
         title VARCHAR,
         published DATE,
@@ -103,7 +103,7 @@ EVENT_SIZE = Migration("0003_event_size", (
 
 RECIPROCAL_DYADS = Migration("0004_reciprocal_dyads", (
     # Several actors of different codes and no recipient act on each other (PLOVER's reciprocal rule):
-    # their dyads become every ordered pair of distinct actor codes (store_rows._pairs). Stores written
+    # their dyads become every ordered pair of distinct actor codes (corpus.rows._pairs). Stores written
     # before kept one (actor, NULL) row per actor, which the ties between the two sides never counted.
     """CREATE TEMP TABLE reciprocal AS
        SELECT event_id FROM dyads GROUP BY event_id

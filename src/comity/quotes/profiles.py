@@ -8,7 +8,7 @@ at the Sydney-based Lowy Institute") or a noun the name is in apposition to
 they come from the actor dictionary (known office holders, places, demonyms),
 from an organisation's seat, from a demonym, "of X" or possessor ("Japan's Defence
 Minister") of a title, or, for a government title that names no state, from the
-dateline of a wire report (see speakers_traits).
+dateline of a wire report (see quotes.traits).
 """
 
 from __future__ import annotations
