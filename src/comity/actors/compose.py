@@ -9,7 +9,7 @@ Rules, tried at each unit from left to right:
   "residents of Crimea" (UKR CVL);
 - a body or group + "based in" + place, or place + "-based" + body or group: "a terror group based in
   Somalia", "a Geneva-based rights group" (never a person or a state's organ: "a Florida-based
-  president" is not Florida's);
+  president" is not Florida's): see comity.actors.placed;
 - title + person: "Secretary of State Marco Rubio" (country from the person or the title);
 - country + its own institution or person: "the Chinese People's Liberation Army", "China's Xi";
 - country or body + "-led" + title: "Vietnamese-led forces" are Vietnam's
@@ -31,10 +31,11 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from comity.actors.dictionary import NON_STATE, Dictionary, Title, words
+from comity.actors.dictionary import NON_STATE, Dictionary, words
 from comity.actors.match import Target, Unit
 from comity.actors.peoples import people_piece
 from comity.actors.piece import MODIFIERS, Piece
+from comity.actors.placed import STATE_SECTORS, based_in, based_title, place_code, placed, title_based_in
 from comity.records import Entity
 from comity.text.normalize import strip_possessive
 
@@ -57,9 +58,6 @@ SPEAKS_FOR = words("spokesman spokeswoman spokesperson")
 STANCE = words("pro anti pro- anti-")
 # words before an organisation's name that make it an opposition group (the titles' OPP nouns)
 OPPOSITION_WORDS = words("opposition fundamentalist islamist dissident")
-PLACE_KINDS = frozenset({"country", "place", "ner:GPE", "ner:LOC"})
-BASED_WINDOW = 4  # words between "based in" and the place ("based in Christian east Beirut")
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 GOVERNMENT_WORDS = words(
     "administration administrations government cabinet regime official officials aides team"
 )
@@ -118,8 +116,8 @@ class Composer:
         if unit.ner == "PERSON":
             return Entity(None, None, strip_possessive(text), "person"), "name"
         if unit.ner == "ORG":
-            return Entity(self.based_in(unit.start), self.stance_sector(unit.start) or org_sector(text), text,
-                          "org"), "name"
+            sector = self.stance_sector(unit.start) or org_sector(text)
+            return Entity(based_in(self, unit.start), sector, text, "org"), "name"
         code = self.place(text)
         return (Entity(code, None, text, "country"), "place") if code else (None, "place")
 
@@ -127,15 +125,6 @@ class Composer:
         """OPP for an organisation the text calls opposition or fundamentalist right before its name
         ("the opposition Kuomintang party", "the fundamentalist Umma party")."""
         return "OPP" if start > 0 and self.doc[start - 1].lower_ in OPPOSITION_WORDS else None
-
-    def based_in(self, start: int) -> str | None:
-        """The country of "the Sydney-based ..." just before an organisation."""
-        tokens = self.doc[max(0, start - 4):start]
-        words = [t.lower_ for t in tokens]
-        if len(words) >= 2 and words[-1] == "based" and words[-2] == "-":
-            place = [t.text for t in tokens[:-2] if t.is_alpha and t.lower_ != "the"]
-            return self.place(" ".join(place)) if place else None
-        return None
 
     def name_of(self, base: Entity) -> str:
         """identifier_text of an office or body of ``base``: an organisation's or group's own name,
@@ -169,7 +158,7 @@ class Composer:
         if people is not None:
             return people
         if nxt is not None and nxt.kind == "title" and self.gap(unit.end, nxt.start) == ["-", "based"]:
-            found = self.based_title(unit, nxt)
+            found = based_title(self, unit, nxt)
             if found:
                 return found, 2
         if unit.kind in ACTORLIKE and nxt is not None:
@@ -314,10 +303,10 @@ class Composer:
             entity = Entity(code, sector, self.dictionary.identifier(code, self.text(nxt.start, nxt.end)),
                             title.kind, title.text)
             return Piece(start, nxt.end, entity, "title"), 2
-        if nxt is not None and of_country and title.composed and (code := self.place_code(nxt)):
+        if nxt is not None and of_country and title.composed and (code := place_code(self, nxt)):
             # "residents of Crimea", "inhabitants of the Golan Heights": people of the place's country
-            return Piece(start, nxt.end, self.placed(code, title, sector), "title"), 2
-        found = self.title_based_in(units, i, start, title)
+            return Piece(start, nxt.end, placed(self.dictionary, code, title, sector), "title"), 2
+        found = title_based_in(self, units, i, start, title)
         if found:
             return found
         if nxt is not None and self.is_person(nxt) and not between:
@@ -334,43 +323,6 @@ class Composer:
         if former:
             entity = Entity(title.country, sector, self.text(start, unit.end), title.kind, title.text)
             return Piece(start, unit.end, entity, "title"), 1
-        return None
-
-    def placed(self, code: str, title: Title, sector: str | None) -> Entity:
-        """A title's actor in the country of a place the text puts it in."""
-        return Entity(code, sector, self.dictionary.identifier(code, title.text), title.kind, title.text)
-
-    def place_code(self, unit: Unit) -> str | None:
-        """The country of a unit naming a country or a place in one (not a seat, body or person)."""
-        if unit.kind not in PLACE_KINDS:
-            return None
-        if unit.kind in ("country", "place"):
-            return unit.targets[0].code
-        return self.place(self.text(unit.start, unit.end))
-
-    def based_title(self, place: Unit, title_unit: Unit) -> Piece | None:
-        """"a Beirut-based rights group", "Kenya-based rebels": the body's country is the place's."""
-        code = self.place_code(place)
-        title = self.dictionary.titles[title_unit.targets[0].ref]
-        if code is None or not based_body(title):
-            return None
-        return Piece(place.start, title_unit.end, self.placed(code, title, title.sector), "title")
-
-    def title_based_in(self, units: list[Unit], i: int, start: int, title: Title
-                       ) -> tuple[Piece, int] | None:
-        """"a rights group based in east Beirut", "a terror group based in Somalia": the place's country."""
-        end = units[i].end
-        if not based_body(title) or self.gap(end, min(end + 2, len(self.doc))) != ["based", "in"]:
-            return None
-        for j in range(i + 1, min(i + 3, len(units))):
-            between = self.doc[end + 2:units[j].start]
-            if len(between) > BASED_WINDOW or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
-                return None
-            if units[j].kind in PLACE_KINDS:  # the first place named: its country, if known
-                code = self.place_code(units[j])
-                if code is None:
-                    return None
-                return Piece(start, units[j].end, self.placed(code, title, title.sector), "title"), j - i + 1
         return None
 
     def person_government(self, person: Unit, nxt: Unit) -> tuple[Piece, int] | None:
@@ -393,12 +345,6 @@ class Composer:
         if entity is None or (how == "title" and self.dictionary.titles[unit.targets[0].ref].composed):
             return None  # "office", "youths" alone name no actor ("Zelensky's office", "Iraqi youths")
         return Piece(unit.start, unit.end, entity, how, named=self.is_person(unit))
-
-
-def based_body(title: Title) -> bool:
-    """A body or group a place it is based in gives a country ("a Beirut-based rights group"); not a person
-    nor a state's organ ("a Florida-based president", "a Geneva-based embassy" are not the place's)."""
-    return title.kind == "org" and title.sector not in STATE_SECTORS
 
 
 def org_sector(name: str) -> str | None:
