@@ -19,18 +19,17 @@ from spacy.tokens import Token
 
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
-    capitalised_tail,
     clean_name,
     entity_of,
     fullest,
     is_subject,
     line_of,
-    modifies,
     name_like,
     name_part,
     named_person,
     titled_name,
 )
+from comity.quotes.phrases import name_around, org_phrase, phrase
 from comity.quotes.profiles import Profile, comma_before, read_profile
 from comity.quotes.traits import ActorLookup, describe
 from comity.records import Mention, Speaker
@@ -176,7 +175,7 @@ class SpeakerBook:
             return self._description(head)
         if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if self._looks_personal(head):
-                return self._named(self._name_around(head))
+                return self._named(name_around(head))
             return self._organisation(head)
         return self._description(head)
 
@@ -209,7 +208,7 @@ class SpeakerBook:
             if self._known_word(word):
                 return doc[head.i:head.i + 1]
             if self.index.person(word, self.on) is not None:
-                return self._name_around(head)
+                return name_around(head)
         return None
 
     def _appositive_name(self, head: Token) -> SpacySpan | None:
@@ -271,7 +270,7 @@ class SpeakerBook:
     def _looks_personal(self, head: Token) -> bool:
         """Two or more capitalised words that name no place, organisation or country,
         or a name in apposition to a role ("Ana Silva, the foreign minister")."""
-        span = self._name_around(head)
+        span = name_around(head)
         words = dict(self.lex.org_words)
         if len(span) < 2 or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
             return False
@@ -294,19 +293,6 @@ class SpeakerBook:
             return True
         word = clean_name(tok.text, self.lex)
         return len(word) > 1 and self._known_word(word)
-
-    def _name_around(self, head: Token) -> SpacySpan:
-        doc, start = head.doc, head.i
-        while start > head.sent.start:
-            before = doc[start - 1]
-            if before.text == "-" and not before.whitespace_ and start - 2 >= head.sent.start \
-                    and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
-                start -= 2  # "Anne-Marie Roe"
-            elif before.dep_ == "compound" and before.pos_ == "PROPN":
-                start -= 1
-            else:
-                break
-        return doc[start:head.i + 1]
 
     def _mention_at(self, char: int) -> Mention | None:
         i = bisect_left(self.mention_starts, char + 1) - 1
@@ -331,43 +317,8 @@ class SpeakerBook:
         self._use(name, None)
         return Source(name, head.text, span)
 
-    def _phrase(self, head: Token, right: bool = False) -> tuple[str, CharSpan]:
-        """The words naming a source: the head and its modifiers before it (and, for a
-        description, a short phrase after it: "people familiar with the matter")."""
-        doc, start = head.doc, head.i
-        while start > head.sent.start and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod") \
-                and head.i >= doc[start - 1].head.i >= start:
-            start -= 1
-        end = head.i
-        if right and head.right_edge.i - head.i <= 8:
-            end = head.right_edge.i
-        while end > head.i and (doc[end].is_punct or doc[end].dep_ in ("cc", "punct")):
-            end -= 1
-        first, last = doc[start], doc[end]
-        return doc[first.i:last.i + 1].text, (first.idx, last.idx + len(last))
-
-    def _org_phrase(self, head: Token) -> tuple[str, CharSpan]:
-        """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
-        "the" left out, "of Prisons" kept)."""
-        doc = head.doc
-        ent = entity_of(head)
-        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
-            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-            if ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 1].tag_ == "POS" \
-                    and doc[ent.start - 2].ent_type_ == "GPE":
-                toks = [doc[ent.start - 2], doc[ent.start - 1], *toks]  # "Serbia's Defence Ministry"
-        else:
-            start = head.i
-            while start > head.sent.start and modifies(doc[start - 1], head):
-                start -= 1
-            toks = list(doc[start:head.i + 1])
-            toks += capitalised_tail(head)
-        if not toks:
-            return self._phrase(head)
-        return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))
-
     def _organisation(self, head: Token) -> Source:
-        text, span = self._org_phrase(head)
+        text, span = org_phrase(head)
         name = clean_name(text, self.lex)
         if not name:
             return Source(None, None, None)
@@ -388,7 +339,7 @@ class SpeakerBook:
         return states[-1].text if states else None
 
     def _description(self, head: Token) -> Source:
-        text, span = self._phrase(head, right=True)
+        text, span = phrase(head, right=True)
         word = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
