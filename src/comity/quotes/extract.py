@@ -4,7 +4,7 @@ One pass over the body finds three forms of reported speech:
 
 - indirect speech: a cue verb with a complement clause ("X said that ...",
   "X told Y ...", "Analysts say ..."), or a clause around "according to X";
-  a clause holding short quoted fragments is a *mixed* quote;
+  a clause holding short quoted fragments is a *mixed* quote (see comity.quotes.indirect);
 - direct quotes: stretches in quotation marks attributed by a cue before,
   after or inside them ('"...," X said', 'X said: "..."', '"...," X said, "..."'),
   by a dash ('"..." - X'), or continuing the previous speaker (a paragraph
@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from comity.quotes.cues import SUBJECTS, Cue, CueLexicon, Marks, sentence_cues
+from comity.quotes.cues import Cue, CueLexicon, Marks, sentence_cues
+from comity.quotes.draft import Draft, independent, trim
+from comity.quotes.indirect import indirect, thing_acts
 from comity.quotes.marks import QuoteMarks, quoted_spans
 from comity.quotes.speakers import ActorLookup, Source, SpeakerBook
 from comity.records import Mention, Quote, Speaker
@@ -36,22 +37,7 @@ LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 DASHES = "―—–-"
 NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count as a statement
-PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
 OPENERS = "\"“‘'«„"
-LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
-CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
-CONTENT_EDGE = " \t\r\n,;:—–-―“”\"'‘’«»"
-
-
-@dataclass
-class Draft:
-    """A quote found but not yet attributed to a named speaker."""
-
-    content: CharSpan
-    kind: str
-    paragraph: int
-    cue: Cue | None = None
-    source: Token | None = None
 
 
 def extract_quotes(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
@@ -78,7 +64,7 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
     marks = Marks([m.outer for ms in marks_of.values() for m in ms])
     cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
     book = SpeakerBook(parsed, mentions, index, lex)
-    drafts, consumed = _indirect(parsed, [c for c in cues if not _thing_acts(c, lex)], marks_of)
+    drafts, consumed = indirect(parsed, [c for c in cues if not thing_acts(c, lex)], marks_of)
     drafts += _direct(parsed, cues, marks_of, consumed)
     drafts += _labelled(parsed, paragraphs, book)
     drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
@@ -97,163 +83,6 @@ def _run_over(parsed: Parsed, sents: list) -> set[int]:
             if parsed.text[start:end].lstrip()[:1] in OPENERS and parsed.in_body((start, end)):
                 out.add(para)
     return out
-
-
-# ---------------------------------------------------------------- indirect speech
-
-def _trim(text: str, span: CharSpan, lead: tuple[str, ...] = ("that ",)) -> CharSpan:
-    start, end = span
-    while start < end and text[start] in CONTENT_EDGE:
-        start += 1
-    for word in lead:
-        if text[start:start + len(word)].lower() == word:
-            start += len(word)
-    while end > start and text[end - 1] in CONTENT_EDGE + ".":
-        end -= 1
-    return start, end
-
-
-def _independent(parsed: Parsed, mark: QuoteMarks) -> bool:
-    """Does a quoted stretch hold its own clause (a subject and its verb)?"""
-    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
-    if span is None:
-        return False
-    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
-    subjects = (*SUBJECTS, "expl")
-    return any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in subjects and span.start <= c.i < span.end
-                                                  for c in r.children) for r in roots)
-
-
-def _overlap(a: CharSpan, b: CharSpan) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> CharSpan:
-    """The reported clause, kept inside its paragraph; after a cue verb it runs on through the
-    verb's other complements ("promised to act should he win", "argued that ..., in order to ...")
-    and through clauses joined to it that no cue of their own introduces ("said the talks had
-    failed, but that a deal was near")."""
-    start, end = cue.clause or (0, 0)
-    tok = cue.token
-    if cue.kind == "verb" and start > tok.idx:
-        tails = [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in ("conj", "cc", "punct")]
-        tails += [c.right_edge for c in tok.children
-                  if c.i > tok.i and c.dep_ == "conj" and c.idx >= end and not _cued(c, cue_tokens)]
-        if tails:
-            last = max(tails, key=lambda t: t.i)
-            end = max(end, last.idx + len(last))
-    para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
-    return max(start, para[0]), min(end, para[1])
-
-
-def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
-    """Does a cue of its own stand in ``tok``'s clause ("... and added that ...")?"""
-    return tok.i in cue_tokens or any(c.i in cue_tokens for c in tok.children if c.dep_ in ("conj", "xcomp"))
-
-
-def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
-              cue_tokens: frozenset[int] = frozenset()) -> list[Draft]:
-    """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
-    if cue.clause is None or cue.source is None:
-        return []
-    root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
-    clause = _extent(parsed, cue, cue_tokens)
-    if clause[0] >= clause[1] or _quotation(parsed, cue, clause, root, marks):
-        return []
-    inside = [m for m in marks if _overlap(m.outer, clause) > 0]
-    if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
-        return []
-    para = parsed.paragraph_of(cue.span[0])
-    sides = _sides(cue, clause)
-    least = PIECE_WORDS if len(sides) > 1 else 2  # "In the end, he said, ...": no statement on its own
-    drafts = [d for side in sides for d in _clause_draft(parsed, cue, side, inside, para, least)]
-    if not drafts:
-        return []
-    start = clause[0]
-    pieces = [m for m in inside
-              if m.outer[0] > start + 1 and _independent(parsed, m) and not _embedded(parsed, m, clause)]
-    for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
-        drafts.append(Draft(_trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
-    return drafts
-
-
-def _quotation(parsed: Parsed, cue: Cue, clause: CharSpan, root: Token, marks: list[QuoteMarks]) -> bool:
-    """Is the reported clause a quotation ('"We will win," he said', 'X said the war "made Beijing
-    bolder."') rather than a clause holding a quoted fragment ('he said they were "hyping up" the
-    threat to justify ...')? Its root lies in quotation marks after which, the cue's own phrase
-    aside, hardly a word of the clause follows."""
-    holder = next((m for m in marks if m.outer[0] <= root.idx < m.outer[1]), None)
-    if holder is None:
-        return False
-    own = {t.i for t in cue.token.subtree} - {t.i for t in root.subtree}
-    span = parsed.doc.char_span(holder.outer[1], clause[1], alignment_mode="contract")
-    if span is None:
-        return True
-    loose = [t for t in span if t.i not in own and any(ch.isalnum() for ch in t.text)
-             and t.lower_ not in LINKS and not any(m.outer[0] <= t.idx < m.outer[1] for m in marks)]
-    return len(loose) < 2
-
-
-def _sides(cue: Cue, clause: CharSpan) -> list[CharSpan]:
-    """The clause, or its two pieces when the cue interrupts it ("By then, she said, the talks ...")."""
-    tok = cue.token
-    left, right = tok.left_edge, tok.right_edge
-    lo, hi = left.idx, right.idx + len(right)
-    if clause[0] < lo and hi < clause[1]:
-        return [(clause[0], lo), (hi, clause[1])]
-    return [clause]
-
-
-def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, inside: list[QuoteMarks],
-                  para: int, least: int = 2) -> list[Draft]:
-    start, end = side
-    pieces = [m for m in inside if m.outer[0] > start + 1 and m.outer[0] < end and _independent(parsed, m)
-              and not _embedded(parsed, m, side)]
-    if pieces:
-        end = min(end, pieces[0].outer[0])
-    for tok in (cue.token, cue.source.left_edge if cue.source is not None else None):
-        if tok is not None and start < tok.idx < end and parsed.text[start:tok.idx].rstrip()[-2:] in CLOSED \
-                and parsed.text[start:tok.idx].lstrip()[:1] in "“\"":
-            return []  # '"...," declared Jo Roe': a quotation, which its marks and frame attribute
-    content = _trim(parsed.text, (start, end))
-    if len(parsed.text[content[0]:content[1]].split()) < least:
-        return []
-    small = [m for m in inside if _overlap(m.outer, content) > 0]
-    return [Draft(content, "mixed" if small else "indirect", para, cue, cue.source)]
-
-
-def _embedded(parsed: Parsed, mark: QuoteMarks, clause: CharSpan) -> bool:
-    """Does a quotation sit inside running reported speech, with words of the clause after it
-    ('said that "we need more information" about how ...')?"""
-    after = parsed.text[mark.outer[1]:clause[1]]
-    return len([w for w in after.split() if any(ch.isalnum() for ch in w)]) >= 2
-
-
-def _thing_acts(cue: Cue, lex: CueLexicon) -> bool:
-    """"the pact threatened peace", "the storm threatened homes": a verb with a plain object whose
-    subject is a common noun that names no one who could speak (no person, group or body)."""
-    root, source = cue.root, cue.source
-    if cue.lemma not in lex.thing_verbs or root is None or root.dep_ != "dobj" or source is None:
-        return False
-    if source.pos_ != "NOUN" or source.ent_type_:
-        return False
-    word = source.lemma_.lower()
-    speakers = lex.unnamed | {w for w, _ in lex.roles} | {w for w, _ in lex.org_words}
-    return word not in speakers and source.lower_ not in speakers
-
-
-def _indirect(parsed: Parsed, cues: list[Cue],
-              marks_of: dict[int, list[QuoteMarks]]) -> tuple[list[Draft], set[CharSpan]]:
-    drafts: list[Draft] = []
-    consumed: set[CharSpan] = set()
-    cue_tokens = frozenset(c.token.i for c in cues)
-    for cue in cues:
-        marks = marks_of.get(parsed.paragraph_of(cue.span[0]), [])
-        found = _reported(parsed, cue, marks, cue_tokens)
-        drafts.extend(found)
-        for draft in found:
-            consumed.update(m.outer for m in marks if _overlap(m.outer, draft.content) > 0)
-    return drafts, consumed
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -344,8 +173,8 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
                     continue  # called the plan "a disaster": an epithet, not a statement
                 if not (_statement(parsed, mark) or (opens and source is None)):
                     continue
-            content = _trim(parsed.text, mark.inner, lead=())
-            if content[0] < content[1] and (source is not None or opens or _independent(parsed, mark)):
+            content = trim(parsed.text, mark.inner, lead=())
+            if content[0] < content[1] and (source is not None or opens or independent(parsed, mark)):
                 drafts.append(Draft(content, "direct", para, cue, source))
     return drafts
 
@@ -380,7 +209,7 @@ def _labelled(parsed: Parsed, paragraphs: list[int], book: SpeakerBook) -> list[
         toks = tokens_between(parsed.doc, starts, (match.start(1), match.end(1)))
         if not toks or not (book.is_person_label(toks[-1]) or _turns(toks, labels)):
             continue
-        content = _trim(parsed.text, (match.end(), end), lead=())
+        content = trim(parsed.text, (match.end(), end), lead=())
         if len(parsed.text[content[0]:content[1]].split()) >= 2:
             drafts.append(Draft(content, "direct" if parsed.text[content[0] - 1] in "“\"" else "indirect",
                                 para, None, toks[-1]))

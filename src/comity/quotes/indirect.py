@@ -1,0 +1,156 @@
+"""Indirect speech: the clause a cue reports ("X said that ...", "X told Y ...", "according to X, ...").
+
+A cue verb's complement clause, run on through the verb's other complements and
+the clauses joined to it that no cue of their own introduces, cut in two where
+the cue interrupts it ("By then, she said, the talks ..."). A clause that is a
+quotation is left to the direct quotes of :mod:`comity.quotes.extract`; one
+holding short quoted fragments is a *mixed* quote, and a quoted clause of its
+own inside it is a direct quote of the same speaker. A thing that "threatened"
+something is no speaker ("the storm threatened homes").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from comity.quotes.cues import Cue, CueLexicon
+from comity.quotes.draft import Draft, independent, trim
+from comity.quotes.marks import QuoteMarks
+from comity.records import Span as CharSpan
+from comity.text.document import Parsed
+
+PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
+LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
+CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> CharSpan:
+    """The reported clause, kept inside its paragraph; after a cue verb it runs on through the
+    verb's other complements ("promised to act should he win", "argued that ..., in order to ...")
+    and through clauses joined to it that no cue of their own introduces ("said the talks had
+    failed, but that a deal was near")."""
+    start, end = cue.clause or (0, 0)
+    tok = cue.token
+    if cue.kind == "verb" and start > tok.idx:
+        tails = [c.right_edge for c in tok.children if c.i > tok.i and c.dep_ not in ("conj", "cc", "punct")]
+        tails += [c.right_edge for c in tok.children
+                  if c.i > tok.i and c.dep_ == "conj" and c.idx >= end and not _cued(c, cue_tokens)]
+        if tails:
+            last = max(tails, key=lambda t: t.i)
+            end = max(end, last.idx + len(last))
+    para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
+    return max(start, para[0]), min(end, para[1])
+
+
+def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
+    """Does a cue of its own stand in ``tok``'s clause ("... and added that ...")?"""
+    return tok.i in cue_tokens or any(c.i in cue_tokens for c in tok.children if c.dep_ in ("conj", "xcomp"))
+
+
+def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
+              cue_tokens: frozenset[int] = frozenset()) -> list[Draft]:
+    """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
+    if cue.clause is None or cue.source is None:
+        return []
+    root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
+    clause = _extent(parsed, cue, cue_tokens)
+    if clause[0] >= clause[1] or _quotation(parsed, cue, clause, root, marks):
+        return []
+    inside = [m for m in marks if _overlap(m.outer, clause) > 0]
+    if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
+        return []
+    para = parsed.paragraph_of(cue.span[0])
+    sides = _sides(cue, clause)
+    least = PIECE_WORDS if len(sides) > 1 else 2  # "In the end, he said, ...": no statement on its own
+    drafts = [d for side in sides for d in _clause_draft(parsed, cue, side, inside, para, least)]
+    if not drafts:
+        return []
+    start = clause[0]
+    pieces = [m for m in inside
+              if m.outer[0] > start + 1 and independent(parsed, m) and not _embedded(parsed, m, clause)]
+    for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
+        drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
+    return drafts
+
+
+def _quotation(parsed: Parsed, cue: Cue, clause: CharSpan, root: Token, marks: list[QuoteMarks]) -> bool:
+    """Is the reported clause a quotation ('"We will win," he said', 'X said the war "made Beijing
+    bolder."') rather than a clause holding a quoted fragment ('he said they were "hyping up" the
+    threat to justify ...')? Its root lies in quotation marks after which, the cue's own phrase
+    aside, hardly a word of the clause follows."""
+    holder = next((m for m in marks if m.outer[0] <= root.idx < m.outer[1]), None)
+    if holder is None:
+        return False
+    own = {t.i for t in cue.token.subtree} - {t.i for t in root.subtree}
+    span = parsed.doc.char_span(holder.outer[1], clause[1], alignment_mode="contract")
+    if span is None:
+        return True
+    loose = [t for t in span if t.i not in own and any(ch.isalnum() for ch in t.text)
+             and t.lower_ not in LINKS and not any(m.outer[0] <= t.idx < m.outer[1] for m in marks)]
+    return len(loose) < 2
+
+
+def _sides(cue: Cue, clause: CharSpan) -> list[CharSpan]:
+    """The clause, or its two pieces when the cue interrupts it ("By then, she said, the talks ...")."""
+    tok = cue.token
+    left, right = tok.left_edge, tok.right_edge
+    lo, hi = left.idx, right.idx + len(right)
+    if clause[0] < lo and hi < clause[1]:
+        return [(clause[0], lo), (hi, clause[1])]
+    return [clause]
+
+
+def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, inside: list[QuoteMarks],
+                  para: int, least: int = 2) -> list[Draft]:
+    start, end = side
+    pieces = [m for m in inside if m.outer[0] > start + 1 and m.outer[0] < end and independent(parsed, m)
+              and not _embedded(parsed, m, side)]
+    if pieces:
+        end = min(end, pieces[0].outer[0])
+    for tok in (cue.token, cue.source.left_edge if cue.source is not None else None):
+        if tok is not None and start < tok.idx < end and parsed.text[start:tok.idx].rstrip()[-2:] in CLOSED \
+                and parsed.text[start:tok.idx].lstrip()[:1] in "“\"":
+            return []  # '"...," declared Jo Roe': a quotation, which its marks and frame attribute
+    content = trim(parsed.text, (start, end))
+    if len(parsed.text[content[0]:content[1]].split()) < least:
+        return []
+    small = [m for m in inside if _overlap(m.outer, content) > 0]
+    return [Draft(content, "mixed" if small else "indirect", para, cue, cue.source)]
+
+
+def _embedded(parsed: Parsed, mark: QuoteMarks, clause: CharSpan) -> bool:
+    """Does a quotation sit inside running reported speech, with words of the clause after it
+    ('said that "we need more information" about how ...')?"""
+    after = parsed.text[mark.outer[1]:clause[1]]
+    return len([w for w in after.split() if any(ch.isalnum() for ch in w)]) >= 2
+
+
+def thing_acts(cue: Cue, lex: CueLexicon) -> bool:
+    """"the pact threatened peace", "the storm threatened homes": a verb with a plain object whose
+    subject is a common noun that names no one who could speak (no person, group or body)."""
+    root, source = cue.root, cue.source
+    if cue.lemma not in lex.thing_verbs or root is None or root.dep_ != "dobj" or source is None:
+        return False
+    if source.pos_ != "NOUN" or source.ent_type_:
+        return False
+    word = source.lemma_.lower()
+    speakers = lex.unnamed | {w for w, _ in lex.roles} | {w for w, _ in lex.org_words}
+    return word not in speakers and source.lower_ not in speakers
+
+
+def indirect(parsed: Parsed, cues: list[Cue],
+              marks_of: dict[int, list[QuoteMarks]]) -> tuple[list[Draft], set[CharSpan]]:
+    drafts: list[Draft] = []
+    consumed: set[CharSpan] = set()
+    cue_tokens = frozenset(c.token.i for c in cues)
+    for cue in cues:
+        marks = marks_of.get(parsed.paragraph_of(cue.span[0]), [])
+        found = _reported(parsed, cue, marks, cue_tokens)
+        drafts.extend(found)
+        for draft in found:
+            consumed.update(m.outer for m in marks if _overlap(m.outer, draft.content) > 0)
+    return drafts, consumed
