@@ -2,7 +2,8 @@
 
 Predictions are written only to the folder the caller names, or to a
 temporary folder that is removed afterwards, never beside the gold files.
-Scoring follows GOLD-FORMAT.md ("How it scores") through :mod:`comity.evaluation.scoring`.
+Scoring follows GOLD-FORMAT.md ("How it scores") through :mod:`comity.evaluation.scoring`, which
+also finds the gold files (``gold_files``, importable from here too) and their articles.
 """
 
 from __future__ import annotations
@@ -14,33 +15,23 @@ from pathlib import Path
 from typing import Any
 
 from comity.errors import ComityError, EvalError
-from comity.evaluation.scoring import score_dir
+from comity.evaluation.scoring import article_name, article_path, gold_files, read_gold, score_dir
 from comity.io.output import to_json
 from comity.pipeline import Coder
 from comity.records import Article
 from comity.text.normalize import as_date
 
-GOLD_SUFFIX = ".gold.json"
-
-
-def gold_files(gold: Path) -> list[Path]:
-    """Every ``*.gold.json`` at or under ``gold`` (E050 when there is none)."""
-    files = [gold] if gold.is_file() else sorted(gold.rglob(f"*{GOLD_SUFFIX}"))
-    if not files:
-        raise EvalError("E050", f"no *{GOLD_SUFFIX} under {gold}")
-    return files
-
 
 def gold_article(path: Path) -> Article:
-    """The article a gold file describes: its text file beside it or in ``../text/``."""
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    name = gold.get("text_file") or ""
-    for place in (path.parent / name, path.parent.parent / "text" / name):
-        if name and place.is_file():
-            text = place.read_text(encoding="utf-8")
-            return Article(id=path.name[: -len(GOLD_SUFFIX)], text=text,
-                           published=as_date(gold.get("published")), source=str(place))
-    raise EvalError("E051", f"{path}: its article text '{name}' is neither beside it nor in ../text/")
+    """The article a gold file describes: its text file beside it or in ``../text/`` (E051 when absent),
+    under the name its prediction is scored by."""
+    gold = read_gold(path)
+    place = article_path(path, gold)
+    if place is None:
+        name = gold.get("text_file") or ""
+        raise EvalError("E051", f"{path}: its article text '{name}' is neither beside it nor in ../text/")
+    return Article(id=article_name(path), text=place.read_text(encoding="utf-8"),
+                   published=as_date(gold.get("published")), source=str(place))
 
 
 def _articles(files: list[Path], errors: list[str]) -> Iterator[Article]:

@@ -28,6 +28,8 @@ from datetime import date
 from pathlib import Path
 
 from comity.errors import EvalError
+from comity.evaluation import scoring
+from comity.evaluation.score_events import SYMMETRIC_TYPES
 from comity.pipeline import Coder
 from comity.records import Article, Coded, Event
 
@@ -35,7 +37,6 @@ OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
 OLD_CODES = {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA"}
 AS_IGO = {"UNO": "IGO", "EUR": "IGO"}  # CAMEO had one code for all international bodies
 SKIP = {"DOCUMENT"}
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def score_sentence(score: GsrScore, gold: GoldSentence, coded: Coded) -> None:
     score.type_found += 1
     score.found_by_type[gold.event] += 1
     sides = [_event_codes(e) for e in coded.events if e.event == gold.event]
-    if gold.event in SYMMETRIC:  # either side of a meeting or an agreement may be named first
+    if gold.event in SYMMETRIC_TYPES:  # either side of a meeting or an agreement may be named first
         sides = [(a | r, a | r) for a, r in sides]
     if gold.actors:
         score.actor_scored += 1
@@ -134,22 +135,23 @@ def evaluate_gsr(coder: Coder, path: Path) -> GsrScore:
 
 
 def _ratio(a: int, b: int) -> float:
-    return round(a / b, 3) if b else 0.0
+    return round(scoring.ratio(a, b), scoring.SUMMARY_DIGITS)
 
 
 def f1(precision: float, recall: float) -> float:
-    return round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
+    """F1 rounded as the figures are."""
+    return round(scoring.f1(precision, recall), scoring.SUMMARY_DIGITS)
 
 
-def macro_f1(score: GsrScore) -> float:
+def _macro_f1(score: GsrScore) -> float:
     """The mean of the per-type F1 over the types that have gold sentences (the measure NGEC reports)."""
     scores = [f1(p, r) for kind, gold, p, r in per_type(score) if gold]
-    return round(sum(scores) / len(scores), 3) if scores else 0.0
+    return round(sum(scores) / len(scores), scoring.SUMMARY_DIGITS) if scores else 0.0
 
 
 def summary(score: GsrScore) -> dict[str, float | int]:
     return {"sentences": score.sentences, "type_accuracy": _ratio(score.type_found, score.sentences),
-            "type_macro_f1": macro_f1(score),
+            "type_macro_f1": _macro_f1(score),
             "actor_accuracy": _ratio(score.actor_ok, score.actor_scored),
             "recipient_accuracy": _ratio(score.recipient_ok, score.recipient_scored)}
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from comity.evaluation.score_quotes import records_of
+from comity.evaluation.score_text import records_of
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # cooperative types that PLOVER codes as AGREE when they are promised for the future
@@ -23,6 +23,7 @@ _DEPENDENCIES = {
     "FRA": ("NCL", "PYF", "GUF", "REU", "MYT", "GLP", "MTQ"),
     "USA": ("PRI", "GUM", "VIR", "ASM", "MNP"),
     "GBR": ("BMU", "GIB", "FLK"),
+    "NZL": ("COK", "NIU", "TKL"),
 }
 CODE_ALIASES = {"KOS": "XKX"} | {part: state for state, parts in _DEPENDENCIES.items() for part in parts}
 _TRUE_WORDS = frozenset({"true", "yes", "1"})
@@ -52,7 +53,7 @@ class EventCounts:
     spurious: tuple[EventTuple, ...] = field(default=())
 
 
-def actor_codes(value: Any) -> list[str]:
+def _actor_codes(value: Any) -> list[str]:
     """Codes of an actor or recipient given as a code, an entity object, or a list of either; upper-cased,
     with aliases folded. An object's ``code`` is read, else its ``country``."""
     if value is None or value == "" or value == []:
@@ -70,7 +71,7 @@ def actor_codes(value: Any) -> list[str]:
     return out
 
 
-def event_flags(event: dict) -> set[str]:
+def _event_flags(event: dict) -> set[str]:
     """Lower-cased strings given under aux, modes, mode and context (each a string or a list)."""
     flags: set[str] = set()
     for key in _FLAG_KEYS:
@@ -81,13 +82,13 @@ def event_flags(event: dict) -> set[str]:
     return flags
 
 
-def is_negated(event: dict) -> bool:
+def _is_negated(event: dict) -> bool:
     flag = event.get("negated")
     said = flag is True or (isinstance(flag, str) and flag.lower() in _TRUE_WORDS)
-    return said or "negation" in event_flags(event)
+    return said or "negation" in _event_flags(event)
 
 
-def event_types(event: dict) -> list[str]:
+def _event_types(event: dict) -> list[str]:
     value = event.get("event")
     return [str(kind).upper() for kind in (value if isinstance(value, list) else [value]) if kind]
 
@@ -99,9 +100,9 @@ def _ordered(event_type: str, actor: str, recipient: str | None) -> tuple[str, s
     return actor, recipient
 
 
-def code_pairs(event: dict) -> set[tuple[str, str | None]]:
+def _code_pairs(event: dict) -> set[tuple[str, str | None]]:
     """(actor, recipient) pairs of an event, before symmetric ordering."""
-    actors, recipients = actor_codes(event.get("actor")), actor_codes(event.get("recipient"))
+    actors, recipients = _actor_codes(event.get("actor")), _actor_codes(event.get("recipient"))
     if recipients:
         return {(a, r) for a in actors for r in recipients if a != r}
     if len(set(actors)) >= 2:
@@ -111,16 +112,16 @@ def code_pairs(event: dict) -> set[tuple[str, str | None]]:
 
 def event_tuples(event: dict) -> set[EventTuple]:
     """All scored tuples of one event record."""
-    negated = is_negated(event)
-    pairs = code_pairs(event)
+    negated = _is_negated(event)
+    pairs = _code_pairs(event)
     return {
         EventTuple(kind, *_ordered(kind, actor, recipient), negated)
-        for kind in event_types(event)
+        for kind in _event_types(event)
         for actor, recipient in pairs
     }
 
 
-def accepted_for(gold_tuple: EventTuple, future: bool) -> frozenset[EventTuple]:
+def _accepted_for(gold_tuple: EventTuple, future: bool) -> frozenset[EventTuple]:
     """Predicted tuples that find a gold tuple: itself, and AGREE for a future cooperative act."""
     accepted = {gold_tuple}
     if future and gold_tuple.event in FUTURE_AGREE_TYPES:
@@ -134,9 +135,9 @@ def count_events(gold: dict, prediction: dict) -> EventCounts:
     core: dict[EventTuple, set[EventTuple]] = {}
     accepted: set[EventTuple] = set()
     for record in records_of(gold.get("events")):
-        future = "future" in event_flags(record)
+        future = "future" in _event_flags(record)
         for unit in event_tuples(record):
-            ways = accepted_for(unit, future)
+            ways = _accepted_for(unit, future)
             accepted |= ways
             if record.get("core", True):
                 core.setdefault(unit, set()).update(ways)

@@ -1,54 +1,66 @@
 """Scoring rules for quotes, their speakers and the speakers' profiles (GOLD-FORMAT.md, "How it scores").
 
-Text is compared after folding: Unicode NFKC, typographic quotes and dashes made plain, lower case,
-quotation marks dropped, runs of space collapsed, edge punctuation trimmed. Standard library only.
+Texts are folded by :func:`comity.evaluation.score_text.normalise` before they are compared. A gold quote's
+extent is the set of words a prediction of it may use: the words of the sentence(s) holding it, and for a
+direct quote also every word inside quotation marks in its paragraph. Sentences are not split after
+abbreviations such as "U.S." or "Sen.". Titles and organisations are compared without country names,
+nationality adjectives and possessives. Standard library only.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-_PLAIN = str.maketrans(
-    {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "`": "'", "\u2014": "-", "\u2013": "-",
-    }
-)
-_WORD = re.compile(r"\w+")
+from comity.evaluation.score_text import field_text, normalise, records_of, word_list
+
 _OPENERS = "\u201c\"\u00ab\u201e"
 _CLOSERS = "\u201d\"\u00bb"
 # an opening mark, the words up to the next mark of either kind, and the closing mark if there is one
 _QUOTED = re.compile(f"[{_OPENERS}]([^{_OPENERS}{_CLOSERS}]*)[{_CLOSERS}]?")
 # a sentence ends after . ! ? or a closing quote, before white space and a capital or an opening quote
 _SENTENCE_GAP = re.compile("(?<=[.!?\u201d\"])\\s+(?=[A-Z\u201c\"])")
+# words that end a sentence-internal abbreviation ("U.S. President", "Sen. Cotton"): no sentence break after
+ABBREVIATIONS = frozenset(
+    {
+        "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col",
+        "capt", "sgt", "st", "jr", "sr", "no", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec",
+        "prof", "rev", "adm", "maj", "cmdr", "pres", "vs", "inc", "corp", "co", "ltd", "d.c", "a.m", "p.m",
+    }
+)
+# country names and their adjectives, dropped before comparing a title or an organisation ("Russia's
+# Defense Ministry" = "Russian Defense Ministry"); the country is scored apart
+NATIONS = frozenset(
+    {
+        "afghan", "afghanistan", "african", "america", "american", "americans", "argentina", "argentine",
+        "armenia", "armenian", "australia", "australian", "austria", "austrian", "azerbaijan",
+        "azerbaijani", "belarus", "belarusian", "belgian", "belgium", "brazil", "brazilian", "britain",
+        "british", "bulgaria", "bulgarian", "cambodia", "cambodian", "canada", "canadian", "chile",
+        "chilean", "china", "chinese", "colombia", "colombian", "cuba", "cuban", "czech", "denmark",
+        "danish", "egypt", "egyptian", "ethiopia", "ethiopian", "europe", "european", "finland", "finnish",
+        "france", "french", "georgia", "georgian", "german", "germany", "greece", "greek", "hungarian",
+        "hungary", "india", "indian", "indonesia", "indonesian", "iran", "iranian", "iraq", "iraqi",
+        "ireland", "irish", "israel", "israeli", "italian", "italy", "japan", "japanese", "jordan",
+        "jordanian", "kenya", "kenyan", "korea", "korean", "lebanese", "lebanon", "libya", "libyan",
+        "malaysia", "malaysian", "mexican", "mexico", "moldova", "moldovan", "netherlands", "dutch",
+        "nigeria", "nigerian", "norway", "norwegian", "pakistan", "pakistani", "palestine", "palestinian",
+        "philippine", "philippines", "polish", "poland", "portugal", "portuguese", "qatar", "qatari",
+        "romania", "romanian", "russia", "russian", "saudi", "serbia", "serbian", "south", "spain",
+        "spanish", "sudan", "sudanese", "sweden", "swedish", "switzerland", "swiss", "syria", "syrian",
+        "taiwan", "taiwanese", "thai", "thailand", "turkey", "turkish", "uk", "ukraine", "ukrainian",
+        "united", "states", "us", "usa", "venezuela", "venezuelan", "vietnam", "vietnamese", "yemen",
+        "yemeni", "emirati", "emirates",
+    }
+)
+_ROLE_FILLER = frozenset({"the", "of", "s"})
+_POSSESSIVE = re.compile("['\u2019]s\\b")
 DIRECT_INSIDE_SHARE = 0.8  # share of a direct gold quote's words inside quotation marks to use the marks
 COVER_SHARE = 0.6  # share of the gold quote's words a prediction must repeat
 INSIDE_SHARE = 0.9  # share of the prediction's words that must lie inside the gold quote's extent
 
 
-def normalise(text: str | None) -> str:
-    """Fold a text for comparison (see the module docstring)."""
-    folded = unicodedata.normalize("NFKC", text or "").translate(_PLAIN).lower()
-    folded = folded.replace('"', " ").replace("'", " ")
-    return " ".join(folded.split()).strip(" .,;:")
-
-
-def word_list(text: str | None) -> list[str]:
-    """The words of a text after folding."""
-    return _WORD.findall(normalise(text))
-
-
-def field_text(value: Any) -> str:
-    """A field read as text: a string as is, an object by its ``text``; anything else is empty."""
-    if isinstance(value, dict):
-        value = value.get("text")
-    return value if isinstance(value, str) else ""
-
-
-def speaker_name(speaker: Any) -> str:
+def _speaker_name(speaker: Any) -> str:
     """A speaker given as a name or as an object with a ``name``; empty when there is none."""
     if isinstance(speaker, dict):
         speaker = speaker.get("name")
@@ -58,7 +70,7 @@ def speaker_name(speaker: Any) -> str:
 def same_person(one: Any, other: Any) -> bool:
     """Two names denote the same person: equal words; a one-word name that is the other's first or last
     word; or, both longer, the same first and last words. No name matches only no name."""
-    a, b = word_list(speaker_name(one)), word_list(speaker_name(other))
+    a, b = word_list(_speaker_name(one)), word_list(_speaker_name(other))
     if not a or not b:
         return a == b
     if a == b:
@@ -69,7 +81,38 @@ def same_person(one: Any, other: Any) -> bool:
     return a[0] == b[0] and a[-1] == b[-1]
 
 
-# ---------------------------------------------------------------- quote extent
+# ---------------------------------------------------------------- sentences and quote extent
+
+
+def _ends_in_abbreviation(sentence: str) -> bool:
+    """The sentence ends with a full stop that closes an abbreviation ("... the U.S.")."""
+    tokens = sentence.split()
+    return bool(tokens) and sentence.endswith(".") and tokens[-1].lower().rstrip(".") in ABBREVIATIONS
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences; a piece after an abbreviation is joined to the one before by one space."""
+    out: list[str] = []
+    for piece in _SENTENCE_GAP.split(paragraph):
+        if out and _ends_in_abbreviation(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _sentence_words(paragraph: str, start: int, end: int) -> set[str]:
+    """Words of the paragraph's sentences that touch [start, end] (ends included). Each sentence is
+    located by searching for it from the end of the one before, as the reference scorer does: a sentence
+    joined across a gap other than one space is then not found (position -1), and parity keeps that."""
+    found: set[str] = set()
+    offset = 0
+    for sentence in _sentences(paragraph):
+        begin = paragraph.find(sentence, offset)
+        offset = begin + len(sentence)
+        if begin <= end and offset >= start:
+            found.update(word_list(sentence))
+    return found
 
 
 def _paragraph_around(text: str, start: int, end: int) -> tuple[int, str]:
@@ -79,36 +122,25 @@ def _paragraph_around(text: str, start: int, end: int) -> tuple[int, str]:
     return first, text[first:] if last < 0 else text[first:last]
 
 
-def _sentence_words(paragraph: str, start: int, end: int) -> set[str]:
-    """Words of the paragraph's sentences that touch [start, end] (ends included)."""
-    found: set[str] = set()
-    begin = 0
-    bounds = [(gap.start(), gap.end()) for gap in _SENTENCE_GAP.finditer(paragraph)]
-    bounds.append((len(paragraph), len(paragraph)))
-    for stop, next_begin in bounds:
-        if begin <= end and stop >= start:
-            found.update(word_list(paragraph[begin:stop]))
-        begin = next_begin
-    return found
-
-
 def quote_extent(text: str, content: str, kind: str | None) -> set[str] | None:
-    """The words a correct prediction of a gold quote may use: a direct quote's words inside quotation
-    marks in its paragraph, else the words of the sentence(s) holding it; ``None`` when the article text
-    is empty or does not contain the gold content."""
+    """The words a correct prediction of a gold quote may use: the words of the sentence(s) holding it and
+    its own; for a direct quote with 80 % of its words inside quotation marks, also every word inside the
+    marks of its paragraph (so both the quoted words and the mixed quote carrying them match). ``None``
+    when the article text is empty or does not contain the gold content."""
     if not text:
         return None
     at = text.find(content)
     if at < 0:
         return None
     first, paragraph = _paragraph_around(text, at, at + len(content))
+    local = at - first
     own = word_list(content)
+    extent = _sentence_words(paragraph, local, local + len(content)) | set(own)
     if kind == "direct":
         quoted = set(word_list(" ".join(_QUOTED.findall(paragraph))))
         if own and sum(word in quoted for word in own) >= DIRECT_INSIDE_SHARE * len(own):
-            return quoted | set(own)
-    local = at - first
-    return _sentence_words(paragraph, local, local + len(content)) | set(own)
+            return quoted | extent
+    return extent
 
 
 # ---------------------------------------------------------------- quote matching
@@ -127,7 +159,7 @@ class QuoteText:
         return cls(folded, tuple(word_list(folded)))
 
 
-def covers(predicted: QuoteText, gold: QuoteText) -> bool:
+def _covers(predicted: QuoteText, gold: QuoteText) -> bool:
     """The prediction holds the gold stretch, or half of it and is inside it, or 60 % of its words."""
     p, g = predicted.folded, gold.folded
     if g in p or (p in g and len(p) >= 0.5 * len(g)):
@@ -140,7 +172,7 @@ def covers(predicted: QuoteText, gold: QuoteText) -> bool:
 
 def quote_matches(predicted: QuoteText, gold: QuoteText, extent: set[str] | None) -> bool:
     """A prediction matches a gold quote when it covers it and stays inside the gold quote's extent."""
-    if not predicted.folded or not gold.folded or not covers(predicted, gold):
+    if not predicted.folded or not gold.folded or not _covers(predicted, gold):
         return False
     if extent is None:
         return True
@@ -157,7 +189,7 @@ class QuoteCounts:
     speaker_scored: int = 0
 
 
-def predicted_quotes(prediction: dict) -> list[tuple[QuoteText, Any]]:
+def _predicted_quotes(prediction: dict) -> list[tuple[QuoteText, Any]]:
     """The prediction's quotes with their speakers, each distinct folded content once, in order."""
     seen: set[str] = set()
     out: list[tuple[QuoteText, Any]] = []
@@ -178,7 +210,7 @@ def count_quotes(gold: dict, prediction: dict, text: str) -> QuoteCounts:
     golds = records_of(gold.get("quotes"))
     units = [QuoteText.of(field_text(q.get("content"))) for q in golds]
     extents = [quote_extent(text, field_text(q.get("content")), q.get("kind", "direct")) for q in golds]
-    preds = predicted_quotes(prediction)
+    preds = _predicted_quotes(prediction)
     used: set[int] = set()
     found = right = scored = 0
     for quote, unit, extent in zip(golds, units, extents, strict=True):
@@ -212,6 +244,15 @@ class ProfileCounts:
     country_gold: int = 0
 
 
+def plain_role(text: str | None) -> str:
+    """A title or organisation without possessives, country words and articles ("Russia's Defense
+    Ministry" and "the Russian Defense Ministry" are both "defense ministry"); the folded text when
+    nothing else is left."""
+    words = word_list(_POSSESSIVE.sub("", text or ""))
+    kept = [word for word in words if word not in NATIONS and word not in _ROLE_FILLER]
+    return " ".join(kept) or normalise(text)
+
+
 def _profile_agrees(field: str, predicted: str, wanted: str) -> bool:
     if not predicted:
         return False
@@ -220,10 +261,16 @@ def _profile_agrees(field: str, predicted: str, wanted: str) -> bool:
     return predicted in wanted or wanted in predicted
 
 
+def _profile_value(field: str, value: Any) -> str:
+    """A profile field folded for comparison: a country as its code, a title or organisation as its role."""
+    text = field_text(value)
+    return normalise(text if field == "country" else plain_role(text))
+
+
 def count_profiles(gold: dict, prediction: dict) -> ProfileCounts:
     """For each gold speaker's stated title, organisation and country, does the first predicted speaker
-    of the same name give it? Title and organisation: one contains the other; country: equal codes."""
-    predicted = list(records_of(prediction.get("speakers")))
+    of the same name give it? Title and organisation: one role contains the other; country: equal codes."""
+    predicted = records_of(prediction.get("speakers"))
     tally = {f"{field}_{side}": 0 for field in PROFILE_FIELDS for side in ("right", "gold")}
     for speaker in records_of(gold.get("speakers")):
         match = next((p for p in predicted if same_person(p, speaker)), None)
@@ -231,13 +278,6 @@ def count_profiles(gold: dict, prediction: dict) -> ProfileCounts:
             if not speaker.get(field):
                 continue
             tally[f"{field}_gold"] += 1
-            given = normalise(field_text(match.get(field))) if match else ""
-            tally[f"{field}_right"] += _profile_agrees(field, given, normalise(field_text(speaker[field])))
+            given = _profile_value(field, match.get(field)) if match else ""
+            tally[f"{field}_right"] += _profile_agrees(field, given, _profile_value(field, speaker[field]))
     return ProfileCounts(**tally)
-
-
-def records_of(value: Any) -> list[dict]:
-    """The objects of a list field; anything else in it, or a field that is not a list, is ignored."""
-    if not isinstance(value, list):
-        return []
-    return [item for item in value if isinstance(item, dict)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from comity.evaluation.score_quotes import field_text, records_of, word_list
+from comity.evaluation.score_text import field_text, records_of, word_list
 
 # words dropped from the front of a time expression before comparing texts ("in May", "since 2014")
 TIME_FILLER = frozenset({"in", "on", "at", "since", "by", "from", "until", "during", "the", "of", "s"})
@@ -55,7 +55,7 @@ def day_span(value: Any) -> DaySpan | None:
         return None
 
 
-def time_words(text: str) -> str:
+def _time_words(text: str) -> str:
     """A time expression's words without the leading filler ("in", "on", "since", ...)."""
     words = word_list(text)
     while words and words[0] in TIME_FILLER:
@@ -65,7 +65,7 @@ def time_words(text: str) -> str:
 
 def same_expression(predicted: str, gold: str) -> bool:
     """The two texts overlap: one's words (without filler) are a substring of the other's."""
-    p, g = time_words(predicted), time_words(gold)
+    p, g = _time_words(predicted), _time_words(gold)
     return bool(p) and bool(g) and (p in g or g in p)
 
 

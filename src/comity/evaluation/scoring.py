@@ -2,9 +2,10 @@
 
 ``score_dir(gold, pred_dir)`` scores every ``NAME.gold.json`` under ``gold`` against ``pred_dir/NAME.json``;
 ``summarize`` turns per-article counts into the one-line figures, ``format_summary`` writes that line.
-The rules (GOLD-FORMAT.md, "How it scores") live in ``scoring_quotes`` (quotes, speakers, profiles),
-``scoring_events`` (event tuples) and ``scoring_values`` (times, figures). Standard library only, so that
-importing it stays cheap.
+The rules (GOLD-FORMAT.md, "How it scores") live in ``score_quotes`` (quotes, speakers, profiles),
+``score_events`` (event tuples) and ``score_values`` (times, figures), on the text helpers of
+``score_text``. This module also finds the gold files and their articles for ``comity eval``. Standard
+library only, so that importing it stays cheap.
 """
 
 from __future__ import annotations
@@ -71,11 +72,13 @@ def score_article(gold: dict, prediction: dict, text: str) -> ArticleScore:
 # ---------------------------------------------------------------- the summary
 
 
-def _ratio(part: int, whole: int) -> float:
+def ratio(part: int, whole: int) -> float:
+    """part / whole, or 0.0 when there is nothing to divide by."""
     return part / whole if whole else 0.0
 
 
-def _f1(precision: float, recall: float) -> float:
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall, 0.0 when both are 0."""
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
@@ -86,25 +89,25 @@ def _total(scores: dict[str, ArticleScore], part: str, count: str) -> int:
 def summarize(scores: dict[str, ArticleScore]) -> dict[str, float | int]:
     """The shared scorer's figures over all articles, ratios rounded to three places (0.0 where the
     denominator is zero); F1 is computed from the unrounded precision and recall."""
-    quote_recall = _ratio(_total(scores, "quotes", "found"), _total(scores, "quotes", "gold"))
-    quote_precision = _ratio(_total(scores, "quotes", "precise"), _total(scores, "quotes", "predicted"))
-    event_recall = _ratio(_total(scores, "events", "found"), _total(scores, "events", "core"))
-    event_precision = _ratio(_total(scores, "events", "precise"), _total(scores, "events", "predicted"))
+    quote_recall = ratio(_total(scores, "quotes", "found"), _total(scores, "quotes", "gold"))
+    quote_precision = ratio(_total(scores, "quotes", "precise"), _total(scores, "quotes", "predicted"))
+    event_recall = ratio(_total(scores, "events", "found"), _total(scores, "events", "core"))
+    event_precision = ratio(_total(scores, "events", "precise"), _total(scores, "events", "predicted"))
     figures: dict[str, float] = {
         "quote_recall": quote_recall,
         "quote_precision": quote_precision,
-        "quote_f1": _f1(quote_precision, quote_recall),
-        "speaker_accuracy": _ratio(_total(scores, "quotes", "speaker_right"),
+        "quote_f1": f1(quote_precision, quote_recall),
+        "speaker_accuracy": ratio(_total(scores, "quotes", "speaker_right"),
                                    _total(scores, "quotes", "speaker_scored")),
         "event_recall": event_recall,
         "event_precision": event_precision,
-        "event_f1": _f1(event_precision, event_recall),
-        "time_recall": _ratio(_total(scores, "times", "found"), _total(scores, "times", "gold")),
-        "time_precision": _ratio(_total(scores, "times", "right"), _total(scores, "times", "judged")),
-        "figure_recall": _ratio(_total(scores, "figures", "found"), _total(scores, "figures", "gold")),
+        "event_f1": f1(event_precision, event_recall),
+        "time_recall": ratio(_total(scores, "times", "found"), _total(scores, "times", "gold")),
+        "time_precision": ratio(_total(scores, "times", "right"), _total(scores, "times", "judged")),
+        "figure_recall": ratio(_total(scores, "figures", "found"), _total(scores, "figures", "gold")),
     }
     for name in PROFILE_FIELDS:
-        figures[f"speaker_{name}_accuracy"] = _ratio(
+        figures[f"speaker_{name}_accuracy"] = ratio(
             _total(scores, "profiles", f"{name}_right"), _total(scores, "profiles", f"{name}_gold")
         )
     summary: dict[str, float | int] = {"articles": len(scores)}
@@ -137,6 +140,7 @@ def article_name(gold_file: Path) -> str:
 
 
 def read_gold(gold_file: Path) -> dict:
+    """A gold file's object (E050 when it cannot be read or is not a JSON object)."""
     try:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -146,21 +150,29 @@ def read_gold(gold_file: Path) -> dict:
     return gold
 
 
-def article_text(gold_file: Path, gold: dict) -> str | None:
-    """The article text named by the gold's ``text_file``: beside the gold file, or in ``../text/``."""
+def article_path(gold_file: Path, gold: dict) -> Path | None:
+    """The article file named by the gold's ``text_file``: beside the gold file, or in ``../text/``."""
     name = gold.get("text_file")
     if not isinstance(name, str) or not name:
         return None
     for place in (gold_file.parent / name, gold_file.parent.parent / "text" / name):
         if place.is_file():
-            try:
-                return place.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                return None
+            return place
     return None
 
 
-def read_prediction(path: Path) -> tuple[dict, str | None]:
+def article_text(gold_file: Path, gold: dict) -> str | None:
+    """The text of the gold's article (see :func:`article_path`), or ``None`` when it cannot be read."""
+    place = article_path(gold_file, gold)
+    if place is None:
+        return None
+    try:
+        return place.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _read_prediction(path: Path) -> tuple[dict, str | None]:
     """A prediction file's object, or an empty prediction and a warning when it is missing or unreadable."""
     if not path.exists():
         return {}, f"no prediction {path}"
@@ -181,7 +193,7 @@ def score_dir(gold: Path, pred_dir: Path) -> tuple[dict[str, ArticleScore], dict
     for gold_file in gold_files(Path(gold)):
         name = article_name(gold_file)
         record = read_gold(gold_file)
-        prediction, warning = read_prediction(Path(pred_dir) / f"{name}.json")
+        prediction, warning = _read_prediction(Path(pred_dir) / f"{name}.json")
         text = article_text(gold_file, record)
         warnings = [warning] if warning else []
         if text is None:
