@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from comity.events.dating import governing_time
 from comity.records import TimeRef
 from comity.times.extract import find_times
-from comity.times.resolve import value_bounds
+from comity.times.relative import value_bounds
 
 WED = "2025-05-07"  # a Wednesday
 

@@ -27,7 +27,8 @@ from comity.records import TimeRef
 from comity.text.document import Parsed
 from comity.times.grammar import direction
 from comity.times.patterns import anchors, patterns
-from comity.times.resolve import resolve, value_bounds
+from comity.times.relative import value_bounds
+from comity.times.resolve import resolve
 from comity.times.words import find_in, months, seasons, weekdays, windows
 
 NAME_GROUPS = ("mon", "mon2", "wd", "wd2")
