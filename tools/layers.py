@@ -26,10 +26,12 @@ PACKAGE = "comity"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli",),
+    ("web",),
     ("corpus", "evaluation"),
     ("pipeline",),
     ("events",),
     ("quotes", "figures"),
+    ("entities",),
     ("actors", "times"),
     ("io",),
     ("text",),

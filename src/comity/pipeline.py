@@ -84,16 +84,21 @@ class Coder:
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
         """Code a stream of articles in batches; each result is a Coded or the error that stopped it."""
+        for article, parsed in self.parse_many(articles):
+            yield article, parsed if isinstance(parsed, ComityError) else self.run_stages(parsed)
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Parsed | ComityError]]:
+        """Check and parse a stream of articles in batches, without the extraction stages."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= self.config.batch_size:
-                yield from self._code_batch(batch)
+                yield from self._parse_batch(batch)
                 batch = []
         if batch:
-            yield from self._code_batch(batch)
+            yield from self._parse_batch(batch)
 
-    def _code_batch(self, batch: list[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
+    def _parse_batch(self, batch: list[Article]) -> Iterator[tuple[Article, Parsed | ComityError]]:
         prepared: dict[int, tuple] = {}
         failed: dict[int, ComityError] = {}
         for i, article in enumerate(batch):
@@ -111,7 +116,7 @@ class Coder:
                              n_process=self.config.n_process)
         parsed = {i: Parsed(batch[i], doc, prepared[i][1]) for i, doc in zip(order, docs, strict=True)}
         for i, article in enumerate(batch):
-            yield article, failed[i] if i in failed else self.run_stages(parsed[i])
+            yield article, failed[i] if i in failed else parsed[i]
 
     def run_stages(self, parsed: Parsed) -> Coded:
         """Every extraction stage over one parse."""

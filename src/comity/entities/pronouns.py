@@ -1,0 +1,245 @@
+"""Pronouns resolved by agreement, salience and the sentence's structure.
+
+A third-person pronoun takes the most salient earlier referent it agrees
+with: "he"/"she" a person of that gender or of none the text has told, "it"
+an organisation, state, place or document, "they" a group, an organisation
+or several people. Salience favours the nearest sentences, subjects, the
+subject of the pronoun's own sentence for a possessive ("Lavrov said his
+ministry ..."), and referents the article names often. A pronoun cannot take
+the subject of its own clause unless it is possessive or reflexive ("Putin
+met him": not Putin). Inside a quotation, "I" and "we" are the speaker's, read
+from the subject of the verb of saying outside the quotation ("I" a person,
+"we" a body or group). A pronoun with no compatible
+antecedent within reach stays unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import log
+
+from spacy.tokens import Doc, Token
+
+from comity.entities.model import (
+    DOCUMENT,
+    GROUP,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    STATE,
+    EntityModel,
+    Reference,
+    Referent,
+)
+from comity.entities.names import Traits, is_subject
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
+REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+THIRD_PERSON = MALE | FEMALE | NEUTER | PLURAL
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+REACH = 3  # sentences back a pronoun looks first
+FAR_REACH = 8  # and, for he and she with no one nearer, this far
+SPEAKER_REACH = 4  # sentences before a quotation where its speaker may have been named
+QUOTE_MARKS = "\"“”"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    reference: Reference
+    referent: Referent
+    distance: int  # sentences back
+
+
+def agrees(pronoun: str, referent: Referent) -> bool:
+    """Number, gender and animacy agreement between a pronoun and a referent."""
+    if pronoun in MALE or pronoun in FEMALE:
+        want = "male" if pronoun in MALE else "female"
+        return referent.kind == PERSON and not referent.plural and referent.gender in (None, want)
+    if pronoun in NEUTER:
+        return referent.kind in (ORGANISATION, STATE, PLACE, DOCUMENT) and not referent.plural
+    if pronoun in PLURAL:
+        return referent.plural or referent.kind in (GROUP, ORGANISATION)
+    return False
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb heading the clause of ``token``."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _bound(pronoun: Token, reference: Reference, doc: Doc) -> bool:
+    """A non-possessive, non-reflexive pronoun cannot be its own clause's subject ("Putin met him")."""
+    if pronoun.lower_ in POSSESSIVE or pronoun.lower_ in REFLEXIVE or not reference.subject:
+        return False
+    return _clause_of(doc[reference.head]) is _clause_of(pronoun) and not is_subject(pronoun)
+
+
+def _score(candidate: Candidate, pronoun: Token, counts: dict[int, int]) -> float:
+    ref = candidate.reference
+    score = -1.5 * candidate.distance + (2.0 if ref.subject else 0.0)
+    if ref.subject and is_subject(pronoun):
+        score += 1.0  # a subject pronoun continues the subject ("Lavrov arrived. He said ...")
+    if candidate.distance == 0 and pronoun.lower_ in POSSESSIVE and ref.subject:
+        score += 1.0  # "Lavrov said his ministry ...": the possessor is the clause's subject
+    if ref.how == "pronoun":
+        score -= 0.25
+    score += 0.3 * log(counts.get(candidate.referent.id, 1))
+    return score - 0.001 * (pronoun.i - ref.end)
+
+
+def candidates(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
+               reach: int = REACH) -> list[Candidate]:
+    """The earlier references within ``reach`` sentences a pronoun could take, with their distance."""
+    here = sentence_of[pronoun.i]
+    found = []
+    for ref in model.before(pronoun.i):
+        distance = here - sentence_of.get(ref.start, here)
+        if distance > reach:
+            break
+        if ref.referent is not None:
+            found.append(Candidate(ref, model.referents[ref.referent], distance))
+    return found
+
+
+def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
+            counts: dict[int, int]) -> Referent | None:
+    """The referent a third-person pronoun stands for, or None."""
+    word = pronoun.lower_
+    reaches = (REACH, FAR_REACH) if word in MALE or word in FEMALE else (REACH,)
+    for reach in reaches:
+        options = [c for c in candidates(model, pronoun, sentence_of, reach)
+                   if agrees(word, c.referent) and not _bound(pronoun, c.reference, pronoun.doc)]
+        if options:
+            return max(options, key=lambda c: _score(c, pronoun, counts)).referent
+    return _cataphor(model, pronoun)
+
+
+def _quote_bounds(pronoun: Token) -> tuple[int, int] | None:
+    """The characters of the quotation holding ``pronoun`` in its paragraph, if it is inside one."""
+    text = pronoun.doc.text
+    start = text.rfind("\n", 0, pronoun.idx) + 1
+    end = text.find("\n", pronoun.idx)
+    end = len(text) if end < 0 else end
+    marks = [i for i in range(start, end) if text[i] in QUOTE_MARKS]
+    before = [i for i in marks if i < pronoun.idx]
+    if len(before) % 2 == 0:
+        return None
+    after = [i for i in marks if i > pronoun.idx]
+    return before[-1], after[0] if after else end
+
+
+def _speaker_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Traits) -> Reference | None:
+    """The reference that is the subject of a verb of saying outside ``bounds`` in ``sents``."""
+    for sent in sents:
+        for verb in sent:
+            if verb.lemma_.lower() not in traits.speech_verbs or bounds[0] <= verb.idx <= bounds[1]:
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and not bounds[0] <= child.idx <= bounds[1]:
+                    ref = model.at(child.i)
+                    if ref is not None and ref.referent is not None:
+                        return ref
+    return None
+
+
+def quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits) -> Reference | None:
+    """Who speaks the quotation ``pronoun`` stands in: the subject of a verb of saying outside it, in the
+    sentences the quotation touches ("'We will win,' the minister said"), else in the sentences before it
+    (a quotation that goes on from an earlier paragraph)."""
+    bounds = _quote_bounds(pronoun)
+    if bounds is None:
+        return None
+    doc = pronoun.doc
+    sents = {pronoun.sent}
+    for char in bounds:
+        edge = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
+        if edge is not None:
+            sents.add(edge.sent)
+    found = _speaker_in(model, sorted(sents, key=lambda s: s.start), bounds, traits)
+    if found is not None:
+        return found
+    earlier = [s for s in doc.sents if s.end <= min(s.start for s in sents)][-SPEAKER_REACH:]
+    return _speaker_in(model, reversed(earlier), (-1, -1), traits)
+
+
+def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Traits) -> Referent | None:
+    """The body a speaker speaks for: a name or group noun before or beside their name ("team member X",
+    "Malaysia's Prime Minister", "a spokesperson for the ministry"), else their state."""
+    head = doc[speaker.head]
+    near = [t for t in head.subtree if t.i < speaker.start or t.i >= speaker.end][:12]
+    for token in near:
+        ref = model.at(token.i)
+        if ref is not None and ref.referent is not None and ref.referent != speaker.referent:
+            kind = model.referents[ref.referent].kind
+            if kind in (ORGANISATION, STATE, GROUP):
+                return model.referents[ref.referent]
+        if token.lower_ in traits.people_nouns and token.dep_ == "compound":
+            return model.add_referent(GROUP, token.text, plural=True)
+    referent = model.referents[speaker.referent]
+    return model.state_of(referent) if referent.kind == PERSON else None
+
+
+def _first_person(model: EntityModel, pronoun: Token, traits: Traits) -> Referent | None:
+    """"I" in a quotation is its speaker; "we" the speaker when a body or a group, else the body a person
+    speaks for."""
+    ref = quoted_speaker(model, pronoun, traits)
+    if ref is None:
+        return None
+    speaker = model.referents[ref.referent]
+    if pronoun.lower_ in FIRST_SINGULAR:
+        return speaker if speaker.kind == PERSON else None
+    return speaker if speaker.kind != PERSON else _affiliation(model, ref, pronoun.doc, traits)
+
+
+def _cataphor(model: EntityModel, pronoun: Token) -> Referent | None:
+    """"In his speech, Putin said ...": a possessive before the main clause's subject is that subject's."""
+    if pronoun.lower_ not in POSSESSIVE:
+        return None
+    root = pronoun.sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i > pronoun.i:
+            referent = model.referent_at(child.i)
+            if referent is not None and agrees(pronoun.lower_, referent):
+                return referent
+    return None
+
+
+def read_pronouns(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, int], traits: Traits) -> None:
+    """Add a reference for every personal pronoun of the body, resolved where it can be."""
+    counts: dict[int, int] = {}
+    for ref in model.references:
+        if ref.referent is not None:
+            counts[ref.referent] = counts.get(ref.referent, 0) + 1
+    for token in doc:
+        word = token.lower_
+        if token.pos_ != "PRON" or model.at(token.i) is not None or not in_body((token.idx, token.idx + 1)):
+            continue
+        if word in FIRST_SINGULAR or word in FIRST_PLURAL:
+            referent = _first_person(model, token, traits)
+        elif word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
+            referent = resolve(model, token, sentence_of, counts)
+        else:
+            continue
+        model.add(Reference(token.text, (token.idx, token.idx + len(token)), token.i, token.i + 1, "pronoun",
+                            referent.id if referent is not None else None, token.i, is_subject(token)))
+        if referent is not None:
+            counts[referent.id] = counts.get(referent.id, 0) + 1
+
+
+def _expletive(token: Token) -> bool:
+    """"it is likely that ...", "it was raining": a pronoun that refers to nothing."""
+    head = token.head
+    if token.dep_ != "nsubj" or head.lemma_ not in ("be", "seem", "appear", "take", "rain", "remain"):
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ == "acomp" and any(
+        g.dep_ in ("ccomp", "xcomp") for g in c.children)) for c in head.children)
