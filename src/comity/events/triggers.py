@@ -18,16 +18,14 @@ from spacy.tokens import Token
 from comity.events import clauses, sides
 from comity.events import modality as aux
 from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.recipients import between, slot_tokens, touched_tokens
 from comity.events.roles import (
     MentionMap,
-    between,
     collect,
     light_verb,
     noun_actor_tokens,
-    slot_tokens,
     subject_tokens,
     through_quantity,
-    touched_tokens,
 )
 from comity.records import Mention
 from comity.text.syntax import is_passive, objects

@@ -1,0 +1,116 @@
+"""Finding an event's recipient in the dependency parse: the phrases a trigger's recipient slots name.
+
+A trigger entry lists the slots its recipient may stand in (``dobj``, ``dative``,
+``prep:against``, ``obj-prep:to``, ``ccomp-subj``, ``speech-subj``, ...); a noun trigger
+also reads them on the light verb that carries it ("imposed sanctions on X") and through
+an ``of`` phrase ("a suspension of flights to Russia"). ``between A and B`` (or "Russia-China
+ties") gives both sides. When the slots name no one, the phrases of the act's object and of
+the act it states ("threatened to cut off supplies to X") say whom it touches. The
+mentions these phrases refer to are read by :func:`comity.events.roles.collect`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from comity.events.lexicon import EventLexicon
+from comity.events.roles import RELATIVE, MentionMap, add_once, collect, light_verb, through_quantity
+from comity.records import Mention
+from comity.text.syntax import is_complement, is_passive, objects, pobjs, preps_of
+
+
+def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
+    """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
+    hosts = [tok]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            hosts.append(tok.head)
+        verb = light_verb(tok, lex)
+        if verb is not None and (slot.startswith("prep:") or slot == "dative"):
+            hosts.append(verb)
+        if slot.startswith("prep:") and slot != "prep:of":  # "a suspension of flights to Russia"
+            hosts.extend(o for p in preps_of(tok, "of") for o in pobjs(p))
+    elif slot.startswith("prep:"):  # "launched artillery and rocket fire against X": on the last conjunct
+        hosts.extend(h for o in objects(tok) for h in (o, *o.conjuncts, *through_quantity(o, lex)))
+    if slot.startswith("dobj"):
+        objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
+            objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
+        return objs
+    if slot.startswith("obj-prep:"):
+        return [o for obj in objects(tok) for p in preps_of(obj, slot[9:]) for o in pobjs(p)]
+    if slot == "ccomp-subj":
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "speech-subj":  # "criticised the agreement, saying India was using water as a weapon"
+        says = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lex.has("speech_verbs", c.lemma_)]
+        clauses = [c for s in says for c in s.children if c.dep_ == "ccomp"]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "dative":
+        return [c for h in hosts for c in h.children if c.dep_ in ("dative", "iobj")] + [
+            o for h in hosts for p in preps_of(h, "to") for o in pobjs(p) if p.dep_ == "dative"
+        ]
+    if slot == "prep:by" and tok.pos_ in ("VERB", "AUX") and is_passive(tok):
+        return []  # the passive agent is the actor
+    name = {"of": "of", "between": "between"}.get(slot, slot[5:] if slot.startswith("prep:") else "")
+    if not name:
+        return []
+    return [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+
+
+def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """Both sides of "talks between Kyiv and Moscow" or "Russia-China ties"."""
+    sides: list[Mention] = []
+    verb = light_verb(tok, lex) if tok.pos_ == "NOUN" else None
+    extra = [o for p in preps_of(verb, "between") for o in pobjs(p)] if verb is not None else []
+    for obj in slot_tokens(tok, "between", lex) or extra:  # "launched a mediation effort between A and B"
+        for m in collect(obj, mm, lex):
+            add_once(sides, m)
+    if not sides and tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and mm.get(child) is not None:
+                for m in collect(child, mm, lex):
+                    add_once(sides, m)
+    sides.sort(key=lambda m: m.span)
+    return sides if len({m.entity.code for m in sides}) >= 2 else []
+
+
+# prepositions whose object, on an act's object or in its complement clause, names whom the act touches
+TOUCHED_PREPS = frozenset(
+    {"to", "for", "with", "against", "on", "from", "into", "in", "at", "toward", "towards"}
+)
+# prepositions that say where an act itself took place ("lifted the curfew in X", "demonstrated in X")
+SCENE_PREPS = frozenset({"in", "at", "inside", "into", "throughout"})
+
+
+def touched_tokens(
+    verb: Token, lex: EventLexicon, scene: bool, is_act: Callable[[Token], bool]
+) -> list[Token]:
+    """Heads of phrases naming whom an act touches when its recipient slots name no one.
+
+    The object's own phrases ("suspended part of an aid programme for X", "rejected an offer from X"),
+    the object and phrases of the verb it governs or the purpose it states ("threatened to cut off
+    supplies to X", "refused to station troops in X", "blocked a road to show their anger at X"), one
+    phrase deeper ("mobilised reservists for a war against X"), and with ``scene`` where the act itself
+    happened ("lifted the curfew in X").
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[Token] = []
+    comps = [  # a complement that is itself an act (``is_act``) is an event of its own ("help defend X")
+        c for c in verb.children if is_complement(c) and not is_act(c)
+    ]
+    for v in (verb, *comps):
+        objs = [h for o in objects(v) for h in (o, *through_quantity(o, lex))]
+        if v is not verb:
+            out += objs
+        for host in objs:
+            out += _phrase_objects(host, TOUCHED_PREPS)
+        out += _phrase_objects(v, TOUCHED_PREPS if v is not verb else SCENE_PREPS if scene else frozenset())
+    return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
+
+
+def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
+    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)]
