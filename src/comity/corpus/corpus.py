@@ -186,13 +186,14 @@ class Corpus:
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: date | str | None = None, until: date | str | None = None, text: str | None = None,
                include_negated: bool = True, include_hypothetical: bool = True,
-               limit: int | None = None) -> pd.DataFrame:
-        """One row per (actor, recipient) pair of each stored event, filtered."""
+               limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """One row per (actor, recipient) pair of each stored event, filtered (``limit`` rows from the
+        ``offset``-th)."""
         from comity.corpus.ties import event_frame
 
         return event_frame(self.con, actor=actor, recipient=recipient, type=type, since=as_date(since),
                            until=as_date(until), text=text, include_negated=include_negated,
-                           include_hypothetical=include_hypothetical, limit=limit)
+                           include_hypothetical=include_hypothetical, limit=limit, offset=offset)
 
     def quotes(self, *, speaker: str | None = None, actor: str | None = None, text: str | None = None,
                since: date | str | None = None, until: date | str | None = None,
@@ -227,6 +228,14 @@ class Corpus:
 
         return network(self.con, since=as_date(since), until=as_date(until), limit=limit,
                        include_negated=include_negated, include_hypothetical=include_hypothetical)
+
+    @property
+    def browse(self):
+        """Read-only queries for browsing the store (:mod:`comity.corpus.browse`), bound to it:
+        ``corpus.browse.article(id)``, ``.network_edges(...)``, ``.speakers(name)``, ``.dyad_quotes(a, b)``…"""
+        from comity.corpus.browse import Browser
+
+        return Browser(self.con)
 
     def export(self, fmt: str, path: str | Path | None = None) -> int:
         """Write the events as PLOVER JSONL, CSV or Parquet (``path`` None: PLOVER/CSV to stdout)."""

@@ -88,8 +88,9 @@ def _dates(since: date | None, until: date | None) -> tuple[list[str], list]:
 def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
                 type: str | None = None, since: date | None = None, until: date | None = None,
                 text: str | None = None, include_negated: bool = True, include_hypothetical: bool = True,
-                limit: int | None = None) -> pd.DataFrame:
-    """One row per dyad of each event, filtered; dates filter on the event's own date."""
+                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """One row per dyad of each event, filtered; dates filter on the event's own date; ``limit`` rows
+    from the ``offset``-th."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
     for prefix, name in (("actor", actor), ("recipient", recipient)):
@@ -107,6 +108,7 @@ def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, rec
     if where:
         query += " WHERE " + " AND ".join(where)
     query += f" {_EVENT_ORDER}" + (f" LIMIT {int(limit)}" if limit else "")
+    query += f" OFFSET {int(offset)}" if offset else ""
     return con.execute(query, params).df()
 
 
