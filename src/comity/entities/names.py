@@ -56,10 +56,24 @@ class NameBook:
 
 
 def is_subject(token: Token) -> bool:
-    """The head of a subject, or a conjunct of one ("Russia and China said")."""
-    while token.dep_ == "conj" and token.head is not token:
+    """The head of a subject, or a conjunct of one ("Russia and China said"), or a name set beside one
+    ("an independent, Edward Yiu, defeated ...")."""
+    for _ in range(6):
+        if token.dep_ not in ("conj", "appos") or token.head is token:
+            break
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> Token:
+    """The syntactic head of tokens ``start``..``end``: the span's root, or the noun a name is a compound
+    of when the parser split the name ("Wong Yeung-tat": "tat")."""
+    head = doc[start:end].root
+    for _ in range(3):
+        if head.dep_ not in ("compound", "flat") or head.head.i < end or head.head.i > end + 2:
+            break
+        head = head.head
+    return head
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:
@@ -114,7 +128,7 @@ def _new(book: NameBook, kind: str, name: str, key: str, **traits) -> Referent:
 
 def _reference(doc: Doc, start: int, end: int, how: str, referent: Referent | None) -> Reference:
     span = doc[start:end]
-    head = span.root
+    head = phrase_head(doc, start, end)
     return Reference(span.text, (span.start_char, span.end_char), start, end, how,
                      referent.id if referent is not None else None, head.i, is_subject(head))
 

@@ -77,10 +77,21 @@ def read_nominals(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, 
         start, end = _phrase(noun)
         if any(model.at(i) is not None for i in range(start, end)):
             continue
-        referent = _earlier(model, noun, sentence_of, kind) if _definite(noun) else None
+        referent = _apposed(model, noun)
+        if referent is None and _definite(noun):
+            referent = _earlier(model, noun, sentence_of, kind)
         if referent is None:
             referent = model.add_referent(kind, doc[start:end].text, **traits_of)
         _add(model, doc, start, end, noun, referent, "description")
+
+
+def _apposed(model: EntityModel, noun: Token) -> Referent | None:
+    """The named referent set beside a noun phrase: "her husband, Albert Jaquier"."""
+    for other in (c for c in noun.children if c.dep_ == "appos"):
+        ref = model.at(other.i)
+        if ref is not None and ref.referent is not None and ref.how != "pronoun":
+            return model.referents[ref.referent]
+    return None
 
 
 def _gender(word: str) -> str | None:
