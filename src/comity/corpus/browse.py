@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from comity.corpus.ties import _EVENT_FROM, _QUAD_SQL, QUADS, _dates, _kept
+from comity.corpus.ties import _EVENT_FROM, _QUAD_SQL, QUADS, _dates, _kept, _pair_rows, _with_periods
 
 _SPEAKER_PROFILE = """SELECT name, mode(title) AS title, mode(org) AS org, mode(country) AS country,
     mode(sector) AS sector, count(DISTINCT article_id) AS articles FROM speakers"""
@@ -47,6 +47,31 @@ def network_edges(con: duckdb.DuckDBPyConnection, *, since: date | None = None, 
         FROM pairs GROUP BY actor_code, recipient_code
         ORDER BY events DESC, mean_scale DESC NULLS LAST, actor, recipient LIMIT ?"""
     return con.execute(query, [*params, int(limit)]).df()
+
+
+def series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
+           include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
+    """The frame :func:`comity.corpus.ties.ties` gives (same rows, columns and ``attrs``), counted with one
+    cross-tabulation instead of a pass per period: a busy dyad's series in a few milliseconds."""
+    rows = _pair_rows(con, a, b, include_negated, include_hypothetical)
+    dated = _with_periods(rows, by)
+    keys = ["period", "precision", "start", "end"]
+    columns = [f"{d}_{name}" for d in ("ab", "ba") for name in QUADS.values()]
+    frame = pd.DataFrame(columns=[*keys, *columns, "events", "mean_scale"])
+    if not dated.empty:
+        cells = dated["direction"] + "_" + dated["quad_code"].map(QUADS)
+        counts = pd.crosstab([dated[k] for k in keys], cells).reindex(columns=columns, fill_value=0)
+        once = dated.drop_duplicates(subset=["event_id"])  # a reciprocal event runs both ways, counts once
+        grouped = once.groupby(keys)
+        frame = counts.join(grouped.size().rename("events"), how="right").fillna(0)
+        frame = frame.astype(dict.fromkeys([*columns, "events"], int))
+        frame["mean_scale"] = grouped["event_scale"].mean()
+        frame = frame.reset_index().sort_values(["start", "end", "period"], kind="stable")
+        frame["mean_scale"] = frame["mean_scale"].astype(object).where(frame["mean_scale"].notna(), None)
+    frame = frame.reset_index(drop=True)[[*keys, *columns, "events", "mean_scale"]]
+    frame.columns.name = None
+    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
+    return frame
 
 
 def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, dict[str, str | None]]:
@@ -170,6 +195,9 @@ class Browser:
 
     def network_edges(self, **filters) -> pd.DataFrame:
         return network_edges(self.con, **filters)
+
+    def series(self, a: str, b: str, **options) -> pd.DataFrame:
+        return series(self.con, a, b, **options)
 
     def actor_names(self, codes: list[str]) -> dict[str, dict[str, str | None]]:
         return actor_names(self.con, codes)
