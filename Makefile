@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 DEMO := examples/japan-australia-defence-pact.txt
 DEMO_PUBLISHED := $(shell $(PYTHON) -c "import json;print(json.load(open('$(DEMO:.txt=.gold.json)'))['published'])")
 
-.PHONY: setup run test lint bench eval clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: setup run test lint bench eval clean browser
 
 setup: $(STAMP)  ## create .venv and install comity with its dev extra (a no-op when up to date)
 
@@ -23,7 +25,10 @@ lint: setup  ## ruff, and the layer rule of docs/architecture.md (tools/layers.p
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python tools/layers.py
 
-test: lint  ## ruff, then the test suite (with the evaluation gates where ../shared is present)
+browser:  ## Debian's chromium for the web explorer's browser tests (apt-get where missing; a no-op otherwise)
+	test -x $(CHROMIUM) || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+test: lint browser  ## ruff, then the test suite (with the evaluation gates where ../shared is present)
 	$(BIN)/pytest
 
 bench: setup  ## throughput: comity end to end against spaCy's own nlp.pipe, same texts, same run
