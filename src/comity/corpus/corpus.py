@@ -232,7 +232,7 @@ class Corpus:
     @property
     def browse(self):
         """Read-only queries for browsing the store (:mod:`comity.corpus.browse`), bound to it:
-        ``corpus.browse.article(id)``, ``.network_edges(...)``, ``.speakers(name)``, ``.dyad_quotes(a, b)``…"""
+        ``corpus.browse.article(id)``, ``.series(a, b)``, ``.network_edges()``, ``.speakers(name)``…"""
         from comity.corpus.browse import Browser
 
         return Browser(self.con)
