@@ -33,15 +33,15 @@ What a mention's entity says:
   country) or ``coref`` (a surname resolved to a person named earlier).
 - Groups of people: "Burundian militiamen" (BDI REB), "Vietnamese-led forces",
   ethnic and religious groups ("Bosnian Serbs" BIH, "Muslim hackers" with no
-  country): see actors_peoples. A city hosting an international body stands
+  country): see actors.peoples. A city hosting an international body stands
   for it when the sentence is about the body's acts ("Brussels imposed duties"
-  -> EU): see actors_seats.
+  -> EU): see actors.seats.
   Unknown people have ``code`` None unless a title or an apposition states it
   ("X, Kenya's foreign minister", "X, a fellow at Peking University").
 - Misspelt names: a word one typing slip from a country's name ("Ethopia") and a
   person the model names one slip from a known office holder ("Francois
   Mitterand") are read as them, guarded by the model's vocabulary: see
-  actors_fuzzy. An organisation's name takes a lower-case "party" and a
+  actors.fuzzy. An organisation's name takes a lower-case "party" and a
   parenthesised gloss the model left out ("the Umma (Nation) party" PTY).
 """
 
