@@ -94,6 +94,7 @@ def views(a: str, b: str, month: str, article: str, speaker: str) -> list[tuple[
         ("article", [f"/article/{article}"]),
         ("speaker", [f"/speaker?name={s}", f"/api/speaker?name={s}"]),
         ("speaker search", [f"/speakers?q={quote(speaker[:4])}"]),
+        ("speakers, most quoted", ["/speakers"]),
         ("event search", [f"/search?actor={a}"]),
         ("event search: CSV", [f"/api/events.csv?actor={a}"]),
     ]

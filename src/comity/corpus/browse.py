@@ -147,7 +147,8 @@ def article_records(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str
 
 def speakers(con: duckdb.DuckDBPyConnection, name: str, limit: int = 50) -> pd.DataFrame:
     """Speakers whose name holds ``name`` (case-insensitive), most quoted first, with their profile."""
-    return con.execute(f"""WITH found AS ({_SPEAKER_PROFILE} WHERE name ILIKE ? GROUP BY name),
+    return con.execute(f"""WITH found AS ({_SPEAKER_PROFILE} WHERE name IS NOT NULL AND name ILIKE ?
+            GROUP BY name),
         said AS (SELECT speaker, count(*) AS quotes FROM quotes WHERE speaker ILIKE ? GROUP BY speaker)
         SELECT found.*, coalesce(said.quotes, 0) AS quotes FROM found
         LEFT JOIN said ON said.speaker = found.name

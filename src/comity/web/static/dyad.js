@@ -5,7 +5,7 @@
   const {el, getJSON, failed, path, fmt, QUAD, QUAD_COLOUR, QUAD_KEY} = comity;
   const root = document.getElementById("ties");
   const {a, b} = root.dataset;
-  const WIDTH = 1100;
+  const width = n => Math.min(1100, 200 + 70 * n);  // a few periods: narrow bars, not a wall of colour
 
   function long(periods) {
     const rows = [];
@@ -28,10 +28,10 @@
     const top = Math.max(1, d3.max(periods, p => [1, 2, 3, 4].reduce((s, q) => s + p[`ab_${QUAD_KEY[q]}`], 0)));
     const bottom = Math.max(1, d3.max(periods, p => [1, 2, 3, 4].reduce((s, q) => s + p[`ba_${QUAD_KEY[q]}`], 0)));
     return Plot.plot({
-      width: WIDTH, height: 340, marginLeft: 60, marginBottom: 70,
+      width: width(labels.length), height: 340, marginLeft: 60, marginBottom: 70,
       x: {domain: labels, label: null, ticks: ticks(labels), tickRotate: -40, padding: 0.15,
           tickFormat: d => d.length > 10 ? d.slice(0, 10) + "…" : d},
-      y: {domain: [-bottom, top], label: `↑ ${a} → ${b}   ·   ${b} → ${a} ↓`, tickFormat: d => Math.abs(d),
+      y: {domain: [-bottom, top], label: `↑ ${a} → ${b}   ·   ${b} → ${a} ↓`, tickFormat: d => Number.isInteger(d) ? Math.abs(d) : "",
           grid: true, nice: true},
       color: {domain: [1, 2, 3, 4], range: [1, 2, 3, 4].map(q => QUAD_COLOUR[q])},
       marks: [
@@ -46,7 +46,7 @@
     const labels = periods.map(p => p.period);
     const scored = periods.filter(p => p.mean_scale !== null);
     return Plot.plot({
-      width: WIDTH, height: 170, marginLeft: 60, marginBottom: 30,
+      width: width(labels.length), height: 170, marginLeft: 60, marginBottom: 30,
       x: {domain: labels, type: "point", label: null, ticks: [], padding: 0.5},
       y: {domain: [-10, 10], label: "mean scale", grid: true},
       marks: [

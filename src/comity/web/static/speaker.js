@@ -12,7 +12,7 @@
     }
     const months = [...new Set(dated.map(d => d.month))].sort();
     root.replaceChildren(Plot.plot({
-      width: 900, height: 180, marginLeft: 50, marginBottom: 50,
+      width: Math.min(900, 140 + 48 * months.length), height: 180, marginLeft: 50, marginBottom: 50,
       x: {domain: months, label: null, tickRotate: -40},
       y: {label: "quotes", grid: true},
       marks: [Plot.barY(dated, Plot.groupX({y: "count"}, {x: "month", fill: "#6b2c91"})), Plot.ruleY([0])],
