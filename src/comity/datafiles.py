@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from comity.errors import DataError
 
 
-def data_dir() -> Path:
+def _data_dir() -> Path:
     return Path(str(resources.files("comity") / "data"))
 
 
@@ -46,7 +46,7 @@ def _read(path: Path) -> dict[str, Any]:
 @cache
 def bundled(name: str) -> dict[str, Any]:
     """A bundled data file, parsed once per process."""
-    return _read(data_dir() / name)
+    return _read(_data_dir() / name)
 
 
 @cache
@@ -71,7 +71,7 @@ def load(name: str, extra: tuple[Path, ...] = ()) -> dict[str, Any]:
 def data_hash(extra: tuple[Path, ...] = ()) -> str:
     """A short hash of every bundled data file (and any user files)."""
     digest = hashlib.sha256()
-    files = sorted(data_dir().glob("*.json")) + sorted(Path(p) for p in extra)
+    files = sorted(_data_dir().glob("*.json")) + sorted(Path(p) for p in extra)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -85,7 +85,7 @@ T = TypeVar("T")
 
 @contextmanager
 def extended(files: Mapping[str, tuple[Path, ...]]) -> Iterator[None]:
-    """Within the block, :func:`extensions` of each data file name in ``files`` are its user files."""
+    """Within the block, :func:`_extensions` of each data file name in ``files`` are its user files."""
     token = _EXTENSIONS.set(tuple(sorted((name, tuple(paths)) for name, paths in files.items() if paths)))
     try:
         yield
@@ -93,14 +93,14 @@ def extended(files: Mapping[str, tuple[Path, ...]]) -> Iterator[None]:
         _EXTENSIONS.reset(token)
 
 
-def extensions(name: str) -> tuple[Path, ...]:
+def _extensions(name: str) -> tuple[Path, ...]:
     """The user files extending the data file ``name`` in the running coder (none outside one)."""
     return next((paths for key, paths in _EXTENSIONS.get() if key == name), ())
 
 
 def active(name: str) -> dict[str, Any]:
     """The data file ``name`` as the running coder extends it."""
-    return load(name, extensions(name))
+    return load(name, _extensions(name))
 
 
 def cached_for(*names: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -114,7 +114,7 @@ def cached_for(*names: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
 
         @wraps(function)
         def lookup(*args: Any) -> T:
-            return keyed(tuple(extensions(n) for n in names), *args)
+            return keyed(tuple(_extensions(n) for n in names), *args)
 
         return lookup
 

@@ -8,7 +8,8 @@
 | E030 | text is not English |
 | E040 | a data file is malformed |
 | E050-E052 | evaluation: no gold files, no article text, unreadable PLOVER GSR file |
-| E060-E063 | store: not a DuckDB database, open in another process, cannot be opened or written (or not a comity store), newer schema |
+| E060-E063 | store: not a DuckDB database, open in another process, cannot be opened or written |
+|           | (or not a comity store), newer schema |
 | E070-E074 | fetch: unreachable URL, HTTP error, not a feed, truncated WARC, JSON without an article |
 | E080-E081 | export: unknown format or Parquet without -o, cannot write |
 """

@@ -23,6 +23,8 @@ from comity._version import __version__
 from comity.actors.resolve import ActorIndex
 from comity.config import Config
 from comity.datafiles import data_hash, extended
+from comity.entities.build import build_model, traits_from
+from comity.entities.model import EntityModel
 from comity.errors import ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
 from comity.figures import find_figures
@@ -58,6 +60,7 @@ class Coder:
         self.index = ActorIndex.from_config(self.config)
         self.lexicon = EventLexicon.from_config(self.config)
         self.cues = CueLexicon.from_config(self.config)
+        self.traits = traits_from(tuple(self.config.role_files), tuple(self.config.cue_files))
         self.version = CoderVersion(
             package=__version__,
             data_hash=data_hash(tuple(sorted(self.config.user_files()))),
@@ -117,6 +120,10 @@ class Coder:
         parsed = {i: Parsed(batch[i], doc, prepared[i][1]) for i, doc in zip(order, docs, strict=True)}
         for i, article in enumerate(batch):
             yield article, failed[i] if i in failed else parsed[i]
+
+    def entity_model(self, parsed: Parsed) -> EntityModel:
+        """Who is who across the article: the entity model of one parse."""
+        return build_model(parsed, self.index.mentions(parsed), self.traits)
 
     def run_stages(self, parsed: Parsed) -> Coded:
         """Every extraction stage over one parse."""

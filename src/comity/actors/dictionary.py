@@ -59,7 +59,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def parse_day(value: str | None, *, end: bool = False) -> date | None:
+def _parse_day(value: str | None, *, end: bool = False) -> date | None:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a partial end date is the last day it covers."""
     if not value:
         return None
@@ -73,7 +73,7 @@ def parse_day(value: str | None, *, end: bool = False) -> date | None:
 
 
 @dataclass(frozen=True)
-class Role:
+class _Role:
     """An office or a standing held over a period: code, sector, title, dates."""
 
     code: str | None
@@ -105,10 +105,10 @@ class Org:
     sector: str | None
     kind: str  # igo, org, group
     aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
+    roles: tuple[_Role, ...] = ()
 
     def entity(self, on: date | None) -> Entity:
-        role = pick_role(self.roles, on)
+        role = _pick_role(self.roles, on)
         if role is None:
             return Entity(self.code, self.sector, self.name, self.kind)
         return Entity(role.code, role.sector, self.name, self.kind)
@@ -118,7 +118,7 @@ class Org:
 class Person:
     name: str
     aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
+    roles: tuple[_Role, ...] = ()
     surname: bool = True
 
     def entity(self, on: date | None) -> Entity:
@@ -191,7 +191,7 @@ class Dictionary:
         return self.country_names.get(code, fallback) if code else fallback
 
 
-def pick_role(roles: tuple[Role, ...], on: date | None) -> Role | None:
+def _pick_role(roles: tuple[_Role, ...], on: date | None) -> _Role | None:
     if not roles:
         return None
     if on is None:
@@ -201,11 +201,11 @@ def pick_role(roles: tuple[Role, ...], on: date | None) -> Role | None:
     return held[0] if held else None
 
 
-def _role(raw: dict[str, Any], where: str) -> Role:
+def _role(raw: dict[str, Any], where: str) -> _Role:
     code, sector = raw.get("code"), raw.get("sector")
     _check(code, sector, where)
-    start, end = parse_day(raw.get("start")), parse_day(raw.get("end"), end=True)
-    return Role(code, sector, raw.get("title"), start, end)
+    start, end = _parse_day(raw.get("start")), _parse_day(raw.get("end"), end=True)
+    return _Role(code, sector, raw.get("title"), start, end)
 
 
 def _check(code: str | None, sector: str | None, where: str) -> None:

@@ -54,22 +54,22 @@ def one_edit(a: str, b: str) -> bool:
     return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
 
 
-def deletions(word: str) -> set[str]:
+def _deletions(word: str) -> set[str]:
     """The word and every form of it with one letter dropped: two words one edit apart share one."""
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-class NearIndex:
-    """Keys one edit from a word, found through their shared deletions."""
+class _NearIndex:
+    """Keys one edit from a word, found through their shared _deletions."""
 
     def __init__(self, keys: Iterable[str]) -> None:
         self.buckets: dict[str, set[str]] = {}
         for k in keys:
-            for d in deletions(k):
+            for d in _deletions(k):
                 self.buckets.setdefault(d, set()).add(k)
 
     def near(self, word: str) -> list[str]:
-        found = {k for d in deletions(word) for k in self.buckets.get(d, ())}
+        found = {k for d in _deletions(word) for k in self.buckets.get(d, ())}
         return sorted(k for k in found if one_edit(word, k))
 
 
@@ -109,8 +109,8 @@ class Misspellings:
             parts = fold(key).lower().split()
             if people and len(parts) > 1 and len(parts[-1]) >= MIN_SURNAME and parts[-1].isalpha():
                 self.full.setdefault(" ".join(parts), (parts, people))
-        self.country_index = NearIndex(self.countries)
-        self.surname_index = NearIndex({parts[-1] for parts, _ in self.full.values()})
+        self.country_index = _NearIndex(self.countries)
+        self.surname_index = _NearIndex({parts[-1] for parts, _ in self.full.values()})
         self.by_surname: dict[str, list[str]] = {}
         for name, (parts, _) in self.full.items():
             self.by_surname.setdefault(parts[-1], []).append(name)
@@ -120,7 +120,7 @@ class Misspellings:
         word = token.text
         if not self.known or word in self.exact or not self.could_be_country(word) or place(word):
             return []
-        if in_a_name(doc, word):
+        if _in_a_name(doc, word):
             return []
         keys = [k for k in self.country_index.near(word) if word != k + "s"]
         codes = {t.code for k in keys for t in self.countries[k]}
@@ -141,7 +141,7 @@ class Misspellings:
         return list(people.values()) if len({t.ref for t in people.values()}) == 1 else []
 
 
-def in_a_name(doc: Doc, word: str) -> bool:
+def _in_a_name(doc: Doc, word: str) -> bool:
     """The word is part of a person's name, or of a longer name, somewhere in the article."""
     for ent in doc.ents:
         longer = len(ent) > 1 and ent.label_ not in PLACE_LABELS

@@ -59,7 +59,7 @@ class PhraseTable:
     loose: dict[str, list[Target]] = field(default_factory=dict)
 
 
-def variants(text: str) -> set[str]:
+def _variants(text: str) -> set[str]:
     """A pattern as written, diacritic-free, with a capital first letter, with curly apostrophes."""
     forms = {text, fold(text)}
     forms |= {f[:1].upper() + f[1:] for f in forms}
@@ -68,7 +68,7 @@ def variants(text: str) -> set[str]:
 
 
 def _add(table: dict[str, list[Target]], text: str, target: Target, tokenize, lower: bool = False) -> None:
-    for form in variants(text):
+    for form in _variants(text):
         key = " ".join(t.text for t in tokenize(form))
         key = key.lower() if lower else key
         bucket = table.setdefault(key, [])

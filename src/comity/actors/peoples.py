@@ -58,7 +58,7 @@ class Composer(Protocol):
     def entity_of(self, unit: Unit) -> tuple[Entity | None, str]: ...
 
 
-def people_target(unit: Unit) -> int | None:
+def _people_target(unit: Unit) -> int | None:
     """The index of the unit's people entry, if the unit names one."""
     return next((t.ref for t in unit.targets if t.kind == "people"), None)
 
@@ -67,24 +67,24 @@ def people_piece(composer: Composer, units: list[Unit], i: int) -> tuple[Piece |
     """A people mention starting at ``units[i]`` and the number of units it takes, or None."""
     unit = units[i]
     nxt = units[i + 1] if i + 1 < len(units) else None
-    if homeland(unit) and nxt is not None and nxt.start == unit.end and people_target(nxt) is not None:
+    if _homeland(unit) and nxt is not None and nxt.start == unit.end and _people_target(nxt) is not None:
         return group(composer, units, i, i + 1, unit.targets[0].code)
     ethnic = any(w in ETHNIC_MARKERS for w in composer.gap(max(0, unit.start - 1), unit.start))
     demonym = bool(unit.targets) and unit.targets[0].kind == "country" and unit.targets[0].how == "demonym"
     if ethnic and demonym:  # "ethnic Albanians": Albania's unless the text places them elsewhere
         return group(composer, units, i, i, None, placed=True, default=unit.targets[0].code)
-    ref = people_target(unit)
+    ref = _people_target(unit)
     if ref is None or unit.targets[0].kind == "country":
         return None  # a demonym alone ("Serbs") keeps its country
     placed = ethnic or composer.dictionary.peoples[ref].kind == "ethnic"
     return group(composer, units, i, i, None, placed=placed)
 
 
-def homeland(unit: Unit) -> bool:
+def _homeland(unit: Unit) -> bool:
     """A country named as such (not a capital or seat) and not itself a people word ("Bosnian")."""
     target = unit.targets[0] if unit.targets else None
     return target is not None and target.kind == "country" and target.how in HOMELAND_HOW \
-        and people_target(unit) is None
+        and _people_target(unit) is None
 
 
 def group(composer: Composer, units: list[Unit], first: int, last: int, code: str | None,
@@ -101,7 +101,7 @@ def group(composer: Composer, units: list[Unit], first: int, last: int, code: st
             title = composer.dictionary.titles[units[nxt].targets[0].ref]
             end, nxt = units[nxt].end, nxt + 1
     if code is None and (placed or title is not None) and nxt < len(units):
-        code = place_after(composer, end, units[nxt], of=title is not None)
+        code = _place_after(composer, end, units[nxt], of=title is not None)
     code = code or default
     people = composer.text(units[last].start, units[last].end)
     if title is not None:
@@ -115,7 +115,7 @@ def group(composer: Composer, units: list[Unit], first: int, last: int, code: st
     return Piece(start, end, entity, "demonym"), nxt - first
 
 
-def place_after(composer: Composer, end: int, unit: Unit, of: bool = False) -> str | None:
+def _place_after(composer: Composer, end: int, unit: Unit, of: bool = False) -> str | None:
     """The country of the place a group is said to be in ("... operating in Macedonia"); with ``of``,
     the place a people noun names them of ("Druze villagers of the Golan Heights")."""
     if unit.kind not in ("country", "place", "ner:GPE", "ner:LOC"):

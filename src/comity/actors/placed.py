@@ -68,7 +68,7 @@ def based_title(composer: Composer, place: Unit, title_unit: Unit) -> Piece | No
     """"a Beirut-based rights group", "Kenya-based rebels": the body's country is the place's."""
     code = place_code(composer, place)
     title = composer.dictionary.titles[title_unit.targets[0].ref]
-    if code is None or not based_body(title):
+    if code is None or not _based_body(title):
         return None
     return Piece(place.start, title_unit.end, placed(composer.dictionary, code, title, title.sector), "title")
 
@@ -78,7 +78,7 @@ def title_based_in(composer: Composer, units: list[Unit], i: int, start: int, ti
     """"a rights group based in east Beirut", "a terror group based in Somalia": the place's country."""
     end = units[i].end
     doc = composer.doc
-    if not based_body(title) or composer.gap(end, min(end + 2, len(doc))) != ["based", "in"]:
+    if not _based_body(title) or composer.gap(end, min(end + 2, len(doc))) != ["based", "in"]:
         return None
     for j in range(i + 1, min(i + 3, len(units))):
         between = doc[end + 2:units[j].start]
@@ -93,7 +93,7 @@ def title_based_in(composer: Composer, units: list[Unit], i: int, start: int, ti
     return None
 
 
-def based_body(title: Title) -> bool:
+def _based_body(title: Title) -> bool:
     """A body or group a place it is based in gives a country ("a Beirut-based rights group"); not a person
     nor a state's organ ("a Florida-based president", "a Geneva-based embassy" are not the place's)."""
     return title.kind == "org" and title.sector not in STATE_SECTORS

@@ -160,7 +160,7 @@ class ActorIndex:
             if start >= end or not self.proper_name(doc, start, end):
                 continue
             if ent.label_ == "ORG":
-                end = party_end(doc, start, end)
+                end = _party_end(doc, start, end)
             inside = {owner[i] for i in range(start, end) if owner[i] >= 0}
             within = [units[n] for n in inside]
             if (misspelt := self.misspelt_unit(doc, ent.label_, start, end, bool(inside))) is not None:
@@ -170,11 +170,11 @@ class ActorIndex:
                 extra.append(Unit(start, end, [], ner=ent.label_))
             elif self.model_wins(doc, ent.label_, start, end, within):
                 dropped |= inside
-                extra.append(named_unit(doc, ent.label_, start, end, within))
+                extra.append(_named_unit(doc, ent.label_, start, end, within))
             elif (institution := self.state_institution(doc, ent.label_, start, end, within)):
                 dropped |= inside
                 extra.append(institution)
-            elif (named := after_titles(ent.label_, start, end, within)) is not None:
+            elif (named := _after_titles(ent.label_, start, end, within)) is not None:
                 extra.append(named)
         kept = [u for n, u in enumerate(units) if n not in dropped]
         return non_overlapping(kept + extra + self.misspelt_words(doc, kept + extra))
@@ -207,7 +207,7 @@ class ActorIndex:
         """A named body of a state the dictionary lacks: "the U.S. Department of Agriculture" -> USA GOV."""
         if label != "ORG" or any(u.start < start or u.end > end or u.kind == "title" for u in inside):
             return None
-        code = leading_country(start, inside)
+        code = _leading_country(start, inside)
         sector = next((STATE_BODIES[t.lower_] for t in doc[start:end] if t.lower_ in STATE_BODIES), None)
         if code is None or sector is None:
             return None
@@ -269,7 +269,7 @@ class ActorIndex:
         return Entity(t.code, t.sector, t.name, "country")
 
 
-def after_titles(label: str, start: int, end: int, inside: list[Unit]) -> Unit | None:
+def _after_titles(label: str, start: int, end: int, inside: list[Unit]) -> Unit | None:
     """The name after the titles a model's PERSON begins with ("Archbishop Amos Wekesa" -> the title
     and "Amos Wekesa"), when the dictionary knows nothing else in it."""
     if label != "PERSON" or not inside or any(u.kind != "title" for u in inside):
@@ -282,7 +282,7 @@ def after_titles(label: str, start: int, end: int, inside: list[Unit]) -> Unit |
     return Unit(stop, end, [], ner=label) if stop < end else None
 
 
-def leading_country(start: int, inside: list[Unit]) -> str | None:
+def _leading_country(start: int, inside: list[Unit]) -> str | None:
     """The country a name begins with ("Russian Academy of Sciences" -> RUS), if any."""
     first = min(inside, key=lambda u: u.start, default=None)
     if first is None or first.start != start or first.kind != "country":
@@ -290,9 +290,9 @@ def leading_country(start: int, inside: list[Unit]) -> str | None:
     return first.targets[0].code
 
 
-def named_unit(doc: Doc, label: str, start: int, end: int, inside: list[Unit]) -> Unit:
+def _named_unit(doc: Doc, label: str, start: int, end: int, inside: list[Unit]) -> Unit:
     """A model's name that beat the dictionary words inside it; an organisation keeps a leading country."""
-    code = leading_country(start, inside) if label in ("ORG", "FAC") else None
+    code = _leading_country(start, inside) if label in ("ORG", "FAC") else None
     if code is None:
         return Unit(start, end, [], ner=label)
     text = doc[start:end].text
@@ -303,7 +303,7 @@ PARTY_WORDS = words("party")
 GLOSS_WINDOW = 4
 
 
-def party_end(doc: Doc, start: int, end: int) -> int:
+def _party_end(doc: Doc, start: int, end: int) -> int:
     """The end of an organisation's name with its gloss and a lower-case "party" the model left out:
     "the Umma (Nation) party", "the Baath party"."""
     if any(t.text == "(" for t in doc[start:end]) and not any(t.text == ")" for t in doc[start:end]):

@@ -41,16 +41,16 @@ def seat_pieces(doc: Doc, pieces: list[Piece], dictionary: Dictionary, on: date 
     out = []
     for piece in pieces:
         seat = seats.get(doc[piece.start:piece.end].text)
-        body = body_for(doc, pieces, piece, seat, dictionary) if seat is not None else None
+        body = _body_for(doc, pieces, piece, seat, dictionary) if seat is not None else None
         if body is not None:
             piece = Piece(piece.start, piece.end, body.entity(on), "seat")
         out.append(piece)
     return out
 
 
-def body_for(doc: Doc, pieces: list[Piece], piece: Piece, seat: BodySeat, dictionary: Dictionary
+def _body_for(doc: Doc, pieces: list[Piece], piece: Piece, seat: BodySeat, dictionary: Dictionary
              ) -> Org | None:
-    if piece.entity.kind != "country" or locative(doc, piece.start):
+    if piece.entity.kind != "country" or _locative(doc, piece.start):
         return None
     first, last = sentence(doc, piece.start)
     others = [p for p in pieces if p is not piece and first <= p.start < last]
@@ -91,7 +91,7 @@ def sentence(doc: Doc, i: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
-def locative(doc: Doc, start: int) -> bool:
+def _locative(doc: Doc, start: int) -> bool:
     """A city named as a place: "in Brussels", "talks in Geneva", "arrived at The Hague"."""
     i = start - 1
     while i >= 0 and doc[i].lower_ == "the":

@@ -42,14 +42,17 @@ def eval_command(
     plover_gsr: Annotated[Path | None, typer.Option(
         "--plover-gsr", help="Score events on PLOVER's gold-standard sentences (PLOVER_GSR_CAMEO.txt) "
         "instead: type accuracy, per-type precision/recall, actor and recipient accuracy.")] = None,
+    coref: Annotated[Path | None, typer.Option(
+        "--coref", help="Score the entity model on a GUM folder (conllu/ and conll/) instead: MUC, B³, "
+        "CEAF-e, CoNLL F1 and pronoun accuracy for people, organisations and places.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
     batch_size: BatchOpt = 16,
 ) -> None:
     """Code every gold file's article and print the scorer's figures (GOLD-FORMAT.md)."""
-    target = plover_gsr or gold
+    target = plover_gsr or coref or gold
     if target is None:
-        err.print("[red]error:[/red] name a GOLD file or folder, or --plover-gsr FILE")
+        err.print("[red]error:[/red] name a GOLD file or folder, --plover-gsr FILE or --coref DIR")
         raise typer.Exit(2)
     if not target.exists():
         err.print(f"[red]error:[/red] {target}: no such file or folder")
@@ -60,10 +63,26 @@ def eval_command(
         if plover_gsr:
             _eval_gsr(coder, plover_gsr, as_json)
             return
+        if coref:
+            _eval_coref(coder, coref, as_json)
+            return
         _eval_gold(coder, target, out_dir, per_article, as_json)
     except ComityError as error:
         err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
+
+
+def _eval_coref(coder, folder: Path, as_json: bool) -> None:
+    from comity.evaluation.coref import evaluate_coref
+
+    total = len(list((folder / "conllu").glob("*.conllu"))) if (folder / "conllu").is_dir() else None
+    with progress_bar(total) as bar:
+        task = bar.add_task("coding", total=total)
+        figures = evaluate_coref(coder, folder, lambda: bar.advance(task)).summary()
+    if as_json:
+        print(json.dumps(figures))
+        return
+    print("  ".join(f"{k}={v}" for k, v in figures.items()))
 
 
 def _eval_gold(coder, gold: Path, out_dir: Path | None, per_article: bool, as_json: bool) -> None:

@@ -57,7 +57,7 @@ def interval(value: str | None) -> Interval | None:
     return start[0], end[1], "range"
 
 
-def week_label(day: date) -> str:
+def _week_label(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -77,7 +77,7 @@ def _label(day: date, level: str) -> tuple[str, date, date]:
         return day.isoformat(), day, day
     if level == "week":
         monday = day - timedelta(days=day.weekday())
-        return week_label(day), monday, monday + timedelta(days=6)
+        return _week_label(day), monday, monday + timedelta(days=6)
     if level == "month":
         last = calendar.monthrange(day.year, day.month)[1]
         return f"{day.year}-{day.month:02d}", day.replace(day=1), day.replace(day=last)
@@ -97,10 +97,10 @@ def period(start: date, end: date, by: str) -> tuple[str, str, date, date]:
         if _fits(start, end, level):
             label, first, last = _label(start, level)
             return label, level, first, last
-    return range_label(start, end), "range", start, end
+    return _range_label(start, end), "range", start, end
 
 
-def range_label(start: date, end: date) -> str:
+def _range_label(start: date, end: date) -> str:
     """``2022/2025`` for whole years, ``2024-12/2025-01`` for whole months, else the two days."""
     whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
     if whole_months and (start.month, end.month) == (1, 12):

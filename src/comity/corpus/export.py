@@ -43,7 +43,7 @@ def _iso(value) -> str | None:
     return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
 
 
-def plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
+def _plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
     """One PLOVER record per stored event, in date order."""
     query = """SELECT e.id, e.date_start, e.date_end, e.date, e.date_precision, e.date_source, e.actor_json,
         e.recipient_json, e.event, e.mode, e.context, e.aux, e.negated, e.event_text, e.quad_code,
@@ -78,15 +78,15 @@ def _plover(row: tuple) -> dict[str, Any]:
     return record
 
 
-def flat_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def _flat_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per (actor, recipient) pair of each stored event."""
     from comity.corpus.ties import event_frame
 
-    frame = event_frame(con).merge(size_frame(con), on="event_id", how="left")
+    frame = event_frame(con).merge(_size_frame(con), on="event_id", how="left")
     return frame[[c for c in FLAT_COLUMNS]]
 
 
-def size_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def _size_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """``event_id`` and the size columns of the stored events that have a size."""
     rows = con.execute("SELECT id, size_json FROM events WHERE size_json IS NOT NULL").fetchall()
     records = []
@@ -108,7 +108,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path | None = N
     try:
         if fmt == "plover":
             return _write_plover(con, path)
-        frame = flat_frame(con)
+        frame = _flat_frame(con)
         if fmt == "csv":
             frame.to_csv(path if path is not None else sys.stdout, index=False)
         else:
@@ -122,7 +122,7 @@ def _write_plover(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> in
     count = 0
     stream = open(path, "w", encoding="utf-8") if path is not None else sys.stdout  # noqa: SIM115
     try:
-        for record in plover_records(con):
+        for record in _plover_records(con):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     finally:

@@ -15,12 +15,12 @@ import duckdb
 
 
 @dataclass(frozen=True)
-class Migration:
+class _Migration:
     name: str
     statements: tuple[str, ...]
 
 
-INITIAL = Migration("0001_initial", (
+INITIAL = _Migration("0001_initial", (
     """CREATE TABLE articles (
         id VARCHAR PRIMARY KEY,            -- hash of the normalised text (corpus.rows.content_id)
         url VARCHAR,                       -- the first URL (or file URI) the article came from
@@ -88,20 +88,20 @@ INITIAL = Migration("0001_initial", (
     )""",
 ))
 
-INDEXES = Migration("0002_query_indexes", (
+INDEXES = _Migration("0002_query_indexes", (
     "CREATE INDEX events_article ON events (article_id)",
     "CREATE INDEX dyads_pair ON dyads (actor_code, recipient_code)",
     "CREATE INDEX quotes_article ON quotes (article_id)",
 ))
 
-EVENT_SIZE = Migration("0003_event_size", (
+EVENT_SIZE = _Migration("0003_event_size", (
     # The size of ASSAULT, COERCE and PROTEST events as JSON (output.size_json): {"dead": 12,
     # "injured": 30, "arrested": 5, "participants": 2000, "qualifier": {"dead": "at least"}};
     # NULL when the text states none. Events stored before this migration have NULL.
     "ALTER TABLE events ADD COLUMN size_json VARCHAR",
 ))
 
-RECIPROCAL_DYADS = Migration("0004_reciprocal_dyads", (
+RECIPROCAL_DYADS = _Migration("0004_reciprocal_dyads", (
     # Several actors of different codes and no recipient act on each other (PLOVER's reciprocal rule):
     # their dyads become every ordered pair of distinct actor codes (corpus.rows._pairs). Stores written
     # before kept one (actor, NULL) row per actor, which the ties between the two sides never counted.
@@ -121,7 +121,7 @@ RECIPROCAL_DYADS = Migration("0004_reciprocal_dyads", (
     "DROP TABLE reciprocal",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS)
+MIGRATIONS: tuple[_Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS)
 
 DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
 

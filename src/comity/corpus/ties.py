@@ -55,7 +55,7 @@ def actor_terms(name: str) -> tuple[str, ...]:
     return tuple(sorted(terms))
 
 
-def side_sql(prefix: str, name: str) -> tuple[str, list]:
+def _side_sql(prefix: str, name: str) -> tuple[str, list]:
     """SQL matching one side of a dyad (``actor`` or ``recipient``) to a code or a name."""
     terms = list(actor_terms(name))
     marks = ", ".join("?" * len(terms))
@@ -95,7 +95,7 @@ def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, rec
     where += _kept(include_negated, include_hypothetical)
     for prefix, name in (("actor", actor), ("recipient", recipient)):
         if name:
-            sql, terms = side_sql(prefix, name)
+            sql, terms = _side_sql(prefix, name)
             where.append(sql)
             params += terms
     if type:
@@ -148,10 +148,10 @@ def quote_frame(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, a
 def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, include_negated: bool,
                include_hypothetical: bool) -> pd.DataFrame:
     """The dyad rows between ``a`` and ``b`` either way, one per event and direction."""
-    a_actor, pa1 = side_sql("actor", a)
-    b_recipient, pb1 = side_sql("recipient", b)
-    b_actor, pb2 = side_sql("actor", b)
-    a_recipient, pa2 = side_sql("recipient", a)
+    a_actor, pa1 = _side_sql("actor", a)
+    b_recipient, pb1 = _side_sql("recipient", b)
+    b_actor, pb2 = _side_sql("actor", b)
+    a_recipient, pa2 = _side_sql("recipient", a)
     where = [f"(({a_actor} AND {b_recipient}) OR ({b_actor} AND {a_recipient}))"]
     where += _kept(include_negated, include_hypothetical)
     query = (f"SELECT {_EVENT_COLUMNS}, CASE WHEN {a_actor} AND {b_recipient} THEN 'ab' ELSE 'ba' END "

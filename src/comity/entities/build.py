@@ -42,7 +42,7 @@ def traits_from(role_files: tuple[Path, ...] = (), cue_files: tuple[Path, ...] =
     return Traits(table("genders"), table("given_names"), honorifics, table("person_nouns"), people, speech)
 
 
-def sentence_index(parsed: Parsed) -> dict[int, int]:
+def _sentence_index(parsed: Parsed) -> dict[int, int]:
     """Token index → the number of its sentence in the document."""
     out = {}
     for number, sent in enumerate(parsed.doc.sents):
@@ -55,7 +55,7 @@ def build_model(parsed: Parsed, mentions: list[Mention], traits: Traits | None =
     """Every referent of the article's body and every reference to it."""
     model = EntityModel()
     traits = traits or traits_from()
-    sentence_of = sentence_index(parsed)
+    sentence_of = _sentence_index(parsed)
     read_names(model, parsed.doc, mentions, parsed.in_body, traits)
     read_groups(model, parsed.doc)
     read_descriptions(model, parsed.doc, parsed.in_body, sentence_of)

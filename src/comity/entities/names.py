@@ -45,7 +45,7 @@ class Traits:
 
 
 @dataclass
-class NameBook:
+class _NameBook:
     """The names read so far and the referent each belongs to."""
 
     model: EntityModel
@@ -65,7 +65,7 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS
 
 
-def phrase_head(doc: Doc, start: int, end: int) -> Token:
+def _phrase_head(doc: Doc, start: int, end: int) -> Token:
     """The syntactic head of tokens ``start``..``end``: the span's root, or the noun a name is a compound
     of when the parser split the name ("Wong Yeung-tat": "tat")."""
     head = doc[start:end].root
@@ -103,7 +103,7 @@ def _person_name(text: str, traits: Traits) -> str:
     return " ".join(words)
 
 
-def _person_referent(book: NameBook, name: str, entity_name: str | None) -> Referent | None:
+def _person_referent(book: _NameBook, name: str, entity_name: str | None) -> Referent | None:
     """The person a name belongs to: the dictionary's name, the same full name, or a surname or given
     name already read in a longer name."""
     canonical = entity_name or name
@@ -118,7 +118,7 @@ def _person_referent(book: NameBook, name: str, entity_name: str | None) -> Refe
     return None
 
 
-def _new(book: NameBook, kind: str, name: str, key: str, **traits) -> Referent:
+def _new(book: _NameBook, kind: str, name: str, key: str, **traits) -> Referent:
     referent = book.model.add_referent(kind, name, **traits)
     book.by_key[(kind, key.lower())] = referent.id
     if kind == PERSON and len(name.split()) > 1:
@@ -128,19 +128,19 @@ def _new(book: NameBook, kind: str, name: str, key: str, **traits) -> Referent:
 
 def _reference(doc: Doc, start: int, end: int, how: str, referent: Referent | None) -> Reference:
     span = doc[start:end]
-    head = phrase_head(doc, start, end)
+    head = _phrase_head(doc, start, end)
     return Reference(span.text, (span.start_char, span.end_char), start, end, how,
                      referent.id if referent is not None else None, head.i, is_subject(head))
 
 
-def add_actor_mention(book: NameBook, doc: Doc, mention: Mention) -> None:
+def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
     """A reference (and, when new, a referent) for one actor-stage mention."""
     span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
     if span is None or _modifier(doc, mention, span.start, span.end):
         return
     entity = mention.entity
     kind = ACTOR_KINDS.get(entity.kind)
-    if kind is None or mention.how in ("pronoun", "coref"):
+    if kind is None or mention.how == "pronoun":
         return
     if mention.how == "title" and (kind == PERSON or mention.text.islower()):
         return  # a title alone ("the foreign minister", "the ministry") is a description, read later
@@ -151,7 +151,7 @@ def add_actor_mention(book: NameBook, doc: Doc, mention: Mention) -> None:
             referent = _new(book, PERSON, entity.name or name, entity.name or name, code=entity.code,
                             sector=entity.sector, title=entity.title,
                             gender=_gender(doc, span.start, span.end, book.traits))
-        how = "surname" if len(name.split()) == 1 else "name"
+        how = "surname" if len(name.split()) == 1 or mention.how == "coref" else "name"
     elif mention.how in ("capital", "place") and mention.text.lower() in book.surnames:
         referent = book.model.referents[book.surnames[mention.text.lower()]]  # "Valeska Paris ... Paris said"
         how = "surname"
@@ -165,7 +165,7 @@ def add_actor_mention(book: NameBook, doc: Doc, mention: Mention) -> None:
     _define_acronym(book, doc, span.end, referent)
 
 
-def _define_acronym(book: NameBook, doc: Doc, end: int, referent: Referent) -> None:
+def _define_acronym(book: _NameBook, doc: Doc, end: int, referent: Referent) -> None:
     """"the National Liberation Front (NLF)": the acronym in parentheses right after a name is an alias."""
     if referent.kind not in (ORGANISATION, STATE) or end + 2 >= len(doc):
         return
@@ -176,7 +176,7 @@ def _define_acronym(book: NameBook, doc: Doc, end: int, referent: Referent) -> N
         book.model.update(referent, aliases=(*referent.aliases, acronym))
 
 
-def add_named_entity(book: NameBook, ent: TokenSpan) -> None:
+def _add_named_entity(book: _NameBook, ent: TokenSpan) -> None:
     """A reference for a parser entity the actor stage left alone (an unknown person, company, town)."""
     kind = NER_KINDS.get(ent.label_)
     if kind is None:
@@ -203,10 +203,10 @@ def add_named_entity(book: NameBook, ent: TokenSpan) -> None:
     _define_acronym(book, doc, ent.end, referent)
 
 
-def read_names(model: EntityModel, doc: Doc, mentions: list[Mention], in_body, traits: Traits) -> NameBook:
+def read_names(model: EntityModel, doc: Doc, mentions: list[Mention], in_body, traits: Traits) -> _NameBook:
     """Every name of the article body as a reference, in text order (actor mentions win over the parser's
     entities where both cover a word)."""
-    book = NameBook(model, traits)
+    book = _NameBook(model, traits)
     taken: set[int] = set()
     items: list[tuple[int, object]] = []
     for mention in mentions:
@@ -221,7 +221,7 @@ def read_names(model: EntityModel, doc: Doc, mentions: list[Mention], in_body, t
             items.append((ent.start, ent))
     for _, item in sorted(items, key=lambda pair: pair[0]):
         if isinstance(item, Mention):
-            add_actor_mention(book, doc, item)
+            _add_actor_mention(book, doc, item)
         else:
-            add_named_entity(book, item)
+            _add_named_entity(book, item)
     return book

@@ -152,7 +152,7 @@ def _speaker_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Trai
     return None
 
 
-def quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits) -> Reference | None:
+def _quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits) -> Reference | None:
     """Who speaks the quotation ``pronoun`` stands in: the subject of a verb of saying outside it, in the
     sentences the quotation touches ("'We will win,' the minister said"), else in the sentences before it
     (a quotation that goes on from an earlier paragraph)."""
@@ -192,7 +192,7 @@ def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Trait
 def _first_person(model: EntityModel, pronoun: Token, traits: Traits) -> Referent | None:
     """"I" in a quotation is its speaker; "we" the speaker when a body or a group, else the body a person
     speaks for."""
-    ref = quoted_speaker(model, pronoun, traits)
+    ref = _quoted_speaker(model, pronoun, traits)
     if ref is None:
         return None
     speaker = model.referents[ref.referent]

@@ -24,8 +24,9 @@ from datetime import date
 from pathlib import Path
 
 from comity.entities.model import EntityModel, Reference
-from comity.errors import EvalError
+from comity.errors import ComityError, EvalError
 from comity.evaluation.coref_metrics import Prf, conll_f1, scores
+from comity.pipeline import Coder
 from comity.records import Article
 
 KEPT_TYPES = frozenset({"person", "organization", "place"})
@@ -234,10 +235,14 @@ def _score_pronouns(score: CorefScore, refs: list[Reference], gold: GumDoc, matc
         score.pronouns_right += any(g in earlier for g in named)
 
 
-def evaluate_coref(folder: Path, build: Callable[[Article], EntityModel]) -> CorefScore:
-    """Score the entity model ``build`` makes of each GUM document."""
+def evaluate_coref(coder: Coder, folder: Path, progress: Callable[[], None] | None = None) -> CorefScore:
+    """Parse each GUM document with ``coder`` and score the entity model it builds."""
     score = CorefScore()
-    for gold in gum_documents(folder):
-        article = Article(id=gold.name, text=gold.text, published=gold.published)
-        score_document(score, build(article), gold)
+    golds = list(gum_documents(folder))
+    articles = (Article(id=g.name, text=g.text, published=g.published) for g in golds)
+    for gold, (_, parsed) in zip(golds, coder.parse_many(articles), strict=True):
+        if not isinstance(parsed, ComityError):
+            score_document(score, coder.entity_model(parsed), gold)
+        if progress:
+            progress()
     return score

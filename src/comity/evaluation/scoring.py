@@ -161,7 +161,7 @@ def article_path(gold_file: Path, gold: dict) -> Path | None:
     return None
 
 
-def article_text(gold_file: Path, gold: dict) -> str | None:
+def _article_text(gold_file: Path, gold: dict) -> str | None:
     """The text of the gold's article (see :func:`article_path`), or ``None`` when it cannot be read."""
     place = article_path(gold_file, gold)
     if place is None:
@@ -194,7 +194,7 @@ def score_dir(gold: Path, pred_dir: Path) -> tuple[dict[str, ArticleScore], dict
         name = article_name(gold_file)
         record = read_gold(gold_file)
         prediction, warning = _read_prediction(Path(pred_dir) / f"{name}.json")
-        text = article_text(gold_file, record)
+        text = _article_text(gold_file, record)
         warnings = [warning] if warning else []
         if text is None:
             wanted = record.get("text_file") or "(no text_file)"

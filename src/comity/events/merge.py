@@ -36,7 +36,7 @@ NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 
 
 @dataclass
-class Dated:
+class _Dated:
     cand: Candidate
     span: Span
     text: str
@@ -47,7 +47,7 @@ class Dated:
     size: Size | None = None
 
 
-def clause_span(tok: Token, cand: Candidate, text: str, roles: bool = True) -> Span:
+def _clause_span(tok: Token, cand: Candidate, text: str, roles: bool = True) -> Span:
     """Characters of the trigger's clause: its subtree without nested clauses, plus its role mentions."""
     head = tok
     if (
@@ -114,12 +114,12 @@ def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[Ti
         if t.value
         and sent.start_char <= t.span[0] < sent.end_char
         and not _in_open_phrase(t, tok)
-        and not dates_a_thing(t, tok)
+        and not _dates_a_thing(t, tok)
     ]
     return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
 
 
-def dates_a_thing(tref: TimeRef, tok: Token) -> bool:
+def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:
     """ "accused X of violating a 2023 order", "the 1899 award": a time modifying a noun other than the
     trigger dates that thing, not the act."""
     span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
@@ -129,7 +129,7 @@ def dates_a_thing(tref: TimeRef, tok: Token) -> bool:
     return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok
 
 
-def nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
+def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
     """The resolved time expression in the trigger's sentence nearest to it, preferring its clause."""
     pool, inside = _clause_times(tok, span, times)
     if not pool:
@@ -137,14 +137,14 @@ def nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -
     return min(inside or pool, key=lambda t: abs(t.span[0] - tok.idx))
 
 
-def listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
+def _listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
     """Several days in the clause ("spoke on Jan. 21 and Feb. 24"): one occasion each."""
     _, inside = _clause_times(tok, span, times)
     days = [t for t in inside if t.value and len(t.value) == 10 and "/" not in t.value]
     return days if len({t.value for t in days}) >= 2 else []
 
 
-def date_of(
+def _date_of(
     parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, source) of one candidate."""
@@ -157,8 +157,8 @@ def date_of(
     sent = tok.sent
     if tref is not None and not (sent.start_char <= tref.span[0] < sent.end_char):
         tref = None  # a time elsewhere in the paragraph dates another act more often than this one
-    if tref is None or not tref.value or _in_open_phrase(tref, tok) or dates_a_thing(tref, tok):
-        tref = nearest_time(parsed, tok, span, times)
+    if tref is None or not tref.value or _in_open_phrase(tref, tok) or _dates_a_thing(tref, tok):
+        tref = _nearest_time(parsed, tok, span, times)
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     published = parsed.article.published
@@ -184,21 +184,21 @@ def _last_day(value: str) -> date | None:
     return None
 
 
-def is_historical(value: str | None, source: str | None, published: date | None) -> bool:
-    """Dated by the text to a year before the publication's."""
+def _is_historical(value: str | None, source: str | None, published: date | None) -> bool:
+    """_Dated by the text to a year before the publication's."""
     if source != "text" or not value or published is None:
         return False
     last = _last_day(value)
     return last is not None and last < date(published.year, 1, 1) and (published - last).days > 30
 
 
-def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[Dated]:
+def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[_Dated]:
     """The candidate dated: one item per listed day, else one."""
-    span = clause_span(cand.tok, cand, parsed.text)
-    core = clause_span(cand.tok, cand, parsed.text, roles=False)
-    days = listed_days(cand.tok, core, times)
+    span = _clause_span(cand.tok, cand, parsed.text)
+    core = _clause_span(cand.tok, cand, parsed.text, roles=False)
+    days = _listed_days(cand.tok, core, times)
     if not days:
-        return [_dated(parsed, cand, span, date_of(parsed, cand.tok, core, times))]
+        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times))]
     out = []
     for tref in days:
         copy = replace(cand, aux=list(cand.aux))
@@ -206,9 +206,9 @@ def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[Dated]:
     return out
 
 
-def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> Dated:
+def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> _Dated:
     value, precision, source = when
-    if is_historical(value, source, parsed.article.published) and not cand.aux:
+    if _is_historical(value, source, parsed.article.published) and not cand.aux:
         cand.aux.append("historical")
     published = parsed.article.published
     first = _first_day(value.split("/")[0]) if value and source == "text" else None
@@ -216,34 +216,34 @@ def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> Dated:
         cand.aux.append("future")
         if cand.event in FUTURE_AS_AGREE:
             cand.event, cand.mode = "AGREE", None
-    return Dated(cand, span, parsed.text[span[0] : span[1]], value, precision, source, [span])
+    return _Dated(cand, span, parsed.text[span[0] : span[1]], value, precision, source, [span])
 
 
 def _codes(mentions: list[Mention]) -> tuple[str, ...]:
     return tuple(sorted({m.entity.code or "" for m in mentions}))
 
 
-def _key(d: Dated) -> tuple:
+def _key(d: _Dated) -> tuple:
     c = d.cand
     return c.event, _codes(c.actor), _codes(c.recipient), c.negated
 
 
-def _same_occasion(a: Dated, b: Dated) -> bool:
+def _same_occasion(a: _Dated, b: _Dated) -> bool:
     if a.source == "publication" or b.source == "publication":
         return True
     return a.date == b.date
 
 
-def merge(items: list[Dated], published: date | None) -> list[Dated]:
+def merge(items: list[_Dated], published: date | None) -> list[_Dated]:
     """One record per occasion: undated mentions join the dated record current at publication, if any."""
-    groups: dict[tuple, list[Dated]] = {}
+    groups: dict[tuple, list[_Dated]] = {}
     for item in items:
         groups.setdefault(_key(item), []).append(item)
-    out: list[Dated] = []
+    out: list[_Dated] = []
     for group in groups.values():
         dated_ = [d for d in group if d.source == "text"]
         undated = [d for d in group if d.source != "text"]
-        records: list[Dated] = []
+        records: list[_Dated] = []
         for d in dated_:
             _absorb(records, d, lambda r, x: r.date == x.date)
         pub = published.isoformat() if published else None
@@ -281,7 +281,7 @@ def _covers(value: str | None, day: str) -> bool:
     return start is not None and end is not None and start <= date.fromisoformat(day) <= end
 
 
-def _absorb(records: list[Dated], item: Dated, same) -> None:
+def _absorb(records: list[_Dated], item: _Dated, same) -> None:
     target = next((r for r in records if same(r, item)), None)
     if target is None:
         records.append(item)
@@ -289,7 +289,7 @@ def _absorb(records: list[Dated], item: Dated, same) -> None:
         _join(target, item)
 
 
-def _join(target: Dated, item: Dated) -> None:
+def _join(target: _Dated, item: _Dated) -> None:
     target.spans.extend(s for s in item.spans if s not in target.spans)
     c, o = target.cand, item.cand
     c.mode = c.mode or o.mode
@@ -309,7 +309,7 @@ def larger(a: Size | None, b: Size | None) -> Size | None:
     return Size(**picked)
 
 
-def event_id(article_id: str, d: Dated) -> str:
+def event_id(article_id: str, d: _Dated) -> str:
     c = d.cand
     raw = "|".join(
         [
@@ -324,7 +324,7 @@ def event_id(article_id: str, d: Dated) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def to_event(parsed: Parsed, d: Dated, lex: EventLexicon) -> Event:
+def to_event(parsed: Parsed, d: _Dated, lex: EventLexicon) -> Event:
     c = d.cand
     kind = lex.types[c.event]
     mode = c.mode if c.mode in kind.modes else None

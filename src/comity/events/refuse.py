@@ -73,7 +73,7 @@ def _softened(tok: Token, lex: EventLexicon) -> bool:
     )
 
 
-def is_refusal(cand: Candidate, lex: EventLexicon) -> bool:
+def _is_refusal(cand: Candidate, lex: EventLexicon) -> bool:
     """The negated act is a refusal of it (see the module docstring)."""
     if not cand.negated or "hypothetical" in cand.aux or _softened(cand.tok, lex):
         return False
@@ -87,7 +87,7 @@ def is_refusal(cand: Candidate, lex: EventLexicon) -> bool:
 
 def recast_refusal(cand: Candidate, lex: EventLexicon) -> None:
     """A refusal becomes a REJECT with the refused act's mode, stated now (not negated, not future)."""
-    if not is_refusal(cand, lex):
+    if not _is_refusal(cand, lex):
         return
     refused = cand.trigger.event if cand.trigger.event in ASKED_MODES else cand.event
     cand.event, cand.mode, cand.negated = "REJECT", ASKED_MODES.get(refused), False

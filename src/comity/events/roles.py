@@ -51,7 +51,7 @@ def is_actor(mention: Mention) -> bool:
 
 
 @dataclass
-class Roles:
+class _Roles:
     actor: list[Mention]
     recipient: list[Mention]
 
@@ -223,7 +223,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
-    if unjoined_conj(verb):
+    if _unjoined_conj(verb):
         return []  # "ordered X to leave, a day after shelling killed 14": no shared subject
     if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
         controller = [o for o in objects(head) if mm.get(o) is not None]
@@ -327,7 +327,7 @@ def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: Mention
 TIME_SUBORDINATORS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
 
 
-def unjoined_conj(verb: Token) -> bool:
+def _unjoined_conj(verb: Token) -> bool:
     """A time clause the parser joined to the verb before it as a conjunct or complement ("ordered X to
     leave, a day after shelling killed 14"): a word opening a time clause ('TIME_SUBORDINATORS') stands
     between the two verbs, on either, with no 'and' or 'or' joining them."""

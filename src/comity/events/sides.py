@@ -162,7 +162,7 @@ def stands_alone(m: Mention, event: str, lex: EventLexicon) -> bool:
     return bool(ent.code) and lex.has("lone_sectors", (ent.sector or "")) and lex.has("lone_types", event)
 
 
-def uncoded_addressee(tok: Token, mm: MentionMap) -> bool:
+def _uncoded_addressee(tok: Token, mm: MentionMap) -> bool:
     """ "urged supporters to monitor", "told voters to": the act is aimed at someone no code names."""
     if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return False
@@ -189,7 +189,7 @@ def civilian_subject(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     return False
 
 
-def empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> bool:
+def _empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> bool:
     """ "The fund had warned", "warned that growth would slow": a warning with no recipient threatens no one.
 
     A warning ('warning_verbs') aimed at no one is a threat only when its complement clause tells what
@@ -214,13 +214,13 @@ def idle_alone(
     uncoded addressee, a warning that threatens nothing, a person's refusal or offer of no act.
     ``trigger(token, mm, lex)`` is the event trigger a token matches, or None."""
     return (
-        uncoded_addressee(tok, mm)
-        or empty_warning(tok, actors, mm, lex)
-        or idle_act(tok, event, actors, lex, lambda t: trigger(t, mm, lex) is not None)
+        _uncoded_addressee(tok, mm)
+        or _empty_warning(tok, actors, mm, lex)
+        or _idle_act(tok, event, actors, lex, lambda t: trigger(t, mm, lex) is not None)
     )
 
 
-def idle_act(
+def _idle_act(
     tok: Token, event: str, actors: list[Mention], lex: EventLexicon, is_act: Callable[[Token], bool]
 ) -> bool:
     """ "Refused to disclose his records", "offered no proof": a person's lone refusal or offer of no act.

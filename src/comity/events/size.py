@@ -102,10 +102,10 @@ def event_size(tok: Token, event: str, negated: bool, figures: list[Figure]) -> 
     found: dict[str, list[Count]] = {}
     mine = [f for f in figures if sent.start_char <= f.span[0] < sent.end_char]
     for figure in [*mine, *ones(sent, mine)]:
-        noun = count_noun(tok.doc, figure)
+        noun = _count_noun(tok.doc, figure)
         if noun is None:
             continue
-        name = field_of(noun, tok, event)
+        name = _field_of(noun, tok, event)
         if name is not None:
             found.setdefault(name, []).append(_count(figure))
     if not found:
@@ -131,7 +131,7 @@ def ones(sent: Span, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def count_noun(doc: Doc, figure: Figure) -> Token | None:
+def _count_noun(doc: Doc, figure: Figure) -> Token | None:
     """The noun a count figure counts ("156 people" -> people); None for money and percentages."""
     if figure.unit in ("percent", "percentage points") or figure.value < 1:
         return None
@@ -182,7 +182,7 @@ def _lemma(tok: Token) -> str:
     return f"{lemma} {particle}" if particle else lemma
 
 
-def field_of(noun: Token, tok: Token, event: str) -> str | None:
+def _field_of(noun: Token, tok: Token, event: str) -> str | None:
     """The size field a count noun fills for the event of trigger ``tok``, or None when not its own."""
     role = _role(noun)
     if noun.i == tok.i:

@@ -100,7 +100,7 @@ def _text(body: bytes, content_type: str) -> str:
         return body.decode("utf-8", errors="replace")
 
 
-def looks_like_feed(body: bytes, content_type: str) -> bool:
+def _looks_like_feed(body: bytes, content_type: str) -> bool:
     kind = content_type.lower()
     if "html" in kind:
         return False
@@ -110,7 +110,7 @@ def looks_like_feed(body: bytes, content_type: str) -> bool:
     return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf"))
 
 
-def page_article(body: bytes, content_type: str, url: str, published: date | None,
+def _page_article(body: bytes, content_type: str, url: str, published: date | None,
                  title: str | None = None) -> Article:
     """The article on one fetched page (E026 when the page holds no article text)."""
     if "html" in content_type.lower() or body.lstrip()[:1] == b"<":
@@ -123,15 +123,15 @@ def page_article(body: bytes, content_type: str, url: str, published: date | Non
     return replace(article, url=url, title=article.title or title)
 
 
-def read_url(url: str, published: date | None, client, fetcher: Fetcher,
+def _read_url(url: str, published: date | None, client, fetcher: Fetcher,
              feed: bool = False) -> Iterator[Item]:
     """The article at ``url``, or every item of the feed at ``url``."""
     try:
         body, kind, _ = get(client, url, fetcher)
-        if feed or looks_like_feed(body, kind):
-            yield from feed_items(body, url, published, client, fetcher)
+        if feed or _looks_like_feed(body, kind):
+            yield from _feed_items(body, url, published, client, fetcher)
         else:
-            yield page_article(body, kind, url, published)
+            yield _page_article(body, kind, url, published)
     except InputError as err:
         yield err
 
@@ -146,7 +146,7 @@ def _entry_date(entry) -> date | None:
         return None
 
 
-def parse_feed(body: bytes, where: str):
+def _parse_feed(body: bytes, where: str):
     """The feedparser result for ``body`` (E072 if it is not an RSS or Atom feed)."""
     import feedparser
 
@@ -158,9 +158,9 @@ def parse_feed(body: bytes, where: str):
     return feed
 
 
-def feed_items(body: bytes, where: str, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
+def _feed_items(body: bytes, where: str, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
     """Fetch and extract the page of each feed item; the item's date wins over the page's."""
-    feed = parse_feed(body, where)
+    feed = _parse_feed(body, where)
     for number, entry in enumerate(feed.entries, start=1):
         link = urljoin(where, entry.get("link", "")) if is_url(where) else entry.get("link")
         if not link:
@@ -169,15 +169,15 @@ def feed_items(body: bytes, where: str, published: date | None, client, fetcher:
         when = _entry_date(entry) or published
         try:
             page, kind, _ = get(client, link, fetcher)
-            article = page_article(page, kind, link, when, entry.get("title"))
+            article = _page_article(page, kind, link, when, entry.get("title"))
             yield replace(article, published=when or article.published)
         except InputError as err:
             yield err
 
 
-def read_feed_file(path: Path, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
+def _read_feed_file(path: Path, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
     try:
-        yield from feed_items(path.read_bytes(), str(path), published, client, fetcher)
+        yield from _feed_items(path.read_bytes(), str(path), published, client, fetcher)
     except InputError as err:
         yield err
     except OSError as err:
@@ -214,12 +214,12 @@ def _warc_item(record, published: date | None) -> Item | None:
     if getattr(record.raw_stream, "limit", 0):
         raise EOFError(f"record {url} ends early")
     try:
-        return page_article(body, kind, url, published)
+        return _page_article(body, kind, url, published)
     except InputError as err:
         return err
 
 
-def read_json(path: Path, published: date | None) -> Iterator[Item]:
+def _read_json(path: Path, published: date | None) -> Iterator[Item]:
     """A JSON file holding one article object (``text``, ``title``, ``url``, ``published``) or a list."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -257,16 +257,16 @@ def _located(items: Iterable[Item], path: Path) -> Iterator[Item]:
         yield item
 
 
-def read_file(path: Path, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
+def _read_file(path: Path, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:
     name, suffix = path.name.lower(), path.suffix.lower()
     if not path.is_file():
         yield InputError("E020", f"{path}: no such file, folder or URL")
     elif name.endswith(WARC_SUFFIXES):
         yield from read_warc(path, published)
     elif suffix in FEED_SUFFIXES:
-        yield from read_feed_file(path, published, client, fetcher)
+        yield from _read_feed_file(path, published, client, fetcher)
     elif suffix == ".json":
-        yield from _located(read_json(path, published), path)
+        yield from _located(_read_json(path, published), path)
     else:
         yield from _located(read_path(path, published), path)
 
@@ -302,13 +302,13 @@ class Sources:
             yield from self.read_one(source, when)
         for feed in feeds:
             if is_url(feed):
-                yield from read_url(feed, when, self.client, self.fetcher, feed=True)
+                yield from _read_url(feed, when, self.client, self.fetcher, feed=True)
             else:
-                yield from read_feed_file(Path(feed), when, self.client, self.fetcher)
+                yield from _read_feed_file(Path(feed), when, self.client, self.fetcher)
 
     def read_one(self, source: str, published: date | None) -> Iterator[Item]:
         if is_url(source):
-            yield from read_url(source, published, self.client, self.fetcher)
+            yield from _read_url(source, published, self.client, self.fetcher)
         elif source == STDIN:
             yield from read_inputs([STDIN], published)
         elif Path(source).is_dir():
@@ -316,9 +316,9 @@ class Sources:
             if not files:
                 yield InputError("E020", f"{source}: no readable files in the folder")
             for path in files:
-                yield from read_file(path, published, self.client, self.fetcher)
+                yield from _read_file(path, published, self.client, self.fetcher)
         else:
-            yield from read_file(Path(source), published, self.client, self.fetcher)
+            yield from _read_file(Path(source), published, self.client, self.fetcher)
 
 
 def read_list(path: Path) -> list[str]:

@@ -22,12 +22,12 @@ def _span(span: tuple[int, int] | None) -> list[int] | None:
     return list(span) if span else None
 
 
-def speaker_json(speaker: Speaker) -> dict[str, Any]:
+def _speaker_json(speaker: Speaker) -> dict[str, Any]:
     return {"name": speaker.name, "span": _span(speaker.span), "title": speaker.title, "org": speaker.org,
             "country": speaker.country, "sector": speaker.sector, "description": speaker.description}
 
 
-def quote_json(quote: Quote) -> dict[str, Any]:
+def _quote_json(quote: Quote) -> dict[str, Any]:
     return {"speaker": quote.speaker, "speaker_text": quote.speaker_text,
             "speaker_span": _span(quote.speaker_span), "kind": quote.kind, "content": quote.content,
             "content_span": _span(quote.content_span), "cue": quote.cue, "cue_span": _span(quote.cue_span),
@@ -58,7 +58,7 @@ def size_from_json(data: dict[str, Any] | None) -> Size | None:
     return Size(**{k: Count(int(v), qualifiers.get(k)) for k, v in data.items() if k != "qualifier"})
 
 
-def event_json(event: Event, coder: str) -> dict[str, Any]:
+def _event_json(event: Event, coder: str) -> dict[str, Any]:
     return {
         "id": event.id, "date": event.date, "date_precision": event.date_precision,
         "date_source": event.date_source, "event": event.event, "mode": event.mode,
@@ -71,12 +71,12 @@ def event_json(event: Event, coder: str) -> dict[str, Any]:
     }
 
 
-def time_json(time: TimeRef) -> dict[str, Any]:
+def _time_json(time: TimeRef) -> dict[str, Any]:
     return {"text": time.text, "span": _span(time.span), "value": time.value,
             "granularity": time.granularity, "resolved": time.resolved}
 
 
-def figure_json(figure: Figure) -> dict[str, Any]:
+def _figure_json(figure: Figure) -> dict[str, Any]:
     value: float | int = int(figure.value) if float(figure.value).is_integer() else figure.value
     return {"text": figure.text, "span": _span(figure.span), "value": value, "unit": figure.unit,
             "qualifier": figure.qualifier, "about": figure.about, "period": figure.period}
@@ -92,9 +92,9 @@ def to_json(coded: Coded) -> dict[str, Any]:
                     "coder_version": coder,
                     "parts": [{"kind": p.kind, "span": list(p.span)} for p in coded.parts],
                     "warnings": list(coded.warnings)},
-        "speakers": [speaker_json(s) for s in coded.speakers],
-        "quotes": [quote_json(q) for q in coded.quotes],
-        "events": [event_json(e, coder) for e in coded.events],
-        "times": [time_json(t) for t in coded.times],
-        "figures": [figure_json(f) for f in coded.figures],
+        "speakers": [_speaker_json(s) for s in coded.speakers],
+        "quotes": [_quote_json(q) for q in coded.quotes],
+        "events": [_event_json(e, coder) for e in coded.events],
+        "times": [_time_json(t) for t in coded.times],
+        "figures": [_figure_json(f) for f in coded.figures],
     }

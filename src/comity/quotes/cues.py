@@ -136,7 +136,7 @@ class Marks:
         return self.holding(token.idx) is not None
 
 
-def find_source(cue: Token, marks: Marks) -> Token | None:
+def _find_source(cue: Token, marks: Marks) -> Token | None:
     """The head of the cue's subject, climbing through clauses that share it; when the
     parse gives none, the name right before the cue (", Jo Roe, said") or after it ("said Jo Roe")."""
     found = _subject(cue, marks)
@@ -235,17 +235,17 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
     span = (tok.idx, tok.idx + len(tok))
     appeal = _appeal(tok, lex)
     if appeal is not None:
-        return Cue(span, lemma, "verb", tok, find_source(tok, marks), appeal, tok.doc[tok.i + 1])
+        return Cue(span, lemma, "verb", tok, _find_source(tok, marks), appeal, tok.doc[tok.i + 1])
     if lemma not in lex.verbs:
         if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
-            return Cue(span, lemma, "naming", tok, find_source(tok, marks))
+            return Cue(span, lemma, "naming", tok, _find_source(tok, marks))
         return None
     if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None
     if lemma in REQUESTS and _own_request(tok):
         return None
     clause, root = _clause_of(tok, lex)
-    source = find_source(tok, marks)
+    source = _find_source(tok, marks)
     return Cue((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), "verb", tok, source, clause, root)
 
 
@@ -287,7 +287,7 @@ def _noun_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
     if source is None and tok.head.lemma_.lower() in SOURCE_HEADS:
-        source = find_source(tok.head, marks)
+        source = _find_source(tok.head, marks)
     end = tok.sent.end_char
     return Cue((tok.idx, tok.idx + len(tok)), tok.lower_, "noun", tok, source, (nxt.idx + 1, end), None)
 

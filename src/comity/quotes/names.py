@@ -55,7 +55,7 @@ def name_part(span: SpacySpan | None, name: str) -> SpacySpan | None:
     doc, start = span.doc, span.start
     while start < span.end - 1 and doc[start].lower_ not in words:
         start += 1
-    while start > span.sent.start and given_name(doc[start - 1], words):
+    while start > span.sent.start and _given_name(doc[start - 1], words):
         start -= 1  # "Ana Silva" is not the dictionary's "Lula da Silva"
     return doc[start:span.end]
 
@@ -109,7 +109,7 @@ def name_like(tok: Token) -> bool:
     return tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("NOUN", "VERB", "ADJ")
 
 
-def given_name(tok: Token, words: set[str]) -> bool:
+def _given_name(tok: Token, words: set[str]) -> bool:
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in words \
         and tok.ent_type_ in ("", "PERSON") and tok.lower_ not in TITLE_WORDS
 

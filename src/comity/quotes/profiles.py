@@ -61,7 +61,7 @@ def role_sector(words: list[str], lex: CueLexicon) -> str | None:
     return None
 
 
-def has_role(tokens: list[Token], lex: CueLexicon) -> bool:
+def _has_role(tokens: list[Token], lex: CueLexicon) -> bool:
     roles = dict(lex.roles)
     return any(t.lower_ in roles or t.lemma_.lower() in roles for t in tokens)
 
@@ -82,7 +82,7 @@ def _title_like(tok: Token) -> bool:
     return tok.text.endswith(".") and tok.text[:1].isupper() and len(tok.text) <= 5
 
 
-def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
+def _premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     """Title words right before a name: "Russian President", "former Gov.", "Secretary of State"."""
     doc, toks = name.doc, []
     i = name.start - 1
@@ -96,7 +96,7 @@ def premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
         i -= 1
     while toks and toks[0].lower_ in CONNECTORS:
         toks.pop(0)
-    return toks if has_role(toks, lex) else []
+    return toks if _has_role(toks, lex) else []
 
 
 def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
@@ -122,7 +122,7 @@ def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
     return org, place
 
 
-def is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
+def _is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
     if not tokens:
         return False
     words = dict(lex.org_words)
@@ -132,18 +132,18 @@ def is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
     return any(t.ent_type_ == "ORG" for t in tokens) or any(t.lower_ in words for t in tokens)
 
 
-def split_affiliation(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token], str | None]:
+def _split_affiliation(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token], str | None]:
     """Split "senior fellow for Asia at the X Institute" into title, organisation, place."""
     for k, tok in enumerate(toks):
         if k == 0 or tok.lower_ not in ORG_PREPS:
             continue
         org, place = _org_tokens(toks[k + 1:])
-        if org and is_org_name(org, lex):
+        if org and _is_org_name(org, lex):
             return toks[:k], org, place
     return toks, [], None
 
 
-def appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
+def _appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     """"Jane Roe, senior fellow at X," -> the tokens of the apposition, if it describes a role."""
     doc = name.doc
     if name.end >= len(doc) or doc[name.end].text != ",":
@@ -159,17 +159,17 @@ def appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
         return []
     while toks and toks[0].lower_ in ("a", "an", "the"):
         toks = toks[1:]
-    if not toks or not (has_role(toks, lex) or is_org_name(toks, lex)):
+    if not toks or not (_has_role(toks, lex) or _is_org_name(toks, lex)):
         return []
     return toks
 
 
-def head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
+def _head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
     """"the president's envoy to Ukraine, John Doe" -> ("envoy to Ukraine", possessor "president")."""
     root = name.root
     head = root.head
     if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i >= name.start:
-        return noun_before(name, lex)
+        return _noun_before(name, lex)
     possessor = next((c for c in head.children if c.dep_ == "poss"), None)
     skip = {t.i for t in possessor.subtree} if possessor is not None else set()
     toks = []
@@ -179,8 +179,8 @@ def head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Toke
         if tok.text == "," and tok.i > head.i:
             break
         toks.append(tok)
-    if not has_role(toks, lex):
-        return noun_before(name, lex) if head.dep_ == "pobj" else ([], possessor)
+    if not _has_role(toks, lex):
+        return _noun_before(name, lex) if head.dep_ == "pobj" else ([], possessor)
     return toks, possessor
 
 
@@ -196,7 +196,7 @@ def comma_before(name: SpacySpan) -> int | None:
     return i
 
 
-def noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
+def _noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
     """The role noun phrase before such an apposition, and its possessor, read from the words
     when the parse missed the apposition."""
     comma = comma_before(name)
@@ -219,23 +219,23 @@ def noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | 
             break
         toks.insert(0, tok)
         i -= 1
-    return (toks, possessor) if has_role(toks, lex) else ([], None)
+    return (toks, possessor) if _has_role(toks, lex) else ([], None)
 
 
 def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     """Add what the words around one mention of a name say to ``profile``."""
-    appos = appositive_after(name, lex)
+    appos = _appositive_after(name, lex)
     if appos:
-        title, org, place = split_affiliation(appos, lex)
+        title, org, place = _split_affiliation(appos, lex)
         profile.add_title(_text(title).strip(" ,") or None, appos=True)
         profile.title_places.extend(_title_places(title))
         if org:
             profile.orgs.append(_text(org))
         if place:
             profile.places.append(place)
-    head, possessor = head_appositive(name, lex)
+    head, possessor = _head_appositive(name, lex)
     if head:
-        title, org, place = split_affiliation(head, lex)
+        title, org, place = _split_affiliation(head, lex)
         profile.add_title(_text(title) or None, appos=True)
         if org:
             profile.orgs.append(_text(org))
@@ -243,9 +243,9 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     if owner:
         profile.title_places.append(owner)
         profile.owners.append(owner)
-    premod = premodifier_title(name, lex)
+    premod = _premodifier_title(name, lex)
     if premod:
-        org, title = split_premodifier(premod, lex)
+        org, title = _split_premodifier(premod, lex)
         profile.add_title(_text(title), appos=False)
         profile.title_places.extend(_title_places(premod))
         owner = _possessor_before(premod[0])
@@ -283,13 +283,13 @@ def _possessor_before(first: Token) -> str | None:
     return doc[start:owner.i + 1].text
 
 
-def split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token]]:
+def _split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token]]:
     """"Foreign Ministry spokesperson" -> organisation "Foreign Ministry", title "spokesperson":
     capitalised words ending in an organisation word, before the role words. A demonym or
     place that opens them ("Russian Foreign Ministry") stays out of the organisation."""
     words = dict(lex.org_words)
     last = max((k for k, t in enumerate(toks) if t.lower_ in words and t.text[:1].isupper()), default=-1)
-    if last < 0 or last + 1 >= len(toks) or not has_role(toks[last + 1:], lex):
+    if last < 0 or last + 1 >= len(toks) or not _has_role(toks[last + 1:], lex):
         return [], toks
     org = toks[:last + 1]
     while org and (org[0].ent_type_ in ("NORP", "GPE") or org[0].tag_ == "POS") and len(org) > 1:

@@ -50,7 +50,7 @@ class Source:
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
-def gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) -> str | None:
+def _gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) -> str | None:
     """"Mrs. Roe", "spokeswoman Jane Roe", "Jane Roe, a spokeswoman for", "Jane Roe": the gender
     the words right around a name, or its first name, mark, if any."""
     doc = name.doc
@@ -124,7 +124,7 @@ class SpeakerBook:
             canonical = self._canonical(name, full)
             self.persons.append((span.start_char, canonical, is_subject(span)))
             read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
-            marked = gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
+            marked = _gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
             if marked and canonical not in self.genders:
                 self.genders[canonical] = marked
 

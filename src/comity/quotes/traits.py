@@ -71,7 +71,7 @@ def _countries_in(name: str, book: SpeakerBook) -> str | None:
     return found
 
 
-def org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | None, str | None]:
+def _org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | None, str | None]:
     """Country and sector of an organisation from its seat, the lexicon or its name."""
     country = sector = None
     for place in places:
@@ -113,11 +113,11 @@ def _title_country(places: list[str], book: SpeakerBook) -> str | None:
 def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, book: SpeakerBook) -> Speaker:
     """A :class:`Speaker` with what the dictionary and the text say about ``name``."""
     if is_org:
-        country, sector = org_traits(name, [], book)
+        country, sector = _org_traits(name, [], book)
         parent = next((o for o in profile.orgs if o != name), None)  # "NATO's force, KFOR"
         country = country or _title_country(profile.title_places, book)  # "its ministry", "NATO's force"
         if parent is not None:
-            sector = sector or org_traits(parent, [], book)[1]
+            sector = sector or _org_traits(parent, [], book)[1]
         return Speaker(name=name, span=span, org=parent or name, country=country, sector=sector)
     title = profile.titles[0] if profile.titles else None
     org = profile.orgs[0] if profile.orgs else _owning_body(profile.owners, book)
@@ -130,7 +130,7 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
     if known is not None and not title:
         title = known.title
     if org:
-        org_country, org_sector = org_traits(org, profile.places, book)
+        org_country, org_sector = _org_traits(org, profile.places, book)
         country = country or org_country
         sector = sector or org_sector
     country = country or _title_country(profile.title_places, book)

@@ -40,14 +40,14 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
-def language_scores(text: str) -> dict[str, float]:
+def _language_scores(text: str) -> dict[str, float]:
     """Normalised probability of each language for (the start of) ``text``."""
     return {str(lang): float(p) for lang, p in _identifier().rank(text[:SAMPLE_CHARS])}
 
 
 def language_of(text: str) -> str:
     """The ISO 639-1 code py3langid gives for (the start of) ``text``."""
-    scores = language_scores(text)
+    scores = _language_scores(text)
     return max(scores, key=scores.__getitem__)
 
 
@@ -56,7 +56,7 @@ def check_english(text: str, source: str = "text") -> None:
     words = re.findall(r"\w+", text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS or sum(w in FUNCTION_WORDS for w in words) >= MIN_FUNCTION_SHARE * len(words):
         return
-    scores = language_scores(text)
+    scores = _language_scores(text)
     lang = max(scores, key=scores.__getitem__)
     if lang != "en" and scores.get("en", 0.0) < MIN_ENGLISH:
         raise LanguageError("E030", f"{source}: text is in language '{lang}', not English; not coded")

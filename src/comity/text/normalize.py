@@ -58,7 +58,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": 
 _MAX_BOILERPLATE = 200  # a longer line is running text, whatever it starts with
 
 
-def comparable_text(text: str) -> str:
+def _comparable_text(text: str) -> str:
     """The text as compared for duplicates: no boilerplate lines or datelines, plain quotes and dashes."""
     kept = []
     for line in text.translate(_QUOTES).splitlines():
@@ -72,7 +72,7 @@ def comparable_text(text: str) -> str:
 
 
 def content_id(text: str) -> str:
-    """An article's id: the hash of its :func:`comparable_text` (of the text itself when that is empty).
+    """An article's id: the hash of its :func:`_comparable_text` (of the text itself when that is empty).
     The same text with other spacing, quotation marks, boilerplate lines or dateline has the same id,
     so a store keeps a wire copy once and ``comity code`` names an article as the store does."""
-    return article_id(comparable_text(text) or text)
+    return article_id(_comparable_text(text) or text)

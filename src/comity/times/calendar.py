@@ -77,7 +77,7 @@ def pick_weekday(published: date, weekday: int, direction: Direction) -> date:
     return published + timedelta(days=weekday - published.isoweekday())
 
 
-def pick_year(published: date, key: tuple[int, int], direction: Direction) -> int:
+def _pick_year(published: date, key: tuple[int, int], direction: Direction) -> int:
     """The year of a (month, day) without a year: the nearest one that fits the direction.
 
     With no direction (or the present tense) it is the nearest occurrence, so a "January"
@@ -112,7 +112,7 @@ def pick_date(published: date, mon: int, dom: int, direction: Direction) -> date
 
 
 def _date_towards(published: date, mon: int, dom: int, direction: Direction) -> date | None:
-    year = pick_year(published, (mon, dom), direction)
+    year = _pick_year(published, (mon, dom), direction)
     step = 1 if direction == "future" else -1
     for _ in range(9):
         if dom <= monthrange(year, mon)[1]:
@@ -123,15 +123,15 @@ def _date_towards(published: date, mon: int, dom: int, direction: Direction) -> 
 
 def pick_month(published: date, mon: int, direction: Direction) -> str:
     day_of_month = {"past": 0, "future": 32}.get(direction or "", 15)
-    return month(pick_year(published, (mon, day_of_month), direction), mon)
+    return month(_pick_year(published, (mon, day_of_month), direction), mon)
 
 
-def current_quarter(d: date) -> int:
+def _current_quarter(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
 def pick_quarter(published: date, number: int, direction: Direction) -> str:
-    now = current_quarter(published)
+    now = _current_quarter(published)
     year = published.year
     if direction == "past" and number > now:
         year -= 1
@@ -143,23 +143,23 @@ def pick_quarter(published: date, number: int, direction: Direction) -> str:
 
 
 def relative_quarter(published: date, offset: int) -> str:
-    index = published.year * 4 + current_quarter(published) - 1 + offset
+    index = published.year * 4 + _current_quarter(published) - 1 + offset
     year, q = divmod(index, 4)
     return quarter(year, q + 1)
 
 
-def season_start(year: int, first_month: int) -> date:
+def _season_start(year: int, first_month: int) -> date:
     return date(year, first_month, 1)
 
 
-def season_end(year: int, first_month: int) -> date:
+def _season_end(year: int, first_month: int) -> date:
     return month_end(add_months(date(year, first_month, 1), 2))
 
 
 def pick_season(published: date, first_month: int, how: Direction) -> str:
     """A season: ``how`` is last, next, this, or a direction (past, future, present, None)."""
     years = range(published.year - 2, published.year + 2)
-    spans = [(y, season_start(y, first_month), season_end(y, first_month)) for y in years]
+    spans = [(y, _season_start(y, first_month), _season_end(y, first_month)) for y in years]
     if how == "last":
         year = max(y for y, _, end in spans if end < published)
     elif how == "next":

@@ -56,7 +56,7 @@ def _infinitive_governor(verb: Token) -> Token | None:
     return None
 
 
-def is_future_verb(token: Token) -> bool:
+def _is_future_verb(token: Token) -> bool:
     """A verb from ``future_verbs`` by lemma, or by its form when the lemmatiser slips ('hoped' -> 'hop')."""
     words = future_verbs()
     lower = token.lower_
@@ -107,7 +107,7 @@ def _condition_head(verb: Token) -> Token | None:
 
 def _governed_tense(verb: Token, governor: Token, depth: int) -> str | None:
     """The tense of 'to visit' from its governor: 'is to', 'plans to', 'planned to' (when reported)."""
-    if is_future_verb(governor) or governor.lemma_ == "be":
+    if _is_future_verb(governor) or governor.lemma_ == "be":
         above = tense(governor, depth + 1)
         if above != "past":
             return "future"
@@ -134,7 +134,7 @@ def tense(verb: Token, depth: int = 0) -> str | None:
         return _governed_tense(verb, governor, depth)
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "past"
-    if is_future_verb(verb) and (verb.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in auxes)):
+    if _is_future_verb(verb) and (verb.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in auxes)):
         return "future"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl"):
         return "past"
@@ -147,7 +147,7 @@ def tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
-def ongoing(verb: Token) -> bool:
+def _ongoing(verb: Token) -> bool:
     """True for the plain present or present progressive ('is in Paris', 'is chairing'), no modal or 'to'."""
     auxes = auxiliaries(verb)
     if {a.lower_ for a in auxes} & (FUTURE_AUX | MODALS | {"to"}) or _infinitive_governor(verb) is not None:
@@ -171,7 +171,7 @@ def direction(doc: Doc, start: int, end: int, now: bool = False, weekday: bool =
     verb = governing_verb(span.root)
     if verb is None:
         return None
-    if now and ongoing(verb):
+    if now and _ongoing(verb):
         return "present"
     way = tense(verb)
     if weekday and way == "future" and _modal_above(verb) in SOFT_MODALS:

@@ -3,7 +3,7 @@
 "earlier this month", "last week", "this past weekend", "the end of the year", "the second
 half of the month", "the past three years", "two years ago", "in two years", "the weekend":
 the resolvers of :mod:`comity.times.resolve`'s table for these pattern kinds, with what they
-share: the calendar unit holding a date moved by some units (``unit_value``), the first and
+share: the calendar unit holding a date moved by some units (``_unit_value``), the first and
 last day a value denotes (``value_bounds``), and the relative word of a match (``rel_word``;
 an anaphoric one, "the previous", "the following", is left unresolved).
 """
@@ -32,7 +32,7 @@ def resolve_edgeunit(g: Groups, published: date | None, direction: str | None) -
     if published is None or rel == "the":
         return None, "range"
     offset = {"last": -1, "next": 1}.get(rel, 0)
-    value, granularity = unit_value(published, unit, offset)
+    value, granularity = _unit_value(published, unit, offset)
     if rel == "this" and edge in ("earlier", "later") and value is not None:
         start, end = value_bounds(value)
         today = cal.day(published)
@@ -56,7 +56,7 @@ def value_bounds(value: str) -> tuple[str, str]:
     return value, value
 
 
-def unit_value(published: date, unit: str, offset: int) -> Result:
+def _unit_value(published: date, unit: str, offset: int) -> Result:
     """The calendar unit holding the publication date, moved by ``offset`` units."""
     unit = units().get(unit, unit)
     if unit == "day":
@@ -88,7 +88,7 @@ def resolve_relunit(g: Groups, published: date | None, direction: str | None) ->
     if unit == "weekend":
         return _relative_weekend(rel, published, direction)
     offset = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
-    return unit_value(published, unit, offset)
+    return _unit_value(published, unit, offset)
 
 
 def _relative_weekend(rel: str, published: date, direction: str | None) -> Result:
@@ -115,7 +115,7 @@ def resolve_edgeof(g: Groups, published: date | None, direction: str | None) -> 
     unnamed = rel == "the" and g.get("unnamed") == unit
     if published is None or (rel == "the" and direction == "past" and not unnamed):
         return None, unit
-    value, granularity = unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
+    value, granularity = _unit_value(published, unit, {"last": -1, "next": 1}.get(rel, 0))
     edge = " ".join((g.get("edge") or "").lower().split())
     if direction == "past" and unnamed and edge in ("end", "turn"):
         return (value if published.month == 12 else f"{published.year - 1:04d}"), granularity
@@ -123,7 +123,7 @@ def resolve_edgeof(g: Groups, published: date | None, direction: str | None) -> 
         return value, granularity
     half = _half(value, unit, edge == "second half")
     if direction == "past" and unnamed and half[0] and value_bounds(half[0])[0] > cal.day(published):
-        earlier, _ = unit_value(published, unit, -1)  # told in the past, so a half already begun
+        earlier, _ = _unit_value(published, unit, -1)  # told in the past, so a half already begun
         return _half(earlier, unit, edge == "second half") if earlier else half
     return half
 

@@ -57,7 +57,7 @@ def _pointer(rel: str, direction: str | None) -> str | None:
     return direction
 
 
-def resolve_date(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_date(g: Groups, published: date | None, direction: str | None) -> Result:
     mon, dom, year = _mon(g["mon"]), int(g["day"] or 0), _year(g.get("year"))
     try:
         if year is not None:
@@ -70,15 +70,15 @@ def resolve_date(g: Groups, published: date | None, direction: str | None) -> Re
     return (cal.day(picked) if picked else None), "day"
 
 
-def resolve_iso(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_iso(g: Groups, published: date | None, direction: str | None) -> Result:
     try:
         return cal.day(date(int(g["year"] or 0), int(g["monn"] or 0), int(g["day"] or 0))), "day"
     except ValueError:
         return None, "day"
 
 
-def resolve_dayrange(g: Groups, published: date | None, direction: str | None) -> Result:
-    first, _ = resolve_date(g, published, direction)
+def _resolve_dayrange(g: Groups, published: date | None, direction: str | None) -> Result:
+    first, _ = _resolve_date(g, published, direction)
     if first is None:
         return None, "range"
     start = date.fromisoformat(first)
@@ -89,7 +89,7 @@ def resolve_dayrange(g: Groups, published: date | None, direction: str | None) -
     return (f"{cal.day(start)}/{cal.day(end)}" if end > start else None), "range"
 
 
-def resolve_daterange(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_daterange(g: Groups, published: date | None, direction: str | None) -> Result:
     """'Jan. 30-Feb. 2', 'between January 1 and September 26', 'Dec. 30, 2024 to Jan. 2, 2025'."""
     first, second = (_mon(g["mon"]), int(g["day"] or 0)), (_mon(g["mon2"]), int(g["day2"] or 0))
     year, year2 = _year(g.get("year")), _year(g.get("year2"))
@@ -97,7 +97,7 @@ def resolve_daterange(g: Groups, published: date | None, direction: str | None) 
     if year is None and year2 is not None:
         year = year2 - 1 if wraps else year2
     if year is None:
-        picked, _ = resolve_date({**g, "year": None}, published, direction)
+        picked, _ = _resolve_date({**g, "year": None}, published, direction)
         if picked is None:
             return None, "range"
         year = int(picked[:4])
@@ -106,7 +106,7 @@ def resolve_daterange(g: Groups, published: date | None, direction: str | None) 
     return (f"{cal.day(start)}/{cal.day(end)}" if start < end else None), "range"
 
 
-def resolve_month(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_month(g: Groups, published: date | None, direction: str | None) -> Result:
     rel = rel_word(g)
     if rel in ANAPHORIC or published is None:
         return None, "month"
@@ -120,11 +120,11 @@ def resolve_month(g: Groups, published: date | None, direction: str | None) -> R
     return cal.pick_month(published, mon, _pointer(rel, direction)), "month"
 
 
-def resolve_monthyear(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_monthyear(g: Groups, published: date | None, direction: str | None) -> Result:
     return cal.month(int(g["year"] or 0), _mon(g["mon"])), "month"
 
 
-def resolve_monthrange(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_monthrange(g: Groups, published: date | None, direction: str | None) -> Result:
     first, second, year = _mon(g["mon"]), _mon(g["mon2"]), _year(g.get("year"))
     if year is None:
         if published is None:
@@ -134,13 +134,13 @@ def resolve_monthrange(g: Groups, published: date | None, direction: str | None)
     return f"{cal.month(year, first)}/{cal.month(end_year, second)}", "range"
 
 
-def resolve_yearrange(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_yearrange(g: Groups, published: date | None, direction: str | None) -> Result:
     start, end_text = int(g["year"] or 0), g["year2"] or ""
     end = int(end_text) if len(end_text) == 4 else start // 100 * 100 + int(end_text)
     return (f"{start}/{end}" if start < end <= start + 200 else None), "range"
 
 
-def resolve_weekday(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_weekday(g: Groups, published: date | None, direction: str | None) -> Result:
     rel = rel_word(g)
     if published is None or rel in ANAPHORIC:
         return None, "day"
@@ -157,7 +157,7 @@ def resolve_weekday(g: Groups, published: date | None, direction: str | None) ->
     return cal.day(cal.pick_weekday(published, weekday, direction)), "day"
 
 
-def resolve_wdrange(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_wdrange(g: Groups, published: date | None, direction: str | None) -> Result:
     """'Monday through Thursday': this week's when told in the present and it holds the publication day.
 
     'is in Canberra Monday through Thursday' on a Wednesday is the current week; otherwise
@@ -169,7 +169,7 @@ def resolve_wdrange(g: Groups, published: date | None, direction: str | None) ->
     if direction in ("present", None) and rel_word(g) == "" and first <= today <= second:
         start = published - timedelta(days=today - first)
     else:
-        picked, _ = resolve_weekday(g, published, direction)
+        picked, _ = _resolve_weekday(g, published, direction)
         if picked is None:
             return None, "range"
         start = date.fromisoformat(picked)
@@ -177,7 +177,7 @@ def resolve_wdrange(g: Groups, published: date | None, direction: str | None) ->
     return f"{cal.day(start)}/{cal.day(end)}", "range"
 
 
-def resolve_dayword(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_dayword(g: Groups, published: date | None, direction: str | None) -> Result:
     if published is None:
         return None, "day"
     word = (g["dw"] or "").lower()
@@ -185,7 +185,7 @@ def resolve_dayword(g: Groups, published: date | None, direction: str | None) ->
     return cal.day(published + timedelta(days=offset)), "day"
 
 
-def resolve_weekof(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_weekof(g: Groups, published: date | None, direction: str | None) -> Result:
     """'the first week of May' -> May 1-7; 'the last week of June' -> its last seven days."""
     mon, year = _mon(g["mon"]), _year(g.get("year"))
     if year is None:
@@ -198,12 +198,12 @@ def resolve_weekof(g: Groups, published: date | None, direction: str | None) -> 
     return f"{cal.day(date(year, mon, first))}/{cal.day(date(year, mon, first + 6))}", "range"
 
 
-def resolve_century(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_century(g: Groups, published: date | None, direction: str | None) -> Result:
     start = (int(g["cent"] or 0) - 1) * 100
     return f"{start:04d}/{start + 99:04d}", "range"
 
 
-def resolve_quarter(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_quarter(g: Groups, published: date | None, direction: str | None) -> Result:
     if g.get("qd"):
         number = int(g["qd"] or 0)
     else:
@@ -222,7 +222,7 @@ def resolve_quarter(g: Groups, published: date | None, direction: str | None) ->
     return cal.pick_quarter(published, number, direction), "quarter"
 
 
-def resolve_season(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_season(g: Groups, published: date | None, direction: str | None) -> Result:
     first = seasons()[(g["season"] or "").lower()]
     year = _year(g.get("year"))
     if year is not None:
@@ -235,7 +235,7 @@ def resolve_season(g: Groups, published: date | None, direction: str | None) -> 
     return cal.pick_season(published, first, how), "season"
 
 
-def resolve_decade(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_decade(g: Groups, published: date | None, direction: str | None) -> Result:
     if g.get("dec"):
         return cal.decade(int(g["dec"] or 0)), "decade"
     short = int(g.get("dec2") or 0)
@@ -243,11 +243,11 @@ def resolve_decade(g: Groups, published: date | None, direction: str | None) -> 
     return cal.decade((2000 if short <= now else 1900) + short), "decade"
 
 
-def resolve_year(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_year(g: Groups, published: date | None, direction: str | None) -> Result:
     return str(int(g["year"] or 0)), "year"
 
 
-def resolve_holiday(g: Groups, published: date | None, direction: str | None) -> Result:
+def _resolve_holiday(g: Groups, published: date | None, direction: str | None) -> Result:
     """A fixed-date holiday ('Christmas', 'New Year's Eve 2023'), resolved like a date without a year."""
     mon, dom = (int(part) for part in holidays()[g["holiday"] or ""].split("-"))
     year = _year(g.get("year"))
@@ -260,14 +260,14 @@ def resolve_holiday(g: Groups, published: date | None, direction: str | None) ->
 
 
 RESOLVERS: dict[str, Callable[[Groups, date | None, str | None], Result]] = {
-    "date": resolve_date, "iso": resolve_iso, "dayrange": resolve_dayrange, "month": resolve_month,
-    "monthyear": resolve_monthyear, "monthrange": resolve_monthrange, "yearrange": resolve_yearrange,
-    "weekday": resolve_weekday, "wdrange": resolve_wdrange, "dayword": resolve_dayword,
+    "date": _resolve_date, "iso": _resolve_iso, "dayrange": _resolve_dayrange, "month": _resolve_month,
+    "monthyear": _resolve_monthyear, "monthrange": _resolve_monthrange, "yearrange": _resolve_yearrange,
+    "weekday": _resolve_weekday, "wdrange": _resolve_wdrange, "dayword": _resolve_dayword,
     "edgeunit": resolve_edgeunit, "relunit": resolve_relunit, "window": resolve_window, "ago": resolve_ago,
-    "daterange": resolve_daterange, "inunits": resolve_inunits, "edgeof": resolve_edgeof,
-    "weekof": resolve_weekof, "century": resolve_century,
-    "quarter": resolve_quarter, "weekend": resolve_weekend, "season": resolve_season,
-    "decade": resolve_decade, "year": resolve_year, "holiday": resolve_holiday,
+    "daterange": _resolve_daterange, "inunits": resolve_inunits, "edgeof": resolve_edgeof,
+    "weekof": _resolve_weekof, "century": _resolve_century,
+    "quarter": _resolve_quarter, "weekend": resolve_weekend, "season": _resolve_season,
+    "decade": _resolve_decade, "year": _resolve_year, "holiday": _resolve_holiday,
 }
 
 
