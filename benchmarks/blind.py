@@ -40,7 +40,8 @@ def rebuild(out: Path) -> int:
         for line in lines:
             record = json.loads(line)
             if record["id"] in golds:
-                (out / f"{record['id']}.txt").write_text(f"{record['title']}\n\n{record['text']}", encoding="utf-8")
+                text = f"{record['title']}\n\n{record['text']}"
+                (out / f"{record['id']}.txt").write_text(text, encoding="utf-8")
                 shutil.copy(golds[record["id"]], out / golds[record["id"]].name)
                 found += 1
     missing = len(golds) - found
