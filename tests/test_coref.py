@@ -88,3 +88,19 @@ def test_a_country_never_becomes_the_person_who_bears_its_name(coder) -> None:
     model = coder.entity_model(parsed)
     first = model.referent_at(0)
     assert (first.kind, first.code) == ("state", "JOR")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an organisation's "it" speaks for it
+    ("The Patriotic Liberation Front rejected the offer on Monday. It said the terms were unfair.",
+     "Patriotic Liberation Front"),
+    # a description beside the organisation's name
+    ("Norvex Shipping, a Danish company, lost two vessels. The company said the crews were safe.",
+     "Norvex Shipping"),
+    # a document speaks for whoever issued it
+    ("The Chilean Foreign Ministry issued a statement on Friday. The statement said talks would resume.",
+     "Chilean Foreign Ministry"),
+])
+def test_bodies_speak_through_pronouns_descriptions_and_documents(coder, text: str, speaker: str) -> None:
+    quotes = coder.code(text).quotes
+    assert [q.speaker for q in quotes] == [speaker]

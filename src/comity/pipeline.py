@@ -133,7 +133,8 @@ class Coder:
             warnings.append(NO_DATE_WARNING)
         with extended(self.config.stage_extensions()):
             mentions = self.index.mentions(parsed)
-            quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues)
+            model = build_model(parsed, mentions, self.traits)
+            quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues, model)
             times = find_times(parsed, article.published)
             figures = find_figures(parsed, times)
             events = find_events(parsed, mentions, times, self.lexicon, figures)

@@ -155,6 +155,13 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
     elif mention.how in ("capital", "place") and mention.text.lower() in book.surnames:
         referent = book.model.referents[book.surnames[mention.text.lower()]]  # "Valeska Paris ... Paris said"
         how = "surname"
+    elif mention.how == "title":  # "the Chilean Foreign Ministry": a body of the state, not the state
+        name = strip_possessive(mention.text).strip(NAME_EDGE)
+        name = name[4:] if name.lower().startswith("the ") else name
+        known = book.by_key.get((ORGANISATION, name.lower()))
+        referent = book.model.referents[known] if known is not None else _new(
+            book, ORGANISATION, name, name, code=entity.code, sector=entity.sector)
+        how = "name"
     else:
         key = entity.code if kind == STATE and entity.code else entity.name
         known = book.aliases.get(mention.text) or book.by_key.get((kind, key.lower()))

@@ -23,6 +23,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from comity.entities.model import EntityModel
 from comity.quotes.cues import Cue, CueLexicon, Marks, sentence_cues
 from comity.quotes.draft import Draft, independent, trim
 from comity.quotes.indirect import indirect, thing_acts
@@ -41,7 +42,8 @@ OPENERS = "\"“‘'«„"
 
 
 def extract_quotes(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
-                   lexicon: CueLexicon | None = None) -> tuple[list[Quote], list[Speaker]]:
+                   lexicon: CueLexicon | None = None,
+                   model: EntityModel | None = None) -> tuple[list[Quote], list[Speaker]]:
     """Every attributed statement of the article's running text, and the speakers behind them.
 
     Never raises: should the parse hold something unforeseen, the article gets no quotes
@@ -49,21 +51,21 @@ def extract_quotes(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
     """
     lex = lexicon or CueLexicon.from_config()
     try:
-        return _extract(parsed, mentions, index, lex)
+        return _extract(parsed, mentions, index, lex, model)
     except Exception as err:  # one odd article must not stop a corpus
         parsed.warnings.append(f"quotes: skipped after {type(err).__name__}: {err}")
         return [], []
 
 
 def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
-             lex: CueLexicon) -> tuple[list[Quote], list[Speaker]]:
+             lex: CueLexicon, model: EntityModel | None) -> tuple[list[Quote], list[Speaker]]:
     sents = list(parsed.body_sents())
     paragraphs = sorted({parsed.paragraph_of(s.start_char) for s in sents} | _run_over(parsed, sents))
     marks_of = {p: [m for m in quoted_spans(parsed.text, parsed.paragraph_span(p)) if parsed.in_body(m.outer)]
                 for p in paragraphs}
     marks = Marks([m.outer for ms in marks_of.values() for m in ms])
     cues = [c for s in sents for c in sentence_cues(s, marks, lex)]
-    book = SpeakerBook(parsed, mentions, index, lex)
+    book = SpeakerBook(parsed, mentions, index, lex, model)
     drafts, consumed = indirect(parsed, [c for c in cues if not thing_acts(c, lex)], marks_of)
     drafts += _direct(parsed, cues, marks_of, consumed)
     drafts += _labelled(parsed, paragraphs, book)

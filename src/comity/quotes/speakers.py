@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from comity.entities.model import EntityModel
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
     clean_name,
@@ -31,6 +32,7 @@ from comity.quotes.names import (
 )
 from comity.quotes.phrases import name_around, org_phrase, phrase
 from comity.quotes.profiles import Profile, comma_before, read_profile
+from comity.quotes.referents import body_behind
 from comity.quotes.traits import ActorLookup, describe
 from comity.records import Mention, Speaker
 from comity.records import Span as CharSpan
@@ -66,8 +68,9 @@ def _gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) ->
 class SpeakerBook:
     """Every person of one article, and the speakers resolved so far."""
 
-    def __init__(self, parsed: Parsed, mentions: list[Mention], index: ActorLookup, lex: CueLexicon) -> None:
-        self.parsed, self.index, self.lex = parsed, index, lex
+    def __init__(self, parsed: Parsed, mentions: list[Mention], index: ActorLookup, lex: CueLexicon,
+                 model: EntityModel | None = None) -> None:
+        self.parsed, self.index, self.lex, self.model = parsed, index, lex, model
         self.on = parsed.article.published
         self.mentions = sorted(mentions, key=lambda m: m.span)
         self.ents = list(parsed.doc.ents)
@@ -159,6 +162,9 @@ class SpeakerBook:
             return Source(None, None, None)
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Jo Roe, who said ..." -> Jo Roe
+        body = body_behind(self.model, head) if self.model is not None else None
+        if body is not None:  # "it said", "the company said", "the statement said"
+            return self.speak_for(body.name, head)
         kind = self.lex.pronoun_kind(head.text)
         if kind is not None:
             return self._pronoun(head, kind)
@@ -316,6 +322,12 @@ class SpeakerBook:
             self.genders.setdefault(name, gender)
         self._use(name, None)
         return Source(name, head.text, span)
+
+    def speak_for(self, name: str, head: Token) -> Source:
+        """A body the entity model names speaking at ``head`` (a pronoun or description)."""
+        self.orgs.setdefault(name, Profile(orgs=[name]))
+        self._use(name, None)
+        return Source(name, head.text, (head.idx, head.idx + len(head)))
 
     def _organisation(self, head: Token) -> Source:
         text, span = org_phrase(head)
