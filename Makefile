@@ -10,12 +10,12 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup run test lint bench eval clean browser
 
-setup: $(STAMP)  ## create .venv and install comity with its dev extra (a no-op when up to date)
+setup: $(STAMP)  ## create .venv and install comity with its dev and spark (pyspark) extras (a no-op when up to date)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,spark]'
 	touch $(STAMP)
 
 run: setup  ## code the bundled demo article and show the result

@@ -26,6 +26,7 @@ PACKAGE = "comity"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("__main__",),
     ("cli",),
+    ("spark",),
     ("web",),
     ("corpus", "evaluation"),
     ("pipeline",),

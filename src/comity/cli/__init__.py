@@ -6,7 +6,7 @@ imported, so importing this package registers every command.
 
 from __future__ import annotations
 
-from comity.cli import code, evaluate, ingest, query, serve  # noqa: F401  (each registers its commands)
+from comity.cli import code, evaluate, ingest, query, serve, spark  # noqa: F401  (each registers its commands)
 from comity.cli._common import app
 
 __all__ = ["app"]

@@ -83,10 +83,18 @@ def ingest_command(
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
     batch_size: BatchOpt = 16,
+    parquet: Annotated[Path | None, typer.Option(
+        "--parquet", help="Load the Parquet output of 'comity spark' in this folder (no coding).")] = None,
 ) -> None:
     """Read, code and store articles; those already stored are skipped (their URLs recorded)."""
     from comity.io.fetch import read_list
     from comity.text.normalize import as_date
+
+    if parquet is not None:
+        if sources or feed or from_list:
+            raise fail(ValueError("--parquet loads coded output: give no sources, --feed or --from with it"))
+        _load_parquet(db, parquet)
+        return
 
     try:
         when = as_date(published)
@@ -104,6 +112,23 @@ def ingest_command(
             summary = corpus.ingest(names, coder=coder, published=when, feeds=feed or (),
                                     progress=_counting(bar, task, {}, log))
     _report(summary, time.perf_counter() - start)
+
+
+def _load_parquet(db: Path, parquet: Path) -> None:
+    """``comity ingest --parquet DIR``: copy the coded articles the store lacks, without coding."""
+    from comity.corpus.parquet import error_count
+
+    start = time.perf_counter()
+    with open_corpus(db) as corpus:
+        try:
+            summary = corpus.ingest_parquet(parquet)
+        except ComityError as error:
+            raise fail(error) from error
+    err.print(f"{summary.coded} loaded, {summary.skipped} skipped as already stored ({summary.urls_added} "
+              f"new URLs recorded) from {escape(str(parquet))} in {time.perf_counter() - start:.1f} s")
+    if errors := error_count(parquet):
+        err.print(f"{errors} input(s) the Spark run could not code are listed in "
+                  f"{escape(str(parquet))}/errors")
 
 
 @app.command("recode")

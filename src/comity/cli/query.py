@@ -27,6 +27,18 @@ from comity.cli._common import (
 from comity.cli.plot import plot_ties
 from comity.corpus.store import DEFAULT_DB
 
+ParquetOpt = Annotated[Path | None, typer.Option(
+    "--parquet", help="Read the Parquet output of 'comity spark' in this folder (in place) instead of --db.")]
+
+
+def _reader(db: Path, parquet: Path | None):
+    """The corpus to read: the Parquet output of ``comity spark`` when given, else the store."""
+    if parquet is None:
+        return open_corpus(db, read_only=True)
+    from comity.corpus.corpus import Corpus
+
+    return guarded(lambda: Corpus.over_parquet(parquet))
+
 
 def _cell(value) -> str:
     if value is None:
@@ -73,11 +85,11 @@ def events_command(
     text: Annotated[str | None, typer.Option("--text", help="Words the sentence contains.")] = None,
     since: SinceOpt = None, until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
     """List stored events, one row per actor-recipient pair, filtered."""
     _check_format(fmt)
-    with open_corpus(db, read_only=True) as corpus:
+    with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.events(actor=actor, recipient=recipient, type=type, since=since,
                                              until=until, text=text, limit=limit or None))
     show_frame(frame, ["date", "actor_code", "event", "recipient_code", "mode", "negated", "event_scale",
@@ -94,11 +106,11 @@ def quotes_command(
     since: Annotated[str | None, typer.Option("--since", help="First publication day.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last publication day.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
     """List stored quotes with their speakers, filtered."""
     _check_format(fmt)
-    with open_corpus(db, read_only=True) as corpus:
+    with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.quotes(speaker=speaker, actor=actor, text=text, since=since,
                                              until=until, limit=limit or None))
     show_frame(frame, ["published", "speaker", "title", "country", "kind", "content", "url"], fmt,
@@ -149,13 +161,13 @@ def ties_command(
                              ] = False,
     period: Annotated[str | None, typer.Option("--period", help="With --evidence: only this period "
                                                "(as printed, e.g. 2025-05).")] = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
     """Events between A and B per period, by quad class both ways, with the mean event scale."""
     _check_format(fmt)
     if by not in ("day", "week", "month"):
         raise fail(ValueError(f"--by must be day, week or month, not '{by}'"))
-    with open_corpus(db, read_only=True) as corpus:
+    with _reader(db, parquet) as corpus:
         frame = corpus.ties(a, b, by=by, include_negated=include_negated,
                             include_hypothetical=include_hypothetical)
         proof = corpus.evidence(a, b, by=by, period=period, include_negated=include_negated,
@@ -163,7 +175,7 @@ def ties_command(
     if fmt != "table":
         show_frame(frame, list(frame.columns), fmt)
     elif frame.empty:
-        err.print(f"no dated events between {a} and {b} in {db}")
+        err.print(f"no dated events between {a} and {b} in {parquet or db}")
     else:
         table_console().print(_ties_table(frame, a, b))
         from comity.corpus.ties import sparkline
@@ -184,10 +196,11 @@ def network_command(
     db: ReadDbOpt = Path(DEFAULT_DB), since: SinceOpt = None, until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="How many dyads.")] = 20,
     include_negated: NegatedOpt = False, include_hypothetical: HypoOpt = False, fmt: FormatOpt = "table",
+    parquet: ParquetOpt = None,
 ) -> None:
     """The actor-recipient pairs with most events, with their mean event scale."""
     _check_format(fmt)
-    with open_corpus(db, read_only=True) as corpus:
+    with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.network(since=since, until=until, limit=limit,
                                               include_negated=include_negated,
                                               include_hypothetical=include_hypothetical))
@@ -200,8 +213,9 @@ def export_command(
     fmt: Annotated[str, typer.Option("--format", help="plover (JSONL), csv or parquet.")] = "plover",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout; "
                                                 "required for parquet).")] = None,
+    parquet: ParquetOpt = None,
 ) -> None:
     """Export the stored events: PLOVER JSONL, a flat CSV (one row per dyad event) or Parquet."""
-    with open_corpus(db, read_only=True) as corpus:
+    with _reader(db, parquet) as corpus:
         count = guarded(lambda: corpus.export(fmt, output))
     err.print(f"{count} records exported" + (f" to {output}" if output else ""))

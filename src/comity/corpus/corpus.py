@@ -75,6 +75,18 @@ class Corpus:
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
 
+    @classmethod
+    def over_parquet(cls, directory: str | Path) -> Corpus:
+        """A read-only corpus over the Parquet output of ``comity spark``: DuckDB reads the files in
+        place (no load step) and every query method works as over a store."""
+        from comity.corpus.parquet import ParquetStore
+
+        corpus = cls.__new__(cls)
+        corpus.store = ParquetStore(directory)
+        corpus.path = corpus.store.path
+        corpus.commit_every, corpus.commit_seconds = 16, 2.0
+        return corpus
+
     def close(self) -> None:
         self.store.close()
 
@@ -177,6 +189,14 @@ class Corpus:
 
         self._in_groups(coder.code_many(self.store.articles(ids)), store, summary, notify)
         return summary
+
+    def ingest_parquet(self, directory: str | Path) -> Summary:
+        """Load the Parquet output of ``comity spark`` into the store, without coding: the articles
+        not yet stored, with all their rows (those stored are skipped, their new URLs recorded)."""
+        from comity.corpus.parquet import load_parquet
+
+        loaded, skipped, urls = load_parquet(self.con, directory)
+        return Summary(coded=loaded, skipped=skipped, urls_added=urls)
 
     def stale_count(self, version: str, force: bool = False) -> int:
         return len(self.store.stale(version, force))

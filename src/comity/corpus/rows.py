@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from comity.corpus.dates import interval
@@ -134,3 +134,11 @@ def rows_of(coded: Coded, version: str) -> Rows:
     rows.figures = [(aid, i, f.text, *_s(f.span), float(f.value), f.unit, f.qualifier, f.about, f.period)
                     for i, f in enumerate(coded.figures)]
     return rows
+
+
+def article_row(coded: Coded, version: str, urls: Iterable[str | None]) -> tuple:
+    """The ``articles`` row of one coded article; ``urls`` are where it was read (its own URL first,
+    then the places it was found, copies included): the first of them is its ``url`` when it has none."""
+    a = coded.article
+    return (a.id, a.url or next((u for u in urls if u), None), a.title, a.published, a.source, a.text,
+            version, list(coded.warnings))
