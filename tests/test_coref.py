@@ -104,3 +104,34 @@ def test_a_country_never_becomes_the_person_who_bears_its_name(coder) -> None:
 def test_bodies_speak_through_pronouns_descriptions_and_documents(coder, text: str, speaker: str) -> None:
     quotes = coder.code(text).quotes
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def _events(coder, text: str) -> set[tuple]:
+    events = coder.code(text, published="2026-03-04").events
+    def codes(side) -> tuple:
+        return tuple(sorted(m.entity.code for m in side))
+
+    return {(e.event, codes(e.actor), codes(e.recipient)) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pronoun with no rival in reach gives the actor
+    ("Ghana summoned the Nigerian ambassador on Monday. It also expelled two Nigerian diplomats.",
+     ("SANCTION", ("GHA",), ("NGA",))),
+    # "the country" with one state in reach
+    ("Norway is facing a gas shortage. The country has asked Qatar for more shipments.",
+     ("REQUEST", ("NOR",), ("QAT",))),
+])
+def test_events_take_sides_from_pronouns_and_descriptions(coder, text: str, expected: tuple) -> None:
+    assert expected in _events(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun with a rival in reach gives no side: "it" could be Ghana or Nigeria
+    "Ghana and Nigeria met in Accra. It expelled two diplomats from Togo.",
+    # an act with no recipient whose only actor is a pronoun named in an earlier sentence is not kept
+    "The Treasury Department published its report on Monday. It was going to make a deal.",
+])
+def test_no_event_rests_on_a_guess(coder, text: str) -> None:
+    assert not any(e[0] == "SANCTION" and e[1] in (("GHA",), ("NGA",)) for e in _events(coder, text)) \
+        and not any(not e[2] for e in _events(coder, text) if e[1] == ("USA",))

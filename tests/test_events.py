@@ -728,8 +728,10 @@ REAL = [
     ),
     ("Officials said the two governments would spend $4 billion on new ports.", []),
     # releases and detentions act on the people's country, named by their demonym
+    # (and the detention the relative clause reports is Peru's act too: "its" is Peru's, the fishermen the
+    # clause's object)
     ("Peru on Friday released 6 Bolivian fishermen its coast guard had detained.",
-     [("RETREAT", ["PER"], ["BOL"], False)]),
+     [("RETREAT", ["PER"], ["BOL"], False), ("COERCE", ["PER"], ["BOL"], False)]),
     ("Mali freed 3 Algerian truck drivers seized by its army.", [("RETREAT", ["MLI"], ["DZA"], False)]),
     ("The company released a statement.", []),
     ("The ministry released the figures on Monday.", []),

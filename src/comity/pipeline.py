@@ -24,6 +24,7 @@ from comity.actors.resolve import ActorIndex
 from comity.config import Config
 from comity.datafiles import data_hash, extended
 from comity.entities.build import build_model, traits_from
+from comity.entities.mentions import model_mentions
 from comity.entities.model import EntityModel
 from comity.errors import ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
@@ -137,7 +138,8 @@ class Coder:
             quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues, model)
             times = find_times(parsed, article.published)
             figures = find_figures(parsed, times)
-            events = find_events(parsed, mentions, times, self.lexicon, figures)
+            actors = sorted(mentions + model_mentions(model), key=lambda m: m.span)
+            events = find_events(parsed, actors, times, self.lexicon, figures)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),

@@ -59,7 +59,7 @@ class Mention:
     text: str
     span: Span
     entity: Entity
-    how: str = "name"  # name, alias, demonym, capital, seat, office, title, pronoun, coref
+    how: str = "name"  # name, alias, demonym, capital, seat, office, title, pronoun, coref, description
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,17 @@ def _recent(model: EntityModel, token: Token, sentence_of: dict[int, int], wante
     return None
 
 
+def _states_in_reach(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> set[int]:
+    """The states named in the last sentences: "the country" is a guess when there are several."""
+    here, found = sentence_of[token.i], set()
+    for ref in model.before(token.i):
+        if here - sentence_of.get(ref.start, here) > REACH:
+            break
+        if ref.referent is not None and model.referents[ref.referent].kind == STATE:
+            found.add(ref.referent)
+    return found
+
+
 def _salient_state(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> Referent | None:
     """The state named most (subjects twice) in the last sentences, the latest on a tie."""
     here, score, latest = sentence_of[token.i], {}, {}
@@ -161,8 +172,10 @@ def read_descriptions(model: EntityModel, doc: Doc, in_body, sentence_of: dict[i
         if how is None:
             continue
         span = doc[start:end]
+        rivals = _states_in_reach(model, noun, sentence_of) if referent is not None else set()
+        sure = referent is None or referent.kind != STATE or len(rivals) < 2
         model.add(Reference(span.text, (span.start_char, span.end_char), start, end, how,
-                            referent.id if referent is not None else None, noun.i, is_subject(noun)))
+                            referent.id if referent is not None else None, noun.i, is_subject(noun), sure))
 
 
 def _describe(model: EntityModel, noun: Token,

@@ -47,7 +47,8 @@ class Referent:
 class Reference:
     """A stretch of text (``span``, tokens ``start``..``end``) referring to ``referent`` (None when a
     pronoun or description found no compatible antecedent). ``how``: name, alias, acronym, surname,
-    pronoun, description, role, group."""
+    pronoun, description, role, group. ``confident`` is False for a pronoun that had rivals: the stages
+that must be precise (events) leave such references alone."""
 
     text: str
     span: Span
@@ -57,6 +58,7 @@ class Reference:
     referent: int | None
     head: int
     subject: bool = False
+    confident: bool = True  # False where other referents in reach agreed as well (a pronoun's best guess)
 
 
 @dataclass

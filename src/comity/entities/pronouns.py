@@ -45,6 +45,7 @@ FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 REACH = 3  # sentences back a pronoun looks first
 FAR_REACH = 8  # and, for he and she with no one nearer, this far
 SPEAKER_REACH = 4  # sentences before a quotation where its speaker may have been named
+STATE_VOICES = frozenset({"GOV", "MIL"})  # a person whose "we" is their state: its government and forces
 QUOTE_MARKS = "\"“”"
 
 
@@ -112,16 +113,18 @@ def candidates(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
 
 
 def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
-            counts: dict[int, int]) -> Referent | None:
-    """The referent a third-person pronoun stands for, or None."""
+            counts: dict[int, int]) -> tuple[Referent | None, bool]:
+    """The referent a third-person pronoun stands for (or None), and whether it had no rival: no other
+    referent within reach agreed with the pronoun."""
     word = pronoun.lower_
     reaches = (REACH, FAR_REACH) if word in MALE or word in FEMALE else (REACH,)
     for reach in reaches:
         options = [c for c in candidates(model, pronoun, sentence_of, reach)
                    if agrees(word, c.referent) and not _bound(pronoun, c.reference, pronoun.doc)]
         if options:
-            return max(options, key=lambda c: _score(c, pronoun, counts)).referent
-    return _cataphor(model, pronoun)
+            best = max(options, key=lambda c: _score(c, pronoun, counts)).referent
+            return best, len({c.referent.id for c in options}) == 1
+    return _cataphor(model, pronoun), True
 
 
 def _quote_bounds(pronoun: Token) -> tuple[int, int] | None:
@@ -186,7 +189,9 @@ def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Trait
         if token.lower_ in traits.people_nouns and token.dep_ == "compound":
             return model.add_referent(GROUP, token.text, plural=True)
     referent = model.referents[speaker.referent]
-    return model.state_of(referent) if referent.kind == PERSON else None
+    if referent.kind != PERSON or referent.sector not in STATE_VOICES:
+        return None  # a candidate's or a senator's "we" is their campaign or party, not their state
+    return model.state_of(referent)
 
 
 def _first_person(model: EntityModel, pronoun: Token, traits: Traits) -> Referent | None:
@@ -225,13 +230,13 @@ def read_pronouns(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, 
         if token.pos_ != "PRON" or model.at(token.i) is not None or not in_body((token.idx, token.idx + 1)):
             continue
         if word in FIRST_SINGULAR or word in FIRST_PLURAL:
-            referent = _first_person(model, token, traits)
+            referent, sure = _first_person(model, token, traits), True
         elif word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
-            referent = resolve(model, token, sentence_of, counts)
+            referent, sure = resolve(model, token, sentence_of, counts)
         else:
             continue
         model.add(Reference(token.text, (token.idx, token.idx + len(token)), token.i, token.i + 1, "pronoun",
-                            referent.id if referent is not None else None, token.i, is_subject(token)))
+                            referent.id if referent is not None else None, token.i, is_subject(token), sure))
         if referent is not None:
             counts[referent.id] = counts.get(referent.id, 0) + 1
 

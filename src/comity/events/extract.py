@@ -107,4 +107,24 @@ def find_events(
         for d in items:
             d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
     events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
-    return context_recipients(events, body)
+    return [e for e in context_recipients(events, body) if not _unnamed_alone(parsed, e, body)]
+
+
+REFERRING = frozenset({"pronoun", "description"})
+
+
+def _unnamed_alone(parsed: Parsed, event: Event, body: list[Mention]) -> bool:
+    """An event with no recipient whose actors the text gives only as pronouns or descriptions, named in
+    no earlier part of the sentence ("it was going to make a deal", "the government could deny permits";
+    not "Syria says it will not accept refugees"): in domestic news such acts are what the lone-actor
+    policies let through most often wrongly, so they need their side named in the sentence."""
+    if event.recipient or not event.actor or not all(m.how in REFERRING for m in event.actor):
+        return False
+    start = min(m.span[0] for m in event.actor)
+    sentence = parsed.doc.char_span(start, start + 1, alignment_mode="expand")
+    if sentence is None:
+        return True
+    begin = sentence.sent.start_char
+    codes = {m.entity.code for m in event.actor}
+    named = (m for m in body if m.how not in REFERRING and begin <= m.span[0] < start)
+    return not any(m.entity.code in codes for m in named)

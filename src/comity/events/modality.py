@@ -163,7 +163,9 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     """The nearest trigger of an embedding type (REQUEST, REJECT, AGREE, THREATEN, CONCEDE) governing ``tok``.
 
     "called for talks", "threatened to impose tariffs"; also an ACCUSE trigger over a verb ("accused Kyiv of
-    attacking": the attack is alleged, not reported). None when there is none.
+    attacking": the attack is alleged, not reported), and a compelling trigger over its own infinitive
+    complement ("ordered the envoy to leave", "forced them to withdraw": what is compelled is not an act of
+    its own; a purpose clause, "used tear gas to disperse protesters", is). None when there is none.
     """
     cur = tok
     for _ in range(5):
@@ -180,7 +182,8 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
         kind = triggered.get(cur.i)
         if kind is not None:
             alleged = kind == "ACCUSE" and tok.pos_ == "VERB"  # "accused Kyiv of attacking": an allegation
-            return cur if lex.has("embedding_types", kind) or alleged else None
+            compelled = lex.has("compelling_types", kind) and tok.dep_ == "xcomp" and tok.head == cur
+            return cur if lex.has("embedding_types", kind) or alleged or compelled else None
     return None
 
 

@@ -57,7 +57,18 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
-    return found or _up_to_count(verb)
+    return found or _up_to_count(verb) or _relative_object(verb)
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """ "the fishermen its coast guard had detained": a relative clause with its own subject and no object
+    or complement of its own has the noun it modifies as its object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    kids = {c.dep_ for c in verb.children}
+    if "nsubj" not in kids or kids & {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "acomp"}:
+        return []
+    return [verb.head]
 
 
 def _up_to_count(verb: Token) -> list[Token]:
