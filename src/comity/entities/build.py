@@ -60,5 +60,5 @@ def build_model(parsed: Parsed, mentions: list[Mention], traits: Traits | None =
     read_groups(model, parsed.doc)
     read_descriptions(model, parsed.doc, parsed.in_body, sentence_of)
     read_nominals(model, parsed.doc, parsed.in_body, sentence_of, traits)
-    read_pronouns(model, parsed.doc, parsed.in_body, sentence_of, traits)
+    read_pronouns(model, parsed.doc, parsed.masked_text, parsed.in_body, sentence_of, traits)
     return model

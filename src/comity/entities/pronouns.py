@@ -15,10 +15,11 @@ antecedent within reach stays unresolved rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from math import log
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from comity.entities.model import (
     DOCUMENT,
@@ -127,18 +128,32 @@ def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
     return _cataphor(model, pronoun), True
 
 
-def _quote_bounds(pronoun: Token) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class Layout:
+    """Where an article's sentences, paragraph breaks and quotation marks are, read once per article."""
+
+    sents: list[Span]
+    sentence_of: dict[int, int]
+    breaks: list[int]  # offsets of newlines
+    marks: list[int]  # offsets of double quotation marks
+    length: int  # of the text (spaCy builds Doc.text anew at every read)
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, sentence_of: dict[int, int]) -> Layout:
+        return cls(list(doc.sents), sentence_of, [i for i, c in enumerate(text) if c == "\n"],
+                   [i for i, c in enumerate(text) if c in QUOTE_MARKS], len(text))
+
+
+def _quote_bounds(pronoun: Token, layout: Layout) -> tuple[int, int] | None:
     """The characters of the quotation holding ``pronoun`` in its paragraph, if it is inside one."""
-    text = pronoun.doc.text
-    start = text.rfind("\n", 0, pronoun.idx) + 1
-    end = text.find("\n", pronoun.idx)
-    end = len(text) if end < 0 else end
-    marks = [i for i in range(start, end) if text[i] in QUOTE_MARKS]
-    before = [i for i in marks if i < pronoun.idx]
-    if len(before) % 2 == 0:
+    at = pronoun.idx
+    line = bisect_left(layout.breaks, at)
+    start = layout.breaks[line - 1] + 1 if line > 0 else 0
+    end = layout.breaks[line] if line < len(layout.breaks) else layout.length
+    first, here, last = (bisect_left(layout.marks, x) for x in (start, at, end))
+    if (here - first) % 2 == 0:
         return None
-    after = [i for i in marks if i > pronoun.idx]
-    return before[-1], after[0] if after else end
+    return layout.marks[here - 1], layout.marks[here] if here < last else end
 
 
 def _speaker_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Traits) -> Reference | None:
@@ -155,23 +170,24 @@ def _speaker_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Trai
     return None
 
 
-def _quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits) -> Reference | None:
+def _quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits, layout: Layout) -> Reference | None:
     """Who speaks the quotation ``pronoun`` stands in: the subject of a verb of saying outside it, in the
     sentences the quotation touches ("'We will win,' the minister said"), else in the sentences before it
     (a quotation that goes on from an earlier paragraph)."""
-    bounds = _quote_bounds(pronoun)
+    bounds = _quote_bounds(pronoun, layout)
     if bounds is None:
         return None
     doc = pronoun.doc
-    sents = {pronoun.sent}
+    numbers = {layout.sentence_of[pronoun.i]}
     for char in bounds:
-        edge = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
+        edge = doc.char_span(char, char + 1, alignment_mode="expand") if char < layout.length else None
         if edge is not None:
-            sents.add(edge.sent)
-    found = _speaker_in(model, sorted(sents, key=lambda s: s.start), bounds, traits)
+            numbers.add(layout.sentence_of[edge.start])
+    found = _speaker_in(model, [layout.sents[n] for n in sorted(numbers)], bounds, traits)
     if found is not None:
         return found
-    earlier = [s for s in doc.sents if s.end <= min(s.start for s in sents)][-SPEAKER_REACH:]
+    first = min(numbers)
+    earlier = layout.sents[max(0, first - SPEAKER_REACH):first]
     return _speaker_in(model, reversed(earlier), (-1, -1), traits)
 
 
@@ -194,10 +210,10 @@ def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Trait
     return model.state_of(referent)
 
 
-def _first_person(model: EntityModel, pronoun: Token, traits: Traits) -> Referent | None:
+def _first_person(model: EntityModel, pronoun: Token, traits: Traits, layout: Layout) -> Referent | None:
     """"I" in a quotation is its speaker; "we" the speaker when a body or a group, else the body a person
     speaks for."""
-    ref = _quoted_speaker(model, pronoun, traits)
+    ref = _quoted_speaker(model, pronoun, traits, layout)
     if ref is None:
         return None
     speaker = model.referents[ref.referent]
@@ -219,18 +235,20 @@ def _cataphor(model: EntityModel, pronoun: Token) -> Referent | None:
     return None
 
 
-def read_pronouns(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, int], traits: Traits) -> None:
+def read_pronouns(model: EntityModel, doc: Doc, text: str, in_body, sentence_of: dict[int, int],
+                  traits: Traits) -> None:
     """Add a reference for every personal pronoun of the body, resolved where it can be."""
     counts: dict[int, int] = {}
     for ref in model.references:
         if ref.referent is not None:
             counts[ref.referent] = counts.get(ref.referent, 0) + 1
+    layout = Layout.of(doc, text, sentence_of)
     for token in doc:
         word = token.lower_
         if token.pos_ != "PRON" or model.at(token.i) is not None or not in_body((token.idx, token.idx + 1)):
             continue
         if word in FIRST_SINGULAR or word in FIRST_PLURAL:
-            referent, sure = _first_person(model, token, traits), True
+            referent, sure = _first_person(model, token, traits, layout), True
         elif word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
             referent, sure = resolve(model, token, sentence_of, counts)
         else:
