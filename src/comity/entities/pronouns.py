@@ -45,6 +45,7 @@ FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 REACH = 3  # sentences back a pronoun looks first
 FAR_REACH = 8  # and, for he and she with no one nearer, this far
+PLURAL_BONUS = 1.0
 SPEAKER_REACH = 4  # sentences before a quotation where its speaker may have been named
 STATE_VOICES = frozenset({"GOV", "MIL"})  # a person whose "we" is their state: its government and forces
 QUOTE_MARKS = "\"“”"
@@ -95,6 +96,8 @@ def _score(candidate: Candidate, pronoun: Token, counts: dict[int, int]) -> floa
         score += 1.0  # "Lavrov said his ministry ...": the possessor is the clause's subject
     if ref.how == "pronoun":
         score -= 0.25
+    if pronoun.lower_ in PLURAL and (candidate.referent.plural or candidate.referent.kind == GROUP):
+        score += PLURAL_BONUS  # "they" names people more often than a body
     score += 0.3 * log(counts.get(candidate.referent.id, 1))
     return score - 0.001 * (pronoun.i - ref.end)
 
@@ -203,11 +206,21 @@ def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Trait
             if kind in (ORGANISATION, STATE, GROUP):
                 return model.referents[ref.referent]
         if token.lower_ in traits.people_nouns and token.dep_ == "compound":
-            return model.add_referent(GROUP, token.text, plural=True)
+            return _named_by(model, token) or model.add_referent(GROUP, token.text, plural=True)
     referent = model.referents[speaker.referent]
     if referent.kind != PERSON or referent.sector not in STATE_VOICES:
         return None  # a candidate's or a senator's "we" is their campaign or party, not their state
     return model.state_of(referent)
+
+
+def _named_by(model: EntityModel, noun: Token) -> Referent | None:
+    """The latest group the text named with the same noun ("the team" ... "team member X said, 'we'")."""
+    for ref in model.before(noun.i):
+        if ref.referent is not None and noun.doc[ref.head].lemma_.lower() == noun.lemma_.lower():
+            referent = model.referents[ref.referent]
+            if referent.kind in (GROUP, ORGANISATION):
+                return referent
+    return None
 
 
 def _first_person(model: EntityModel, pronoun: Token, traits: Traits, layout: Layout) -> Referent | None:
