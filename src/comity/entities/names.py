@@ -142,6 +142,11 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
     kind = ACTOR_KINDS.get(entity.kind)
     if kind is None or mention.how == "pronoun":
         return
+    if mention.how == "title" and kind == PERSON and entity.code and entity.title:
+        holder = _holder(book, entity.code, entity.title)  # "the US President": the one the text named
+        if holder is not None:
+            book.model.add(_reference(doc, span.start, span.end, "description", holder))
+        return
     if mention.how == "title" and (kind == PERSON or mention.text.islower()):
         return  # a title alone ("the foreign minister", "the ministry") is a description, read later
     if kind == PERSON:
@@ -170,6 +175,16 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
         how = "name" if mention.how in ("name", "alias") else mention.how
     book.model.add(_reference(doc, span.start, span.end, how, referent))
     _define_acronym(book, doc, span.end, referent)
+
+
+def _holder(book: _NameBook, code: str, title: str) -> Referent | None:
+    """The latest person of state ``code`` the text named with the title word ``title`` (its last word)."""
+    word = title.lower().split()[-1]
+    for referent in reversed(book.model.referents):
+        if referent.kind == PERSON and referent.code == code and referent.title \
+                and word in referent.title.lower().split():
+            return referent
+    return None
 
 
 def _define_acronym(book: _NameBook, doc: Doc, end: int, referent: Referent) -> None:

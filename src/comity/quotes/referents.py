@@ -6,9 +6,9 @@ entity model (:mod:`comity.entities`) resolved the source phrase to an
 organisation, a state or a document, the speaker is that body (a document's
 speaker is whoever issued it: "the ministry said in a statement ... the
 statement said"); a person is left to the book, which knows people's titles
-and names (measured: the model's person pronouns cost speaker accuracy on the
-held-out and real-news sets); an unresolved phrase or a group of people stays with the book's own
-reading (an unnamed source).
+and names (measured: the model's person pronouns and titled descriptions cost speaker
+accuracy on the held-out and real-news sets); an unresolved phrase or a group
+of people stays with the book's own reading (an unnamed source).
 """
 
 from __future__ import annotations
