@@ -177,9 +177,9 @@ def test_ingest_a_folder_twice_and_a_url_list(cli: typer.Typer, tmp_path: Path, 
     third = invoke(cli, "ingest", "--from", listing, "--db", db)
     assert "0 coded, 4 skipped" in third.output and "HTTP 404" in third.output
     assert snapshot(db)["article_urls"] == counts["article_urls"] + 4
-    assert "0 coded" in invoke(cli, "recode", "--db", db).output
+    assert "0 re-coded" in invoke(cli, "recode", "--db", db).output
     forced = invoke(cli, "recode", "--db", db, "--force")
-    assert "5 coded" in forced.output and snapshot(db)["event_ids"] == counts["event_ids"]
+    assert "5 re-coded" in forced.output and snapshot(db)["event_ids"] == counts["event_ids"]
 
 
 def test_a_store_held_by_another_writer(cli: typer.Typer, tmp_path: Path) -> None:

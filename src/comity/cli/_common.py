@@ -127,15 +127,21 @@ def finish(failures: list[str], coded: int) -> None:
 
 
 def table_console() -> Console:
-    """The output console; when not a terminal (a pipe, a file), wide enough not to fold tables."""
+    """The output console for tables: as wide as ``COLUMNS`` says when set, else the terminal; when not
+    a terminal (a pipe, a file), wide enough not to fold tables."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return Console(soft_wrap=True, width=int(columns))
     return out if out.is_terminal else Console(soft_wrap=True, width=220)
 
 
-def open_corpus(db: Path, read_only: bool = False):
+def open_corpus(db: Path, read_only: bool = False, must_exist: bool = False):
+    """The store at ``db``; a reader waits a few seconds for an ingest to finish writing a group."""
     from comity.corpus.corpus import Corpus
+    from comity.corpus.store import READ_WAIT
 
     try:
-        return Corpus(db, read_only=read_only)
+        return Corpus(db, read_only=read_only, wait=READ_WAIT if read_only else 0.0, must_exist=must_exist)
     except ComityError as error:
         raise fail(error) from error
 

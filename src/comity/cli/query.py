@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from comity.cli._common import (
     FormatOpt,
@@ -25,6 +23,7 @@ from comity.cli._common import (
     table_console,
 )
 from comity.cli.plot import plot_ties
+from comity.cli.tables import Column, cell, csv_text, json_lines, print_table
 from comity.corpus.store import DEFAULT_DB
 
 ParquetOpt = Annotated[Path | None, typer.Option(
@@ -40,40 +39,56 @@ def _reader(db: Path, parquet: Path | None):
     return guarded(lambda: Corpus.over_parquet(parquet))
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return "" if value != value else f"{value:.2f}"
-    if hasattr(value, "strftime"):  # dates come back from DuckDB as midnight timestamps
-        return value.strftime("%Y-%m-%d") if not getattr(value, "hour", 0) else value.isoformat()
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def show_frame(frame, columns: list[str], fmt: str, title: str | None = None) -> None:
-    """Print a DataFrame as a Rich table, CSV or JSON Lines."""
+def show_frame(frame, columns: list[Column], fmt: str, title: str | None = None,
+               caption: str | None = None) -> None:
+    """Print a DataFrame as a table fitted to the terminal (``columns``), CSV or JSON Lines (every
+    column of the frame)."""
     if fmt == "csv":
-        print(frame[columns].to_csv(index=False), end="")
+        print(csv_text(frame), end="")
         return
     if fmt == "json":
-        for record in json.loads(frame.to_json(orient="records", date_format="iso")):
-            print(json.dumps(record, ensure_ascii=False))
+        print(json_lines(frame), end="")
         return
-    table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in frame[columns].itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
-    table_console().print(table)
+    names = [c.name for c in columns]
+    rows = [[cell(v) for v in row] for row in frame[names].itertuples(index=False)]
+    print_table(table_console(), columns, rows, title=title, caption=caption)
 
 
 def _check_format(fmt: str) -> None:
     if fmt not in ("table", "csv", "json"):
         raise fail(ValueError(f"--format must be table, csv or json, not '{fmt}'"))
+
+
+def _limit(limit: int | None, fmt: str) -> int | None:
+    """The rows to show: ``--limit`` as given (0: all); by default 50 in a table, all in CSV and JSON."""
+    if limit is None:
+        return TABLE_LIMIT if fmt == "table" else None
+    return limit or None
+
+
+def _say_shown(shown: int, limit: int | None, count, what: str) -> None:
+    """When a limit cut the rows: "showing N of M …" on standard error."""
+    if limit is not None and shown >= limit:
+        total = count()
+        if total > shown:
+            err.print(f"showing {shown:,} of {total:,} {what} (--limit N for more, --limit 0 for all)",
+                      highlight=False)
+
+
+EVENT_TABLE = [Column("date"), Column("actor_code", "actor"), Column("shown_event", "event"),
+               Column("recipient_code", "recipient"), Column("aux"), Column("mode", wide=True),
+               Column("event_scale", "scale", right=True), Column("sentence", text=True),
+               Column("url", wide=True)]
+EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "date_start", "date_end", "actor_code",
+                 "actor_sector", "actor_name", "event", "negated", "aux", "mode", "context", "quad_code",
+                 "event_scale", "recipient_code", "recipient_sector", "recipient_name", "sentence",
+                 "event_text", "url", "title", "published", "coder_version"]
+QUOTE_TABLE = [Column("published", "date"), Column("speaker"), Column("title", text=True),
+               Column("country"), Column("kind"), Column("content", text=True), Column("url", wide=True)]
+LimitOpt = Annotated[int | None, typer.Option(
+    "--limit", help="At most this many rows; 0: all. Default: 50 in a table, all with --format csv or json.",
+    show_default=False)]
+TABLE_LIMIT = 50
 
 
 @app.command("events")
@@ -83,17 +98,26 @@ def events_command(
     recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient code or name.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (SANCTION …).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Words the sentence contains.")] = None,
-    since: SinceOpt = None, until: UntilOpt = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = None,
     fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
-    """List stored events, one row per actor-recipient pair, filtered."""
+    """List stored events, one row per actor-recipient pair, filtered.
+
+    A negated event shows as "not TYPE"; aux says when it is future, hypothetical or historical.
+    """
     _check_format(fmt)
+    rows = _limit(limit, fmt)
+    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since, "until": until,
+               "text": text}
     with _reader(db, parquet) as corpus:
-        frame = guarded(lambda: corpus.events(actor=actor, recipient=recipient, type=type, since=since,
-                                             until=until, text=text, limit=limit or None))
-    show_frame(frame, ["date", "actor_code", "event", "recipient_code", "mode", "negated", "event_scale",
-                       "sentence", "url"], fmt, title=f"{len(frame)} events")
+        frame = guarded(lambda: corpus.events(**filters, limit=rows))
+        _say_shown(len(frame), rows, lambda: corpus.count("events", **filters), "events")
+    if fmt == "table":
+        frame = frame.assign(shown_event=[f"not {e}" if n else e for e, n in
+                                          zip(frame["event"], frame["negated"].fillna(False), strict=True)])
+        show_frame(frame, EVENT_TABLE, fmt, title=f"{len(frame)} events")
+    else:
+        show_frame(frame[EVENT_COLUMNS], [], fmt)
 
 
 @app.command("quotes")
@@ -105,35 +129,35 @@ def quotes_command(
     text: Annotated[str | None, typer.Option("--text", help="Words the quote contains.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First publication day.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last publication day.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
+    limit: LimitOpt = None, fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
     """List stored quotes with their speakers, filtered."""
     _check_format(fmt)
+    rows = _limit(limit, fmt)
+    filters = {"speaker": speaker, "actor": actor, "text": text, "since": since, "until": until}
     with _reader(db, parquet) as corpus:
-        frame = guarded(lambda: corpus.quotes(speaker=speaker, actor=actor, text=text, since=since,
-                                             until=until, limit=limit or None))
-    show_frame(frame, ["published", "speaker", "title", "country", "kind", "content", "url"], fmt,
-               title=f"{len(frame)} quotes")
+        frame = guarded(lambda: corpus.quotes(**filters, limit=rows))
+        _say_shown(len(frame), rows, lambda: corpus.count("quotes", **filters), "quotes")
+    show_frame(frame, QUOTE_TABLE, fmt, title=f"{len(frame)} quotes")
 
 
-def _ties_table(frame, a: str, b: str) -> Table:
+QUAD_MARKS = {"verbal_cooperation": "V+", "material_cooperation": "M+", "verbal_conflict": "V−",
+              "material_conflict": "M−"}
+QUAD_LEGEND = "V+ verbal cooperation, M+ material cooperation, V− verbal conflict, M− material conflict"
+
+
+def _ties_table(frame, a: str, b: str) -> tuple[list[Column], list[list[str]], str]:
+    """The ties table's columns, rows and legend: A→B and B→A counts per quad class, narrow headers."""
     from comity.corpus.ties import QUADS
 
-    short = {"verbal_cooperation": "V-coop", "material_cooperation": "M-coop",
-             "verbal_conflict": "V-conf", "material_conflict": "M-conf"}
-    table = Table(title=f"Ties {a} ↔ {b} (by the events' own dates)")
-    table.add_column("period")
-    for _direction, label in (("ab", f"{a}→{b}"), ("ba", f"{b}→{a}")):
-        for name in QUADS.values():
-            table.add_column(f"{label}\n{short[name]}", justify="right")
-    table.add_column("events", justify="right")
-    table.add_column("mean\nscale", justify="right")
-    columns = [f"{d}_{n}" for d in ("ab", "ba") for n in QUADS.values()]
-    for row in frame.itertuples(index=False):
-        values = [str(getattr(row, c)) for c in columns]
-        table.add_row(row.period, *values, str(row.events), _cell(row.mean_scale))
-    return table
+    columns = [Column("period")]
+    for direction, label in (("ab", "A→B"), ("ba", "B→A")):
+        columns += [Column(f"{direction}_{n}", f"{label}\n{QUAD_MARKS[n]}", right=True)
+                    for n in QUADS.values()]
+    columns += [Column("events", "all", right=True), Column("mean_scale", "mean\nscale", right=True)]
+    rows = [[cell(v) for v in row] for row in frame[[c.name for c in columns]].itertuples(index=False)]
+    legend = f"A = {a}, B = {b}. {QUAD_LEGEND}; all: events either way (each once)."
+    return columns, rows, legend
 
 
 def _print_evidence(frame) -> None:
@@ -173,11 +197,13 @@ def ties_command(
         proof = corpus.evidence(a, b, by=by, period=period, include_negated=include_negated,
                                 include_hypothetical=include_hypothetical) if show_evidence else None
     if fmt != "table":
-        show_frame(frame, list(frame.columns), fmt)
+        show_frame(frame, [], fmt)
     elif frame.empty:
         err.print(f"no dated events between {a} and {b} in {parquet or db}")
     else:
-        table_console().print(_ties_table(frame, a, b))
+        columns, rows, legend = _ties_table(frame, a, b)
+        print_table(table_console(), columns, rows, title=f"Ties {a} ↔ {b} by {by} (the events' own dates)",
+                    caption=legend)
         from comity.corpus.ties import sparkline
 
         out.print(f"events      {sparkline(frame['events'])}", highlight=False)
@@ -204,7 +230,10 @@ def network_command(
         frame = guarded(lambda: corpus.network(since=since, until=until, limit=limit,
                                               include_negated=include_negated,
                                               include_hypothetical=include_hypothetical))
-    show_frame(frame, list(frame.columns), fmt, title="Dyads with most events")
+    headers = {**QUAD_MARKS, "mean_scale": "mean\nscale"}
+    columns = [Column(c, headers.get(c, c), right=c not in ("actor", "recipient")) for c in frame.columns]
+    show_frame(frame, columns, fmt, title="Dyads with most events",
+               caption=QUAD_LEGEND)
 
 
 @app.command("export")

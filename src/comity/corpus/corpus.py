@@ -30,16 +30,24 @@ Progress = Callable[[str, str], None]  # (coded | skipped | failed, what)
 
 @dataclass
 class Summary:
-    """What an ingest or recode did: articles coded, skipped as already stored, failed (with reasons)."""
+    """What an ingest or recode did: articles coded, skipped as already stored (copies of a stored
+    article: their new URLs are recorded), failed (with reasons); for a recode, ``current`` counts the
+    articles already coded by this coder (not re-coded)."""
 
     coded: int = 0
     skipped: int = 0
     urls_added: int = 0
     failed: list[str] = field(default_factory=list)
+    recode: bool = False
+    current: int = 0
 
     def __str__(self) -> str:
-        return (f"{self.coded} coded, {self.skipped} skipped as already stored "
-                f"({self.urls_added} new URLs recorded), {len(self.failed)} failed")
+        if self.recode:
+            return (f"{self.coded} re-coded, {self.current} already coded by this coder (left as they are), "
+                    f"{len(self.failed)} failed")
+        urls = f"; {self.urls_added} new URL(s) of them recorded" if self.skipped else ""
+        return (f"{self.coded} coded, {self.skipped} skipped as already stored{urls}, "
+                f"{len(self.failed)} failed")
 
 
 def _quiet(kind: str, what: str) -> None:
@@ -69,8 +77,8 @@ class Corpus:
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, *, commit_every: int = 16,
-                 commit_seconds: float = 2.0) -> None:
-        self.store = Store(path, read_only=read_only)
+                 commit_seconds: float = 2.0, wait: float = 0.0, must_exist: bool = False) -> None:
+        self.store = Store(path, read_only=read_only, wait=wait, must_exist=must_exist)
         self.path = self.store.path
         self.commit_every = commit_every
         self.commit_seconds = commit_seconds
@@ -110,9 +118,14 @@ class Corpus:
             return self.ingest_items(reader.read(sources, published, feeds), coder=coder, progress=progress)
 
     def ingest_items(self, items: Iterable[Item], *, coder=None, progress: Progress | None = None) -> Summary:
-        """Code and store articles (errors in the stream are counted as failed); skip stored ones."""
+        """Code and store articles (errors in the stream are counted as failed); skip stored ones.
+
+        The store's file is released while articles are coded and taken only to write each group,
+        so other processes can read what is committed while the ingest runs."""
         coder = coder or _default_coder()
         summary = Summary()
+        known = self.store.ids()
+        copies: list[tuple[str, str]] = []  # (id, URL) of copies of stored articles, written with a group
         queued: dict[str, list[str]] = {}
         notify = progress or _quiet
 
@@ -120,43 +133,61 @@ class Corpus:
             where = _location(coded.article)
             extra = queued.pop(coded.article.id, [])
             self.store.write(coded, [u for u in (where, *extra) if u])
+            summary.urls_added += len({u for u in extra if u and u != where})
+            known.add(coded.article.id)
             return f"{coded.article.id} {where or ''}"
 
-        self._in_groups(coder.code_many(self._fresh(items, summary, queued, notify)), store, summary, notify)
+        def before() -> None:
+            while copies:
+                cid, url = copies.pop(0)
+                summary.urls_added += self.store.add_urls(cid, [url])
+
+        fresh = self._fresh(items, summary, queued, known, copies, notify)
+        self._in_groups(coder.code_many(fresh), store, summary, notify, before)
+        with self.store.held():
+            before()
         return summary
 
     def _in_groups(self, results: Iterable[tuple[Article, Coded | ComityError]],
-                   store: Callable[[Coded], str], summary: Summary, notify: Progress) -> None:
+                   store: Callable[[Coded], str], summary: Summary, notify: Progress,
+                   before: Callable[[], None] = lambda: None) -> None:
         """Store each coded result with ``store``, committing every ``commit_every`` articles or
-        ``commit_seconds`` after a group's first write; say so (``notify``) once committed."""
-        results = iter(results)
-        more = True
-        while more:
-            committed: list[tuple[str, str]] = []
-            with self.store.group():
-                more = self._group(results, store, summary, _collector(committed))
-            for note in committed:
-                notify(*note)
+        ``commit_seconds`` after a group's first result; say so (``notify``) once committed.
 
-    def _group(self, results: Iterator, store: Callable[[Coded], str], summary: Summary,
-               notify: Progress) -> bool:
-        """Store results until the group is full; False when the results are exhausted."""
-        first, written = None, 0
+        The store is released while the results of a group are coded and held only to write them."""
+        results = iter(results)
+        self.store.release()
+        try:
+            more = True
+            while more:
+                batch, more = self._take(results, summary, notify)
+                committed: list[tuple[str, str]] = []
+                with self.store.held(), self.store.group():
+                    before()
+                    for coded in batch:
+                        committed.append(("coded", store(coded)))
+                summary.coded += len(batch)
+                for note in committed:
+                    notify(*note)
+        finally:
+            self.store.reopen()
+
+    def _take(self, results: Iterator, summary: Summary, notify: Progress) -> tuple[list[Coded], bool]:
+        """The coded results of one group (failures noted as they come); False when exhausted."""
+        first, batch = None, []
         for _, result in results:
             if isinstance(result, ComityError):
                 summary.failed.append(str(result))
                 notify("failed", str(result))
                 continue
-            notify("coded", store(result))
-            summary.coded += 1
-            written += 1
+            batch.append(result)
             first = first or time.monotonic()
-            if written >= self.commit_every or time.monotonic() - first >= self.commit_seconds:
-                return True
-        return False
+            if len(batch) >= self.commit_every or time.monotonic() - first >= self.commit_seconds:
+                return batch, True
+        return batch, False
 
-    def _fresh(self, items: Iterable[Item], summary: Summary, queued: dict[str, list[str]],
-               notify: Progress) -> Iterator[Article]:
+    def _fresh(self, items: Iterable[Item], summary: Summary, queued: dict[str, list[str]], known: set[str],
+               copies: list[tuple[str, str]], notify: Progress) -> Iterator[Article]:
         """The articles not yet stored, with their content id; copies only add their URL."""
         for item in items:
             if isinstance(item, ComityError):
@@ -165,11 +196,11 @@ class Corpus:
                 continue
             cid = content_id(item.text)
             where = _location(item)
-            if cid in queued or self.store.has(cid):
+            if cid in queued or cid in known:
                 if cid in queued:
                     queued[cid].extend([where] if where else [])
-                else:
-                    summary.urls_added += self.store.add_urls(cid, [where] if where else [])
+                elif where:
+                    copies.append((cid, where))
                 summary.skipped += 1
                 notify("skipped", f"{cid} {where or ''}")
                 continue
@@ -179,9 +210,10 @@ class Corpus:
     def recode(self, *, coder=None, force: bool = False, progress: Progress | None = None) -> Summary:
         """Re-code the stored articles that another coder version coded (all with ``force``)."""
         coder = coder or _default_coder()
-        summary = Summary()
+        summary = Summary(recode=True)
         notify = progress or _quiet
         ids = self.store.stale(str(coder.version), force)
+        summary.current = int(self.store.counts()["articles"]) - len(ids)
 
         def store(coded: Coded) -> str:
             self.store.replace(coded)
@@ -223,6 +255,16 @@ class Corpus:
 
         return quote_frame(self.con, speaker=speaker, actor=actor, text=text, since=as_date(since),
                            until=as_date(until), limit=limit)
+
+    def count(self, what: str, **filters) -> int:
+        """How many rows :meth:`events` (``what="events"``) or :meth:`quotes` give with these filters
+        and no limit."""
+        from comity.corpus.ties import event_count, quote_count
+
+        for key in ("since", "until"):
+            if key in filters:
+                filters[key] = as_date(filters[key])
+        return (event_count if what == "events" else quote_count)(self.con, **filters)
 
     def ties(self, a: str, b: str, *, by: str = "month", include_negated: bool = False,
              include_hypothetical: bool = False) -> pd.DataFrame:

@@ -12,7 +12,9 @@ PROTEST events whose text states counts) is the manual's size object:
 ``dead``, ``injured``, ``arrested`` and ``participants`` as integers, and
 ``qualifier`` mapping a field to its bound ("at least"); the flat table has it
 as ``size_dead``, ``size_injured``, ``size_arrested``, ``size_participants``
-(empty when not stated) and ``size_qualifier`` (the qualifier map as JSON).
+(empty when not stated) and ``size_qualifier`` (the qualifier map as JSON). ``aux`` says when an
+event is ``future`` (announced, not yet done), ``hypothetical`` or ``historical`` (a list in Parquet,
+joined with ``;`` in CSV); ``negated`` is true when the text says it did not happen.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from comity.records import SIZE_FIELDS
 FORMATS = ("plover", "csv", "parquet")
 SIZE_COLUMNS = [f"size_{name}" for name in SIZE_FIELDS]
 FLAT_COLUMNS = ["event_id", "actor_code", "actor_sector", "actor_name", "recipient_code", "recipient_sector",
-                "recipient_name", "event", "mode", "date", "date_precision", "date_start", "date_end",
+                "recipient_name", "event", "mode", "aux", "date", "date_precision", "date_start", "date_end",
                 "quad_code", "event_scale", *SIZE_COLUMNS, "size_qualifier", "negated", "url", "sentence",
                 "article_id", "published", "coder_version"]
 
@@ -41,6 +43,12 @@ def _iso(value) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
+
+
+def _listed(value) -> list[str] | None:
+    if value is None or (not hasattr(value, "__len__") and pd.isna(value)):
+        return None
+    return [str(v) for v in (value.tolist() if hasattr(value, "tolist") else value)]
 
 
 def _plover_records(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
@@ -110,6 +118,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path | None = N
             return _write_plover(con, path)
         frame = _flat_frame(con)
         if fmt == "csv":
+            frame = frame.assign(aux=[";".join(a) if a is not None else "" for a in frame["aux"].map(_listed)])
             frame.to_csv(path if path is not None else sys.stdout, index=False)
         else:
             frame.to_parquet(path, index=False)

@@ -121,7 +121,13 @@ RECIPROCAL_DYADS = _Migration("0004_reciprocal_dyads", (
     "DROP TABLE reciprocal",
 ))
 
-MIGRATIONS: tuple[_Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS)
+SETTINGS = _Migration("0005_settings", (
+    # What the store keeps about itself, as text: "coding" holds the options (model and knowledge
+    # files) the last ingest or recode coded with, as JSON, so a recode without options reuses them.
+    "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
+))
+
+MIGRATIONS: tuple[_Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS, SETTINGS)
 
 DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
 

@@ -8,6 +8,12 @@ articles or ``commit_seconds``) into one transaction, because each commit
 costs a disk sync; an article is never split across transactions. Only
 this module and :mod:`comity.corpus.migrations` speak SQL to the file.
 
+DuckDB lets one process write a file, or several read it, never both at once.
+So that the store can be read while an ingest runs, a writer may *release*
+the file (:meth:`Store.release`) while it codes, and take it again
+(:meth:`Store.held`) only to write a group; readers and a writer taking the file
+back wait a little (``wait`` seconds) for the other side to let go.
+
 Errors (E060-E069):
 
 | code | meaning |
@@ -20,6 +26,7 @@ Errors (E060-E069):
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,15 +55,31 @@ def _open_error(path: Path, err: Exception) -> StoreError:
     return StoreError("E062", f"{path}: cannot open the database ({message})")
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the store at ``path``, migrated to the current schema."""
+READ_WAIT = 5.0  # seconds a reader waits for an ingest to finish writing a group
+WRITE_WAIT = 60.0  # seconds an ingest waits for readers to let go of the file
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying for up to ``wait`` seconds while another process holds it."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as err:
+            error = _open_error(path, err)
+            if error.code != "E061" or time.monotonic() >= deadline:
+                raise error from err
+        time.sleep(0.05)
+
+
+def connect(path: str | Path, read_only: bool = False, wait: float = 0.0,
+            must_exist: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the store at ``path``, migrated to the current schema; while another process
+    holds the file, retry for up to ``wait`` seconds. ``must_exist``: never create the file."""
     path = Path(path)
-    if read_only and not path.exists():
+    if (read_only or must_exist) and not path.exists():
         raise StoreError("E062", f"{path}: no such database (run 'comity ingest' first)")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as err:
-        raise _open_error(path, err) from err
+    con = _open(path, read_only, wait)
     try:
         _check_schema(con, path, read_only)
     except Exception:
@@ -85,15 +108,44 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
 class Store:
     """Articles and their records in one DuckDB file."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, *, wait: float = 0.0,
+                 must_exist: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.con = connect(self.path, read_only)
+        self.wait = wait
+        self.con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only, wait, must_exist)
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
 
     def close(self) -> None:
-        self.con.close()
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def release(self) -> None:
+        """Let go of the file (other processes may then open it) until :meth:`held` or :meth:`reopen`."""
+        self.close()
+
+    def reopen(self, wait: float = WRITE_WAIT) -> None:
+        """Take the file again after :meth:`release` (waiting up to ``wait`` s for readers)."""
+        if self.con is None:
+            self.con = connect(self.path, self.read_only, wait)
+
+    @contextmanager
+    def held(self, wait: float = WRITE_WAIT) -> Iterator[None]:
+        """The file open for the block: if it was released, it is taken now and released after."""
+        if self.con is not None:
+            yield
+            return
+        self.reopen(wait)
+        try:
+            yield
+        finally:
+            self.release()
+
+    def ids(self) -> set[str]:
+        """The ids of every stored article."""
+        return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def __enter__(self) -> Store:
         return self
@@ -219,14 +271,26 @@ class Store:
                                     [version]).fetchall()
         return [r[0] for r in rows]
 
-    def articles(self, ids: Iterable[str]) -> Iterator[Article]:
-        """The stored articles with these ids, as :class:`Article` records."""
-        for aid in ids:
-            row = self._one("SELECT id, text, title, url, published, source FROM articles WHERE id = ?",
-                            [aid])
-            if row:
-                yield Article(id=row[0], text=row[1], title=row[2], url=row[3], published=row[4],
-                              source=row[5])
+    def articles(self, ids: Iterable[str], chunk: int = 64) -> Iterator[Article]:
+        """The stored articles with these ids, as :class:`Article` records (read ``chunk`` at a time, so a
+        released store is held only while reading them)."""
+        ids = list(ids)
+        for first in range(0, len(ids), chunk):
+            with self.held():
+                rows = [self._one("SELECT id, text, title, url, published, source FROM articles "
+                                  "WHERE id = ?", [aid]) for aid in ids[first:first + chunk]]
+            for row in rows:
+                if row:
+                    yield Article(id=row[0], text=row[1], title=row[2], url=row[3], published=row[4],
+                                  source=row[5])
+
+    def setting(self, key: str) -> str | None:
+        """A value the store keeps about itself (``coding``: the options it was coded with)."""
+        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
 
     def counts(self) -> dict[str, int]:
         """Row count of every table (for summaries and tests)."""

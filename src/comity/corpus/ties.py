@@ -85,12 +85,10 @@ def _dates(since: date | None, until: date | None) -> tuple[list[str], list]:
     return where, params
 
 
-def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
-                type: str | None = None, since: date | None = None, until: date | None = None,
-                text: str | None = None, include_negated: bool = True, include_hypothetical: bool = True,
-                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-    """One row per dyad of each event, filtered; dates filter on the event's own date; ``limit`` rows
-    from the ``offset``-th."""
+def _event_where(actor: str | None, recipient: str | None, type: str | None, since: date | None,
+                 until: date | None, text: str | None, include_negated: bool,
+                 include_hypothetical: bool) -> tuple[str, list]:
+    """The WHERE clause (with its leading space, or empty) and parameters of an events query."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
     for prefix, name in (("actor", actor), ("recipient", recipient)):
@@ -104,18 +102,34 @@ def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, rec
     if text:
         where.append("(e.sentence ILIKE ? OR e.event_text ILIKE ?)")
         params += [f"%{text}%"] * 2
-    query = f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM}"
-    if where:
-        query += " WHERE " + " AND ".join(where)
-    query += f" {_EVENT_ORDER}" + (f" LIMIT {int(limit)}" if limit else "")
-    query += f" OFFSET {int(offset)}" if offset else ""
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
+                type: str | None = None, since: date | None = None, until: date | None = None,
+                text: str | None = None, include_negated: bool = True, include_hypothetical: bool = True,
+                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """One row per dyad of each event, filtered; dates filter on the event's own date; ``limit`` rows
+    from the ``offset``-th."""
+    where, params = _event_where(actor, recipient, type, since, until, text, include_negated,
+                                 include_hypothetical)
+    query = f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM}{where} {_EVENT_ORDER}"
+    query += (f" LIMIT {int(limit)}" if limit else "") + (f" OFFSET {int(offset)}" if offset else "")
     return con.execute(query, params).df()
 
 
-def quote_frame(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, actor: str | None = None,
-                text: str | None = None, since: date | None = None, until: date | None = None,
-                limit: int | None = None) -> pd.DataFrame:
-    """Stored quotes with the speaker's title, organisation and country; dates are publication dates."""
+def event_count(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
+                type: str | None = None, since: date | None = None, until: date | None = None,
+                text: str | None = None, include_negated: bool = True,
+                include_hypothetical: bool = True) -> int:
+    """How many rows :func:`event_frame` gives with no limit."""
+    where, params = _event_where(actor, recipient, type, since, until, text, include_negated,
+                                 include_hypothetical)
+    return int(con.execute(f"SELECT count(*) FROM {_EVENT_FROM}{where}", params).fetchall()[0][0])
+
+
+def _quote_where(speaker: str | None, actor: str | None, text: str | None, since: date | None,
+                 until: date | None) -> tuple[str, list]:
     where, params = [], []
     if speaker:
         where.append("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)")
@@ -132,17 +146,32 @@ def quote_frame(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, a
     if until:
         where.append("a.published <= ?")
         params.append(until)
-    query = """SELECT q.article_id, a.published, q.speaker, s.title, s.org, s.country, q.kind, q.content,
-        q.cue, q.actors, q.speaker_text, q.content_start, q.content_end, a.url, a.title AS article_title
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+_QUOTE_FROM = """quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN (SELECT article_id, name, any_value(title) AS title, any_value(org) AS org,
                    any_value(country) AS country FROM speakers GROUP BY article_id, name) s
           ON s.article_id = q.article_id AND s.name = q.speaker"""
-    if where:
-        query += " WHERE " + " AND ".join(where)
-    query += " ORDER BY a.published NULLS LAST, q.article_id, q.seq"
+
+
+def quote_frame(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, actor: str | None = None,
+                text: str | None = None, since: date | None = None, until: date | None = None,
+                limit: int | None = None) -> pd.DataFrame:
+    """Stored quotes with the speaker's title, organisation and country; dates are publication dates."""
+    where, params = _quote_where(speaker, actor, text, since, until)
+    query = f"""SELECT q.article_id, a.published, q.speaker, s.title, s.org, s.country, q.kind, q.content,
+        q.cue, q.actors, q.speaker_text, q.content_start, q.content_end, a.url, a.title AS article_title
+        FROM {_QUOTE_FROM}{where} ORDER BY a.published NULLS LAST, q.article_id, q.seq"""
     query += f" LIMIT {int(limit)}" if limit else ""
     return con.execute(query, params).df()
+
+
+def quote_count(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, actor: str | None = None,
+                text: str | None = None, since: date | None = None, until: date | None = None) -> int:
+    """How many rows :func:`quote_frame` gives with no limit."""
+    where, params = _quote_where(speaker, actor, text, since, until)
+    return int(con.execute(f"SELECT count(*) FROM {_QUOTE_FROM}{where}", params).fetchall()[0][0])
 
 
 def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, include_negated: bool,

@@ -45,19 +45,22 @@ T = TypeVar("T")
 
 
 class Reader:
-    """The store opened read-only; :meth:`__call__` runs one question against it at a time."""
+    """The store opened read-only for each question, one at a time: between questions the file is free,
+    so an ingest can write to it while the explorer is open (each page shows what is committed)."""
 
     def __init__(self, db: str | Path) -> None:
-        self.corpus = Corpus(db, read_only=True)
+        from comity.corpus.store import READ_WAIT
+
+        self.db, self.wait = db, READ_WAIT
+        Corpus(db, read_only=True).close()  # a missing or bad store fails now, not at the first page
         self.lock = threading.Lock()
 
     def __call__(self, ask: Callable[[Corpus], T]) -> T:
-        with self.lock:
-            return ask(self.corpus)
+        with self.lock, Corpus(self.db, read_only=True, wait=self.wait) as corpus:
+            return ask(corpus)
 
     def close(self) -> None:
-        with self.lock:
-            self.corpus.close()
+        pass
 
 
 def templates() -> Jinja2Templates:
