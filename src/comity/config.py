@@ -34,6 +34,9 @@ class Config:
     role_files: extra speaker-profile words and organisations (``data/roles.json``).
     time_files: extra time words: months, weekdays, holidays, units (``data/times.json``).
     figure_files: extra figure words: currencies, scales, qualifiers (``data/figures.json``).
+    time_budget: the most seconds one article may take to code (default 300; 0: no limit); an article
+        that takes longer is not coded (E028) and the run goes on. Enforced with a timer signal in
+        the main thread of a Unix process; elsewhere articles are coded without a limit.
 
     Every user file has the shape of the bundled file it extends: its lists
     are appended to the bundled lists, its other keys added (docs/knowledge-files.md).
@@ -48,6 +51,7 @@ class Config:
     role_files: tuple[Path, ...] = field(default=())
     time_files: tuple[Path, ...] = field(default=())
     figure_files: tuple[Path, ...] = field(default=())
+    time_budget: float = 300.0
 
     def __post_init__(self) -> None:
         if not self.model or not isinstance(self.model, str):
@@ -56,6 +60,9 @@ class Config:
             raise ConfigError("E002", f"batch_size must be at least 1, not {self.batch_size}")
         if self.n_process < 1:
             raise ConfigError("E003", f"n_process must be at least 1, not {self.n_process}")
+        if not isinstance(self.time_budget, int | float) or self.time_budget < 0:
+            raise ConfigError("E005", f"time_budget must be a number of seconds, 0 or more, "
+                              f"not {self.time_budget!r}")
         for path in self.user_files():
             if not Path(path).is_file():
                 raise ConfigError("E004", f"data file not found: {path}")

@@ -12,7 +12,12 @@ files): no wall clock, no randomness.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
 
@@ -26,7 +31,7 @@ from comity.datafiles import data_hash, extended
 from comity.entities.build import build_model, traits_from
 from comity.entities.mentions import model_mentions
 from comity.entities.model import EntityModel
-from comity.errors import ComityError, InputError, ModelError
+from comity.errors import CodingError, ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
 from comity.figures import find_figures
 from comity.quotes.cues import CueLexicon
@@ -35,6 +40,7 @@ from comity.records import Article, Coded, CoderVersion
 from comity.text.document import Parsed
 from comity.text.language import check_english
 from comity.text.normalize import as_date, content_id
+from comity.text.split import MAX_CHARS, PART_CHARS, clean, merge, split_article
 from comity.text.structure import find_parts, mask
 from comity.times.extract import find_times
 
@@ -57,6 +63,7 @@ class Coder:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        self.notify: Callable[[str], None] = _quiet  # progress lines while a long article is coded
         self.nlp = load_model(self.config.model)
         self.index = ActorIndex.from_config(self.config)
         self.lexicon = EventLexicon.from_config(self.config)
@@ -79,6 +86,7 @@ class Coder:
         url: str | None = None,
     ) -> Coded:
         """Code one article's text (raises :class:`ComityError` on bad input)."""
+        _require_text(text, "the article text")
         article = Article(id=id or content_id(text), text=text, title=title, url=url,
                           published=as_date(published))
         (_, result), = self.code_many([article])
@@ -87,9 +95,61 @@ class Coder:
         return result
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
-        """Code a stream of articles in batches; each result is a Coded or the error that stopped it."""
-        for article, parsed in self.parse_many(articles):
-            yield article, parsed if isinstance(parsed, ComityError) else self.run_stages(parsed)
+        """Code a stream of articles in batches; each result is a Coded or the error that stopped it.
+
+        An article longer than ``PART_CHARS`` is coded in parts (:mod:`comity.text.split`); no article
+        may take longer than ``config.time_budget`` seconds to code (E028)."""
+        for group in _groups(articles, self.config.batch_size):
+            if len(group) == 1 and len(group[0].text) > PART_CHARS:
+                yield group[0], self._code_long(group[0])
+                continue
+            for article, parsed in self.parse_many(group):
+                yield article, parsed if isinstance(parsed, ComityError) else self._stages(parsed)
+
+    def _stages(self, parsed: Parsed, seconds: float | None = None) -> Coded | ComityError:
+        """:meth:`run_stages` within the time budget; an unexpected failure becomes E029."""
+        name = parsed.article.source or parsed.article.id
+        try:
+            with budget(self.config.time_budget if seconds is None else seconds):
+                return self.run_stages(parsed)
+        except _Overrun:
+            return CodingError("E028", f"{name}: coding took longer than the budget of "
+                               f"{self.config.time_budget:g} s per article (Config.time_budget); not coded")
+        except ComityError as err:
+            return err
+        except Exception as err:  # one article's bug must not end the run
+            return CodingError("E029", f"{name}: coding failed ({type(err).__name__}: {str(err)[:200]}); "
+                               "this is a bug in comity, please report it with the article")
+
+    def _code_long(self, article: Article) -> Coded | ComityError:
+        """A long article coded part by part (each under the parser's limit), its records merged."""
+        name = article.source or article.id
+        if len(article.text) > MAX_CHARS:
+            return InputError("E027", f"{name}: the article is too long ({len(article.text):,} characters; "
+                              f"the maximum is {MAX_CHARS:,}): split it into several articles")
+        try:
+            check_english(article.text, name)
+        except ComityError as err:
+            return err
+        pieces = split_article(replace(article, text=clean(article.text)))
+        end = time.monotonic() + self.config.time_budget if self.config.time_budget else None
+        done: list[tuple[int, Coded]] = []
+        for number, (offset, piece) in enumerate(pieces, start=1):
+            self.notify(f"{name}: {len(article.text):,} characters, coding part {number} of {len(pieces)}")
+            left = None if end is None else end - time.monotonic()
+            result = self._stages(self._parse_part(piece), left) if left is None or left > 0 else None
+            if result is None or (isinstance(result, CodingError) and result.code == "E028"):
+                return CodingError("E028", f"{name}: coding took longer than the budget of "
+                                   f"{self.config.time_budget:g} s per article (Config.time_budget); "
+                                   f"stopped at part {number} of {len(pieces)}; not coded")
+            if isinstance(result, ComityError):
+                return result
+            done.append((offset, result))
+        return merge(replace(article, text=clean(article.text)), done)
+
+    def _parse_part(self, piece: Article) -> Parsed:
+        parts = find_parts(piece.text, piece.title)
+        return Parsed(piece, self.nlp(mask(piece.text, parts)), parts)
 
     def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Parsed | ComityError]]:
         """Check and parse a stream of articles in batches, without the extraction stages."""
@@ -108,9 +168,15 @@ class Coder:
         for i, article in enumerate(batch):
             try:
                 name = article.source or article.id
+                _require_text(article.text, f"{name}: Article.text")
                 if not article.text.strip():
                     raise InputError("E021", f"{name}: the article has no text")
+                if len(article.text) > self.nlp.max_length:
+                    raise InputError("E027", f"{name}: the article is too long for one parse "
+                                     f"({len(article.text):,} characters; code it with Coder.code_many)")
                 check_english(article.text, name)
+                if (text := clean(article.text)) != article.text:
+                    batch[i] = article = replace(article, text=text)
                 parts = find_parts(article.text, article.title)
                 prepared[i] = (mask(article.text, parts), parts)
             except ComityError as err:
@@ -145,6 +211,61 @@ class Coder:
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),
             mentions=tuple(mentions), warnings=tuple(warnings),
         )
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def _require_text(text: object, what: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"comity: {what} must be a str (decoded text), not {type(text).__name__}"
+                        + ("; decode the bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes)
+                           else ""))
+
+
+def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Runs of at most ``size`` articles that fit in one part; a long article alone."""
+    group: list[Article] = []
+    for article in articles:
+        long = isinstance(article.text, str) and len(article.text) > PART_CHARS
+        if group and (long or len(group) >= size):
+            yield group
+            group = []
+        group.append(article)
+        if long:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+class _Overrun(Exception):
+    """An article's coding ran past its time budget."""
+
+
+@contextmanager
+def budget(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (SIGALRM; the main thread of a Unix process only,
+    elsewhere the block runs unbounded). A timer already set is restored, less the time spent."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def overrun(signum, frame) -> None:
+        raise _Overrun
+
+    start = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, overrun)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 0.001))
 
 
 @cache

@@ -3,35 +3,35 @@
 Like :mod:`comity.io.read` (whose readers this reuses), every reader yields
 :class:`~comity.records.Article` objects or an :class:`~comity.errors.InputError`
 in place of a source that cannot be read, so one bad source never stops a batch.
-Only this module touches the network: httpx with timeouts, retries with
-exponential backoff on connection errors and 429/5xx answers, and a user agent
-that says what is asking.
+Only this module and :mod:`comity.io.http` touch the network: httpx with
+timeouts, a total deadline and a size cap per URL, retries with exponential
+backoff on connection errors and 429/5xx answers, and a user agent that says
+what is asking.
 
 Errors (E070-E079): E070 a URL cannot be reached; E071 an HTTP error status;
 E072 a feed that is not an RSS/Atom feed; E073 a WARC file that is truncated
 or corrupt (the records before the damage are kept); E074 a JSON file that
-holds no article.
+holds no article; E075-E078 (:mod:`comity.io.http`) an answer too large, past
+the deadline, of a type that is not a page, text or feed, a redirect loop.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
-from comity._version import __version__
 from comity.errors import InputError
+from comity.io.http import Fetcher, get
 from comity.io.read import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, from_html, from_text, read_inputs, read_path
 from comity.records import Article
 from comity.text.normalize import as_date
 
 Item = Article | InputError
 
-USER_AGENT = f"comity/{__version__} (news event coder; +https://pypi.org/project/comity/)"
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -40,49 +40,8 @@ _FEED_TYPES = ("rss", "atom", "rdf", "xml")
 MIN_WORDS = 12  # a fetched page with less running text than this holds no article
 
 
-@dataclass(frozen=True)
-class Fetcher:
-    """HTTP settings: timeout (seconds), retries after the first try, backoff base (seconds)."""
-
-    timeout: float = 20.0
-    retries: int = 3
-    backoff: float = 0.5
-    user_agent: str = USER_AGENT
-
-    def client(self):
-        import httpx
-
-        return httpx.Client(timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
-                            follow_redirects=True, headers={"User-Agent": self.user_agent})
-
-
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
-
-
-def get(client, url: str, fetcher: Fetcher) -> tuple[bytes, str, str]:
-    """(body, content type, final URL) of ``url``, retrying transient failures with backoff."""
-    import httpx
-
-    last: InputError | None = None
-    for attempt in range(fetcher.retries + 1):
-        if attempt:
-            time.sleep(fetcher.backoff * 2 ** (attempt - 1))
-        try:
-            response = client.get(url)
-        except httpx.InvalidURL as err:
-            raise InputError("E070", f"{url}: not a valid URL ({err})") from err
-        except httpx.HTTPError as err:
-            last = InputError("E070", f"{url}: cannot be reached ({type(err).__name__}: {err})")
-            continue
-        if response.status_code == 429 or response.status_code >= 500:
-            last = InputError("E071", f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-            continue
-        if response.status_code >= 400:
-            raise InputError("E071", f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-        return response.content, response.headers.get("content-type", ""), str(response.url)
-    assert last is not None
-    raise InputError(last.code, f"{last.message} (after {fetcher.retries + 1} tries)")
 
 
 def _charset(content_type: str) -> str:
@@ -166,13 +125,16 @@ def _feed_items(body: bytes, where: str, published: date | None, client, fetcher
         if not link:
             yield InputError("E072", f"{where}: item {number} has no link")
             continue
+        if not is_url(link):
+            yield InputError("E072", f"{where}: item {number}'s link is not a web address ({link[:120]!r})")
+            continue
         when = _entry_date(entry) or published
         try:
             page, kind, _ = get(client, link, fetcher)
             article = _page_article(page, kind, link, when, entry.get("title"))
             yield replace(article, published=when or article.published)
         except InputError as err:
-            yield err
+            yield InputError(err.code, f"{where}: item {number}: {err.message}")
 
 
 def _read_feed_file(path: Path, published: date | None, client, fetcher: Fetcher) -> Iterator[Item]:

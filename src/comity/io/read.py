@@ -33,14 +33,45 @@ def safe_name(name: str) -> str:
     return cleaned[:120] or "article"
 
 
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_MAGIC = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+          (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"RIFF", "a media file"))
+BINARY_SHARE = 0.1  # more control bytes than this share of the first 8 KiB: binary, not text
+
+
+def kind_of(data: bytes) -> str | None:
+    """What binary ``data`` is ("a PDF document", "binary data"), or None when it may be text."""
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return "binary data" if head and controls > BINARY_SHARE * len(head) else None
+
+
 def decode(data: bytes, source: str) -> str:
-    """Bytes as UTF-8 text, or a clear error for empty, binary and non-UTF-8 input."""
+    """Bytes as text: UTF-8, or UTF-16/32 with a byte-order mark; a clear error for empty, binary and
+    other input. Stray control characters (a NUL) are kept here and blanked by the coder."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError("E023", f"{source}: not valid {encoding.upper()} text after its byte-order "
+                                 f"mark (byte {err.start})") from err
+            if not text.strip("\ufeff \t\r\n"):
+                raise InputError("E021", f"{source}: empty input")
+            return text.lstrip("\ufeff")
     if not data.strip():
         raise InputError("E021", f"{source}: empty input")
-    if b"\x00" in data[:8192]:
-        raise InputError("E022", f"{source}: binary file, not text")
+    if kind := kind_of(data):
+        raise InputError("E022", f"{source}: {kind}, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError("E023", f"{source}: not UTF-8 text (byte {err.start}); convert it to UTF-8") from err
 
@@ -70,9 +101,9 @@ def from_html(html: str, ident: str, published: date | None, source: str) -> Art
                    published=when, source=source)
 
 
-def from_jsonl(lines: Iterable[str], source: str, published: date | None) -> Iterator[Item]:
+def from_jsonl(lines: Iterable[str], source: str, published: date | None, first: int = 1) -> Iterator[Item]:
     """One article per JSON line: ``id``, ``text``, optional ``title``, ``url``, ``published``."""
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         where = f"{source}:{number}"
@@ -80,6 +111,25 @@ def from_jsonl(lines: Iterable[str], source: str, published: date | None) -> Ite
             yield _jsonl_article(line, where, published)
         except InputError as err:
             yield err
+
+
+def jsonl_bytes(data: bytes, source: str, published: date | None) -> Iterator[Item]:
+    """Like :func:`from_jsonl` over raw bytes, each line decoded on its own: a line that is not UTF-8
+    is reported (E023) and the others are read."""
+    if not data.strip():
+        yield InputError("E021", f"{source}: empty input")
+        return
+    if kind := kind_of(data):
+        yield InputError("E022", f"{source}: {kind}, not text")
+        return
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield InputError("E023", f"{source}:{number}: not UTF-8 text (byte {err.start} of the line); "
+                             "the line is skipped")
+            continue
+        yield from from_jsonl([line], source, published, first=number)
 
 
 def _jsonl_article(line: str, where: str, published: date | None) -> Article:
@@ -107,8 +157,12 @@ def read_path(path: Path, published: date | None) -> Iterator[Item]:
             raise InputError("E020", f"{source}: no such file")
         if path.is_dir():
             raise InputError("E020", f"{source}: is a folder, not a file")
-        text = decode(path.read_bytes(), source)
+        data = path.read_bytes()
         suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES and not data.startswith((b"\xfe\xff", b"\xff\xfe", b"\x00\x00")):
+            yield from jsonl_bytes(data, source, published)
+            return
+        text = decode(data, source)
         if suffix in JSONL_SUFFIXES:
             yield from from_jsonl(text.splitlines(), source, published)
         elif suffix in HTML_SUFFIXES:
