@@ -13,7 +13,16 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from comity.corpus.ties import _EVENT_FROM, _QUAD_SQL, QUADS, _dates, _kept, _pair_rows, _with_periods
+from comity.corpus.ties import (
+    _EVENT_FROM,
+    _QUAD_SQL,
+    QUADS,
+    _dates,
+    _kept,
+    _pair_rows,
+    _with_periods,
+    complete,
+)
 
 _SPEAKER_PROFILE = """SELECT name, mode(title) AS title, mode(org) AS org, mode(country) AS country,
     mode(sector) AS sector, count(DISTINCT article_id) AS articles FROM speakers"""
@@ -70,6 +79,7 @@ def series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
         frame["mean_scale"] = frame["mean_scale"].astype(object).where(frame["mean_scale"].notna(), None)
     frame = frame.reset_index(drop=True)[[*keys, *columns, "events", "mean_scale"]]
     frame.columns.name = None
+    frame = complete(frame, by) if not frame.empty else frame
     frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
     return frame
 

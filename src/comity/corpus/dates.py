@@ -108,3 +108,25 @@ def _range_label(start: date, end: date) -> str:
     if whole_months:
         return f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}"
     return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _next(day: date, level: str) -> date:
+    """The first day of the period after the one of ``level`` that starts on ``day``."""
+    if level == "day":
+        return day + timedelta(days=1)
+    if level == "week":
+        return day + timedelta(days=7)
+    if level == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
+def periods_between(first: date, last: date, by: str) -> list[tuple[str, date, date]]:
+    """Every period of size ``by`` from the one holding ``first`` to the one holding ``last``:
+    (label, first day, last day), in order — the complete axis of a series, empty periods included."""
+    label, start, end = _label(first, by)
+    found = []
+    while start <= last:
+        found.append((label, start, end))
+        label, start, end = _label(_next(start, by), by)
+    return found

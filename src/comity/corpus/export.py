@@ -118,7 +118,7 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, path: str | Path | None = N
             return _write_plover(con, path)
         frame = _flat_frame(con)
         if fmt == "csv":
-            frame = frame.assign(aux=[";".join(a) if a is not None else "" for a in frame["aux"].map(_listed)])
+            frame = frame.assign(aux=[";".join(a or []) for a in frame["aux"].map(_listed)])
             frame.to_csv(path if path is not None else sys.stdout, index=False)
         else:
             frame.to_parquet(path, index=False)

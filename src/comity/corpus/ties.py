@@ -2,7 +2,8 @@
 
 Ties are binned by each event's own date (not its article's): an event dated to
 a day falls in its day, week or month; one dated only to a month or a year is
-shown at that precision, never spread over days or guessed. Negated and
+shown at that precision, never spread over days or guessed. A series is complete: every empty
+period between the first and the last has a row of zeros. Negated and
 hypothetical events are left out unless asked for. Actors are named by code
 (``CHN``) or by an organisation's name or abbreviation (``NATO``).
 """
@@ -15,7 +16,7 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from comity.corpus.dates import PRECISIONS, period
+from comity.corpus.dates import PRECISIONS, period, periods_between
 from comity.events.lexicon import plover_types
 
 QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
@@ -232,9 +233,28 @@ def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", i
         result.append(record)
     frame = pd.DataFrame(result, columns=["period", "precision", "start", "end", *columns, "events",
                                           "mean_scale"])
-    frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    frame = complete(frame, by)
     frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
     return frame
+
+
+def complete(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The series with a zero row for every empty ``by`` period between its first and last (as GDELT and
+    ICEWS series have: a period with no event counts 0), sorted by time. Rows of coarser precision
+    (an event known only to its year) stay as they are, at their place in time."""
+    fine = frame[frame["precision"] == by]
+    if not fine.empty:
+        have = set(fine["period"])
+        counts = [c for c in frame.columns if c.startswith(("ab_", "ba_"))]
+        empty = [{"period": label, "precision": by, "start": start, "end": end, **dict.fromkeys(counts, 0),
+                  "events": 0, "mean_scale": None}
+                 for label, start, end in periods_between(min(fine["start"]), max(fine["start"]), by)
+                 if label not in have]
+        if empty:
+            frame = pd.concat([frame, pd.DataFrame(empty, columns=frame.columns)], ignore_index=True)
+            frame = frame.astype(dict.fromkeys([*counts, "events"], int))
+            frame["mean_scale"] = frame["mean_scale"].astype(object).where(frame["mean_scale"].notna(), None)
+    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
 def evidence(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", period: str | None = None,
