@@ -10,7 +10,10 @@ usage or a store that cannot be opened.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -19,13 +22,38 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from comity._version import __version__
 from comity.config import Config
 from comity.errors import ComityError
 from comity.text.normalize import as_date
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+
+class _Guarded(TyperGroup):
+    """Runs a command so that no mistake ends in a traceback: a comity error that a command left
+    unhandled is printed as one line (exit 2); a reader that stops reading (``| head``) ends the
+    run quietly (exit 0)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ComityError as error:
+            if isinstance(error.__cause__, BrokenPipeError):
+                raise _closed_pipe() from error
+            raise fail(error) from error
+        except BrokenPipeError as error:
+            raise _closed_pipe() from error
+
+
+def _closed_pipe() -> typer.Exit:
+    """Standard output was closed by its reader: point it at /dev/null so the final flush is silent."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return typer.Exit(0)
+
+
+app = typer.Typer(cls=_Guarded, add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="Code news about international affairs: PLOVER events, quotes, dates, figures.")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -86,9 +114,11 @@ def make_coder(config: Config):
     from comity.pipeline import Coder
 
     try:
-        return Coder(config)
+        coder = Coder(config)
     except ComityError as error:
         raise fail(error) from error
+    coder.notify = lambda line: err.print(escape(line), highlight=False)  # a long article's parts
+    return coder
 
 
 def coder_from(model: str, batch_size: int, **files: list[Path] | None):

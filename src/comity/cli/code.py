@@ -26,6 +26,7 @@ from comity.cli._common import (
     progress_bar,
     write_atomic,
 )
+from comity.cli.checks import output_folder
 from comity.config import DEFAULT_MODEL
 from comity.errors import ComityError
 
@@ -64,14 +65,14 @@ def code_command(
         err.print(f"[red]error:[/red] --format must be 'table' or 'json', not '{fmt}'")
         raise typer.Exit(2)
     when = parse_published(published)
+    if out_dir:
+        output_folder(out_dir)  # before the model loads: a wrong folder fails at once
     coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
                        times=times, figures=figures)
     failures: list[str] = []
     results: list = []
     taken: set[str] = set()
     coded = 0
-    if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
     articles = _collect(read_inputs(inputs, when), failures)
     with progress_bar(len(articles)) as bar:
         task = bar.add_task("coding", total=len(articles))

@@ -22,9 +22,11 @@ from comity.cli._common import (
     out,
     table_console,
 )
+from comity.cli.checks import at_least_zero, chart_path
 from comity.cli.plot import plot_ties
 from comity.cli.tables import Column, cell, csv_text, json_lines, print_table
 from comity.corpus.store import DEFAULT_DB
+from comity.errors import UsageError
 
 ParquetOpt = Annotated[Path | None, typer.Option(
     "--parquet", help="Read the Parquet output of 'comity spark' in this folder (in place) instead of --db.")]
@@ -61,6 +63,7 @@ def _check_format(fmt: str) -> None:
 
 def _limit(limit: int | None, fmt: str) -> int | None:
     """The rows to show: ``--limit`` as given (0: all); by default 50 in a table, all in CSV and JSON."""
+    at_least_zero(limit, "--limit")
     if limit is None:
         return TABLE_LIMIT if fmt == "table" else None
     return limit or None
@@ -191,6 +194,8 @@ def ties_command(
     _check_format(fmt)
     if by not in ("day", "week", "month"):
         raise fail(ValueError(f"--by must be day, week or month, not '{by}'"))
+    if plot is not None:
+        chart_path(plot)
     with _reader(db, parquet) as corpus:
         frame = corpus.ties(a, b, by=by, include_negated=include_negated,
                             include_hypothetical=include_hypothetical)
@@ -213,7 +218,10 @@ def ties_command(
     if proof is not None:
         _print_evidence(proof)
     if plot is not None:
-        plot_ties(frame, plot, a, b)
+        try:
+            plot_ties(frame, plot, a, b)
+        except (OSError, ValueError) as error:
+            raise UsageError("E083", f"{plot}: cannot write the chart ({error})") from error
         err.print(f"chart written to {plot}")
 
 
@@ -226,6 +234,7 @@ def network_command(
 ) -> None:
     """The actor-recipient pairs with most events, with their mean event scale."""
     _check_format(fmt)
+    at_least_zero(limit, "--limit")
     with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.network(since=since, until=until, limit=limit,
                                               include_negated=include_negated,

@@ -101,7 +101,16 @@ class Corpus:
     def __enter__(self) -> Corpus:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        """Close the store; DuckDB reporting damage inside the block becomes E064 (with the remedy)."""
+        from contextlib import suppress
+
+        from comity.corpus.damage import damaged, is_damage
+
+        if error is not None and is_damage(error):
+            with suppress(Exception):  # a damaged file may fail to close too; the damage is what to report
+                self.close()
+            raise damaged(self.path, error) from error
         self.close()
 
     @property

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import duckdb
 
+from comity.corpus.damage import damaged, is_damage, verify
 from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, applied, migrate
 from comity.corpus.rows import Rows, rows_of
 from comity.errors import StoreError
@@ -45,6 +46,8 @@ _TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figure
 
 def _open_error(path: Path, err: Exception) -> StoreError:
     message = str(err)
+    if is_damage(err):
+        return damaged(path, err)
     if "lock" in message.lower():
         holder = message.split("Conflicting lock is held in", 1)[-1].split(". See", 1)[0].strip()
         return StoreError("E061", f"{path}: the database is open in another process ({holder}); "
@@ -73,15 +76,21 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
 
 
 def connect(path: str | Path, read_only: bool = False, wait: float = 0.0,
-            must_exist: bool = False) -> duckdb.DuckDBPyConnection:
+            must_exist: bool = False, check: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the store at ``path``, migrated to the current schema; while another process
-    holds the file, retry for up to ``wait`` seconds. ``must_exist``: never create the file."""
+    holds the file, retry for up to ``wait`` seconds. ``must_exist``: never create the file.
+    ``check``: read the whole store first, so that a damaged one is never written (E064)."""
     path = Path(path)
     if (read_only or must_exist) and not path.exists():
         raise StoreError("E062", f"{path}: no such database (run 'comity ingest' first)")
     con = _open(path, read_only, wait)
     try:
+        if check:
+            verify(con, path)
         _check_schema(con, path, read_only)
+    except duckdb.Error as err:
+        con.close()
+        raise (damaged(path, err) if is_damage(err) else _open_error(path, err)) from err
     except Exception:
         con.close()
         raise
@@ -113,7 +122,8 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.wait = wait
-        self.con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only, wait, must_exist)
+        self.con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only, wait, must_exist,
+                                                             check=not read_only)
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
 
