@@ -12,7 +12,9 @@ Reported: MUC, B³, CEAF-e and their mean (CoNLL F1) over the matched
 clusterings (singletons kept on both sides), and pronoun accuracy: of the
 gold personal pronouns (person or organization) that have an earlier mention
 of their entity, the share whose predicted referent was named, earlier, by a
-gold mention of that entity.
+gold mention of that entity; all personal pronouns, and third-person ones
+alone (first and second person are resolved from a quotation's speaker, or
+not at all: "you", an author's "I").
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from comity.records import Article
 KEPT_TYPES = frozenset({"person", "organization", "place"})
 PRONOUN_TYPES = frozenset({"person", "organization"})
 PERSONAL_TAGS = frozenset({"PRP", "PRP$"})
+THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+                          "itself", "they", "them", "their", "theirs", "themselves"})
 _OPEN = re.compile(r"(?:^|(?<=[()]))\(?([a-z]+)-(\d+)")
 
 
@@ -162,6 +166,8 @@ class CorefScore:
     pronouns: int = 0
     pronouns_right: int = 0
     pronouns_resolved: int = 0
+    third: int = 0  # third-person pronouns ("he", "its", "they"), the ones stages resolve by themselves
+    third_right: int = 0
     documents: int = 0
 
     def summary(self) -> dict[str, float | int]:
@@ -173,6 +179,8 @@ class CorefScore:
         out["pronouns"] = self.pronouns
         out["pronoun_accuracy"] = round(self.pronouns_right / self.pronouns, 3) if self.pronouns else 0.0
         out["pronouns_resolved"] = self.pronouns_resolved
+        out["third_person_pronouns"] = self.third
+        out["third_person_accuracy"] = round(self.third_right / self.third, 3) if self.third else 0.0
         return out
 
 
@@ -224,7 +232,9 @@ def _score_pronouns(score: CorefScore, refs: list[Reference], gold: GumDoc, matc
                    if m.entity == mention.entity and m.span[1] <= mention.span[0]}
         if not earlier:
             continue
+        third = gold.text[mention.span[0]:mention.span[1]].lower() in THIRD_PERSON
         score.pronouns += 1
+        score.third += third
         r_index = by_gold.get(g_index)
         referent = refs[r_index].referent if r_index is not None else None
         if referent is None:
@@ -232,7 +242,9 @@ def _score_pronouns(score: CorefScore, refs: list[Reference], gold: GumDoc, matc
         score.pronouns_resolved += 1
         named = {matched[i] for i, r in enumerate(refs)
                  if r.referent == referent and i in matched}
-        score.pronouns_right += any(g in earlier for g in named)
+        right = any(g in earlier for g in named)
+        score.pronouns_right += right
+        score.third_right += right and third
 
 
 def evaluate_coref(coder: Coder, folder: Path, progress: Callable[[], None] | None = None) -> CorefScore:
