@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from comity.entities.model import ORGANISATION, PERSON, PLACE, STATE, EntityModel, Reference, Referent
+from comity.entities.model import GROUP, ORGANISATION, PERSON, PLACE, STATE, EntityModel, Reference, Referent
 from comity.records import Mention
 from comity.text.normalize import strip_possessive
 
 ACTOR_KINDS = {"country": STATE, "igo": ORGANISATION, "org": ORGANISATION, "group": ORGANISATION,
                "person": PERSON}
 NER_KINDS = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -142,6 +143,9 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
     kind = ACTOR_KINDS.get(entity.kind)
     if kind is None or mention.how == "pronoun":
         return
+    if mention.how == "demonym" and _phrase_head(doc, span.start, span.end).tag_ in PLURAL_TAGS:
+        _add_people(book, doc, span.start, span.end, entity.code)  # "the Russians": people, not the state
+        return
     if mention.how == "title" and kind == PERSON and entity.code and entity.title:
         holder = _holder(book, entity.code, entity.title)  # "the US President": the one the text named
         if holder is not None:
@@ -198,8 +202,20 @@ def _define_acronym(book: _NameBook, doc: Doc, end: int, referent: Referent) -> 
         book.model.update(referent, aliases=(*referent.aliases, acronym))
 
 
+def _add_people(book: _NameBook, doc: Doc, start: int, end: int, code: str | None) -> None:
+    """A people named by a plural demonym or group word ("the Russians", "Muslims"): one plural group."""
+    name = doc[start:end].text
+    known = book.by_key.get((GROUP, name.lower()))
+    referent = book.model.referents[known] if known is not None else _new(
+        book, GROUP, name, name, code=code, plural=True)
+    book.model.add(_reference(doc, start, end, "name", referent))
+
+
 def _add_named_entity(book: _NameBook, ent: TokenSpan) -> None:
     """A reference for a parser entity the actor stage left alone (an unknown person, company, town)."""
+    if ent.label_ == "NORP" and ent.root.tag_ in PLURAL_TAGS:
+        _add_people(book, ent.doc, ent.start + (1 if ent[0].lower_ == "the" else 0), ent.end, None)
+        return
     kind = NER_KINDS.get(ent.label_)
     if kind is None:
         return
@@ -238,8 +254,9 @@ def read_names(model: EntityModel, doc: Doc, mentions: list[Mention], in_body, t
                 taken.update(range(span.start, span.end))
                 items.append((span.start, mention))
     for ent in doc.ents:
-        if ent.label_ in NER_KINDS and not taken.intersection(range(ent.start, ent.end)) \
-                and in_body((ent.start_char, ent.end_char)):
+        wanted = ent.label_ in NER_KINDS or ent.label_ == "NORP"
+        free = not taken.intersection(range(ent.start, ent.end))
+        if wanted and free and in_body((ent.start_char, ent.end_char)):
             items.append((ent.start, ent))
     for _, item in sorted(items, key=lambda pair: pair[0]):
         if isinstance(item, Mention):

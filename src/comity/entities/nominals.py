@@ -21,6 +21,8 @@ from comity.entities.names import Traits, is_subject
 
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "predet", "quantmod", "nmod"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+COUNT_NOUNS = frozenset({"thousand", "hundred", "million", "dozen", "dozens", "number", "numbers", "group",
+                         "crowd", "handful", "majority", "minority", "most", "many", "some", "all", "none"})
 REACH = 3
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -75,6 +77,11 @@ def read_nominals(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, 
         else:
             continue
         start, end = _phrase(noun)
+        counted = _counted_by(noun)
+        if counted is not None:  # "thousands of fans": the whole phrase, headed by its count
+            start, head = _phrase(counted)[0], counted
+        else:
+            head = noun
         if any(model.at(i) is not None for i in range(start, end)):
             continue
         referent = _apposed(model, noun)
@@ -82,7 +89,18 @@ def read_nominals(model: EntityModel, doc: Doc, in_body, sentence_of: dict[int, 
             referent = _earlier(model, noun, sentence_of, kind)
         if referent is None:
             referent = model.add_referent(kind, doc[start:end].text, **traits_of)
-        _add(model, doc, start, end, noun, referent, "description")
+        _add(model, doc, start, end, head, referent, "description")
+
+
+def _counted_by(noun: Token) -> Token | None:
+    """The count a noun of people is "of" ("thousands of fans", "the numbers of people", "one of the
+    players"), if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= noun.i:
+        return None
+    count = prep.head
+    quantity = count.pos_ == "NUM" or count.lemma_.lower() in COUNT_NOUNS
+    return count if quantity and count.i < prep.i else None
 
 
 def _apposed(model: EntityModel, noun: Token) -> Referent | None:
