@@ -82,7 +82,8 @@ def run(limit: int | None, keep_log: Path | None) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--keep-log", type=Path, default=None, help="write the run's standard error here")
     args = parser.parse_args()

@@ -131,7 +131,7 @@ class Coder:
             check_english(article.text, name)
         except ComityError as err:
             return err
-        pieces = split_article(replace(article, text=clean(article.text)))
+        pieces = split_article(replace(article, text=clean(article.text)), PART_CHARS)
         end = time.monotonic() + self.config.time_budget if self.config.time_budget else None
         done: list[tuple[int, Coded]] = []
         for number, (offset, piece) in enumerate(pieces, start=1):
@@ -240,8 +240,8 @@ def _groups(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield group
 
 
-class _Overrun(Exception):
-    """An article's coding ran past its time budget."""
+class _Overrun(BaseException):
+    """An article's coding ran past its budget (a BaseException: a stage's `except Exception` lets it by)."""
 
 
 @contextmanager

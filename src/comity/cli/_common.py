@@ -181,4 +181,6 @@ def guarded(run):
     try:
         return run()
     except ComityError as error:
+        if isinstance(error.__cause__, BrokenPipeError):
+            raise _closed_pipe() from error
         raise fail(error) from error
