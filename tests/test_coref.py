@@ -135,3 +135,15 @@ def test_events_take_sides_from_pronouns_and_descriptions(coder, text: str, expe
 def test_no_event_rests_on_a_guess(coder, text: str) -> None:
     assert not any(e[0] == "SANCTION" and e[1] in (("GHA",), ("NGA",)) for e in _events(coder, text)) \
         and not any(not e[2] for e in _events(coder, text) if e[1] == ("USA",))
+
+
+def test_a_name_inside_a_long_mention_matches_it() -> None:
+    from comity.entities.model import Reference
+    from comity.evaluation.coref import GoldMention, GumDoc, _matches
+
+    text = "Pan-democrat veteran Cyd Ho from the Labour Party lost her seat."
+    gold = GumDoc("t", text, None, [GoldMention((0, 49), (13, 20), 1, "person", False)])  # head: "veteran"
+    name = Reference("Cyd Ho", (21, 27), 3, 5, "name", 0, 4)
+    party = Reference("Labour Party", (37, 49), 7, 9, "name", 1, 8)
+    assert _matches([name, party], gold) == {0: 0}  # the name beside the head, not the party after it
+    assert _matches([party], gold) == {0: 0}

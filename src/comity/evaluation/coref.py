@@ -7,7 +7,9 @@ sentences, paragraphs, dependency heads, creation date) and
 kinds comity codes count: person, organization and place.
 
 Mentions are matched by head: a predicted reference matches a gold mention
-when it covers the gold mention's head word and lies inside the mention.
+when it covers the gold mention's head word and lies inside the mention; a gold
+mention still unmatched then takes the unmatched reference inside it nearest
+its head (a name inside a long description).
 Reported: MUC, B³, CEAF-e and their mean (CoNLL F1) over the matched
 clusterings (singletons kept on both sides), and pronoun accuracy: of the
 gold personal pronouns (person or organization) that have an earlier mention
@@ -185,20 +187,32 @@ class CorefScore:
 
 
 def _matches(refs: list[Reference], gold: GumDoc) -> dict[int, int]:
-    """Reference index → gold mention index, by head (each gold mention matched once)."""
+    """Reference index → gold mention index, each matched once: first by head (the reference covers the
+    gold mention's head word and lies inside it), then, for gold mentions still unmatched, the unmatched
+    reference inside them nearest their head ("Cyd Ho" in "Pan-democrat veteran Cyd Ho from the Labour
+    Party", whose head is "veteran", not "Labour Party")."""
+    out: dict[int, int] = {}
     taken: set[int] = set()
-    out = {}
     for r_index, ref in enumerate(refs):
         for g_index, mention in enumerate(gold.mentions):
-            if g_index in taken:
-                continue
-            head, span = mention.head, mention.span
-            if ref.span[0] <= head[0] and head[1] <= ref.span[1] and span[0] <= ref.span[0] \
-                    and ref.span[1] <= span[1]:
+            if g_index not in taken and _inside(ref, mention) and mention.head[0] >= ref.span[0] \
+                    and mention.head[1] <= ref.span[1]:
                 out[r_index] = g_index
                 taken.add(g_index)
                 break
+    for g_index, mention in enumerate(gold.mentions):
+        if g_index in taken:
+            continue
+        inside = [r for r, ref in enumerate(refs) if r not in out and _inside(ref, mention)]
+        if inside:
+            best = min(inside, key=lambda r: abs(refs[r].span[0] - mention.head[1]))
+            out[best] = g_index
+            taken.add(g_index)
     return out
+
+
+def _inside(ref: Reference, mention: GoldMention) -> bool:
+    return mention.span[0] <= ref.span[0] and ref.span[1] <= mention.span[1]
 
 
 def score_document(score: CorefScore, model: EntityModel, gold: GumDoc) -> None:
