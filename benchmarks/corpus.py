@@ -56,25 +56,26 @@ def run(limit: int | None, keep_log: Path | None) -> dict:
     try:
         jsonl, db = folder / "corpus.jsonl", folder / "store.duckdb"
         articles = write_corpus(jsonl, limit)
+        log = keep_log or folder / "ingest.log"
         start = time.perf_counter()
-        done = subprocess.run([str(COMITY), "ingest", str(jsonl), "--db", str(db)],
-                              capture_output=True, text=True)
+        with log.open("w", encoding="utf-8") as sink:  # one line per article as it goes (--log)
+            done = subprocess.run([str(COMITY), "ingest", str(jsonl), "--db", str(db), "--log"],
+                                  stdout=subprocess.DEVNULL, stderr=sink, text=True)
         seconds = time.perf_counter() - start
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        if keep_log:
-            keep_log.write_text(done.stderr, encoding="utf-8")
-        failures = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
+        stderr = log.read_text(encoding="utf-8")
+        failures = [line for line in stderr.splitlines() if line.startswith("failed:")]  # the final report
         return {
             "articles": articles,
             "stored": stored_articles(db) if db.exists() else 0,
             "failures": len(failures),
             "failure_lines": failures[:50],
-            "tracebacks": done.stderr.count("Traceback (most recent call last)"),
+            "tracebacks": stderr.count("Traceback (most recent call last)"),
             "exit_code": done.returncode,
             "seconds": round(seconds, 1),
             "articles_per_second": round(articles / seconds, 2) if seconds else None,
             "peak_memory_mb": round(peak_kb / 1024),
-            "summary_line": next((line for line in reversed(done.stderr.splitlines())
+            "summary_line": next((line for line in reversed(stderr.splitlines())
                                   if re.search(r"\bcoded\b", line)), ""),
         }
     finally:
