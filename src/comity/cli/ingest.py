@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from comity.cli._common import (
     ActorsOpt,
@@ -27,43 +26,51 @@ from comity.cli._common import (
     fail,
     open_corpus,
 )
+from comity.cli.progress import Ticker, count_inputs, rate_text
 from comity.config import DEFAULT_MODEL
 from comity.corpus.store import DEFAULT_DB
 from comity.errors import ComityError
 
 
-class RateColumn(ProgressColumn):
-    """Articles per second since the start."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:6.1f} articles/s", style="progress.data.speed")
-
-
-def _counting(bar: Progress, task, counts: dict[str, int], log: bool = False):
+def _counting(ticker: Ticker, counts: dict[str, int], log: bool = False,
+              kinds: tuple[str, ...] = ("coded", "skipped", "failed")):
     def notify(kind: str, what: str) -> None:
         if log:
             err.print(f"{kind} {what}", highlight=False, markup=False)
         counts[kind] = counts.get(kind, 0) + 1
-        text = " · ".join(f"{k} {counts.get(k, 0)}" for k in ("coded", "skipped", "failed"))
-        bar.update(task, advance=1, description=text)
+        ticker.advance(" · ".join(f"{k} {counts.get(k, 0)}" for k in kinds))
     return notify
-
-
-def _progress() -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), RateColumn(), TimeElapsedColumn(),
-                    console=err, transient=True)
 
 
 def _report(summary, seconds: float) -> None:
     for message in summary.failed:
         err.print(f"[red]failed:[/red] {escape(message)}", highlight=False)
-    done = summary.coded + summary.skipped + len(summary.failed)
-    rate = summary.coded / seconds if seconds > 0 else 0.0
-    err.print(f"{summary} in {seconds:.1f} s ({rate:.1f} articles/s coded; {done} inputs)")
+    err.print(f"{summary} in {seconds:.1f} s ({rate_text(summary.coded, seconds)} coded)", highlight=False)
     if summary.failed:
         raise typer.Exit(1)
+
+
+KINDS = ("actors", "events", "cues", "roles", "times", "figures")
+
+
+def _options(model: str, files: dict[str, list[Path] | None]) -> dict:
+    """The coding options as the store keeps them: the model and each knowledge file's full path."""
+    return {"model": model, **{k: [str(Path(f).resolve()) for f in files.get(k) or ()] for k in KINDS}}
+
+
+def _flags(options: dict) -> str:
+    return " ".join(f"--{k} {f}" for k in KINDS for f in options.get(k, [])) or "the bundled files only"
+
+
+def _remember(corpus, options: dict) -> None:
+    """Keep the options in the store; warn when they differ from those it was coded with before."""
+    before = corpus.store.setting("coding")
+    if before and json.loads(before) != options:
+        err.print(f"[yellow]warning:[/yellow] this store was coded with {_flags(json.loads(before))} and "
+                  f"model {json.loads(before).get('model')}; these articles are coded with {_flags(options)} "
+                  f"and model {options['model']} (run 'comity recode' to code them all alike)",
+                  highlight=False)
+    corpus.store.set_setting("coding", json.dumps(options))
 
 
 @app.command("ingest")
@@ -103,14 +110,15 @@ def ingest_command(
         raise fail(error) from error
     if not names and not feed:
         raise fail(ValueError("give at least one source (a file, folder or URL), --feed or --from"))
+    files = {"actors": actors, "events": events, "cues": cues, "roles": roles, "times": times,
+             "figures": figures}
     with open_corpus(db) as corpus:  # first: a bad or busy store fails before the model loads
-        coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
-                           times=times, figures=figures)
+        coder = coder_from(model, batch_size, **files)
         start = time.perf_counter()
-        with _progress() as bar:
-            task = bar.add_task("starting", total=None)
+        with Ticker(err, count_inputs(names, feed or ()), "ingest") as ticker:
             summary = corpus.ingest(names, coder=coder, published=when, feeds=feed or (),
-                                    progress=_counting(bar, task, {}, log))
+                                    progress=_counting(ticker, {}, log))
+        _remember(corpus, _options(model, files))
     _report(summary, time.perf_counter() - start)
 
 
@@ -133,20 +141,45 @@ def _load_parquet(db: Path, parquet: Path) -> None:
 
 @app.command("recode")
 def recode_command(
-    db: DbOpt = Path(DEFAULT_DB),
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB store to re-code (it must exist).")
+                  ] = Path(DEFAULT_DB),
     force: Annotated[bool, typer.Option("--force", help="Re-code every article, not only stale ones.")
                      ] = False,
-    model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
-    cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
-    batch_size: BatchOpt = 16,
+    bundled_only: Annotated[bool, typer.Option(
+        "--bundled-only", help="Code with the bundled knowledge files only, not those the store was "
+        "coded with.")] = False,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="Installed spaCy pipeline to parse with; default: the one the store was coded "
+        "with.", show_default=False)] = None,
+    actors: ActorsOpt = None, events: EventsOpt = None, cues: CuesOpt = None, roles: RolesOpt = None,
+    times: TimesOpt = None, figures: FiguresOpt = None, batch_size: BatchOpt = 16,
 ) -> None:
-    """Re-code stored articles coded by another coder version (after a dictionary or coder change)."""
-    with open_corpus(db) as corpus:
-        coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
-                           times=times, figures=figures)
+    """Re-code stored articles coded by another coder version (after a dictionary or coder change).
+
+    With no knowledge-file options, the files the store was coded with are used again.
+    """
+    given = {"actors": actors, "events": events, "cues": cues, "roles": roles, "times": times,
+             "figures": figures}
+    with open_corpus(db, must_exist=True) as corpus:
+        files, model = _recalled(corpus, given, model, bundled_only)
+        coder = coder_from(model, batch_size, **files)
         start = time.perf_counter()
-        with _progress() as bar:
-            task = bar.add_task("re-coding", total=corpus.stale_count(str(coder.version), force))
-            summary = corpus.recode(coder=coder, force=force, progress=_counting(bar, task, {}))
-    err.print(f"coder: {coder.version}")
+        with Ticker(err, corpus.stale_count(str(coder.version), force), "re-coding") as ticker:
+            summary = corpus.recode(coder=coder, force=force,
+                                    progress=_counting(ticker, {}, kinds=("coded", "failed")))
+        corpus.store.set_setting("coding", json.dumps(_options(model, files)))
+    err.print(f"coder: {coder.version}", highlight=False)
     _report(summary, time.perf_counter() - start)
+
+
+def _recalled(corpus, given: dict, model: str | None, bundled_only: bool) -> tuple[dict, str]:
+    """The knowledge files and model to re-code with: those given, else those the store was coded
+    with (said on standard error), else the bundled ones and the default model."""
+    stored = json.loads(corpus.store.setting("coding") or "{}")
+    if any(given.values()) or bundled_only or not stored:
+        return given, model or stored.get("model") or DEFAULT_MODEL
+    files = {k: [Path(f) for f in stored.get(k, [])] or None for k in KINDS}
+    if any(files.values()):
+        err.print(f"re-coding with the knowledge files this store was coded with: {_flags(stored)} "
+                  "(--bundled-only to drop them)", highlight=False)
+    return files, model or stored.get("model") or DEFAULT_MODEL
