@@ -161,3 +161,32 @@ def test_export_into_a_closed_pipe_ends_quietly(store: Path) -> None:
     stderr = child.stderr.read().decode()
     assert child.wait(timeout=120) == 0
     assert "E081" not in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def test_ingest_keeps_every_good_article_of_a_run_with_bad_ones(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("comity.pipeline.PART_CHARS", 400)  # small, so that the test is fast
+    monkeypatch.setattr("comity.pipeline.MAX_CHARS", 2_000)
+    long = "\n\n".join([STORY, OTHER] * 4)  # 400 < length < 2,000: coded in parts
+    lines = [json.dumps({"id": "one", "text": STORY}).encode(), b'{"id": "two", "text": "caf\xe9"}',
+             json.dumps({"id": "huge", "text": "\n\n".join([STORY] * 12)}).encode(),
+             json.dumps({"id": "long", "text": long}).encode()]
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines))
+    (tmp_path / "b.txt").write_bytes(OTHER.encode("utf-16"))
+    (tmp_path / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    (tmp_path / "d.txt").write_bytes(b"Peru and Bolivia\x00 signed a gas deal on Friday, "
+                                     b"the two governments said in La Paz.")
+    db = tmp_path / "store.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert [line.split()[1] for line in failed] == ["[E023]", "[E027]", "[E022]"], failed
+    assert "a.jsonl:2: not UTF-8" in failed[0] and "the maximum is 2,000" in failed[1]
+    assert "a PNG image, not text" in failed[2] and "Traceback" not in result.output
+    assert "coding part 1 of" in result.stderr  # the progress line of the long article
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    texts = {row[0] for row in con.execute("SELECT text FROM articles").fetchall()}
+    con.close()
+    assert len(texts) == 4 and long in texts and OTHER in texts
