@@ -23,10 +23,10 @@ from comity.cli._common import (
     finish,
     out,
     parse_published,
-    progress_bar,
     write_atomic,
 )
 from comity.cli.checks import output_folder
+from comity.cli.progress import Ticker
 from comity.config import DEFAULT_MODEL
 from comity.errors import ComityError
 
@@ -42,11 +42,13 @@ def _unique(name: str, taken: set[str]) -> str:
 @app.command("code")
 def code_command(
     inputs: Annotated[list[str], typer.Argument(
-        help="Text, HTML or JSONL files; '-' reads the text of one article from stdin.")],
+        metavar="INPUT", help="Text, HTML, JSON or JSONL files, folders, or URLs of pages; '-' reads "
+        "the text of one article from stdin.")],
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date (YYYY-MM-DD) for relative dates; default: the HTML "
         "metadata or a JSONL line's 'published'.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table (Rich tables) or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table (Rich tables) or json (JSON Lines: one "
+                                     "article a line).")] = "table",
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write one ID.json per article here instead of printing.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
@@ -55,11 +57,10 @@ def code_command(
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 
-    With several articles and --format json, prints one JSON object per line (JSON Lines).
+    With --format json, prints JSON Lines: one JSON object per article, one a line, however many.
     """
     from comity.cli.render import show_coded
     from comity.io.output import to_json
-    from comity.io.read import read_inputs
 
     if fmt not in ("table", "json"):
         err.print(f"[red]error:[/red] --format must be 'table' or 'json', not '{fmt}'")
@@ -73,11 +74,10 @@ def code_command(
     results: list = []
     taken: set[str] = set()
     coded = 0
-    articles = _collect(read_inputs(inputs, when), failures)
-    with progress_bar(len(articles)) as bar:
-        task = bar.add_task("coding", total=len(articles))
+    articles = _collect(_read(inputs, when), failures)
+    with Ticker(err, len(articles), "coding", quiet_below=2 if not err.is_terminal else 1) as ticker:
         for article, result in coder.code_many(articles):
-            bar.advance(task)
+            ticker.advance()
             if isinstance(result, ComityError):
                 failures.append(str(result))
                 continue
@@ -94,6 +94,14 @@ def code_command(
     finish(failures, coded)
 
 
+def _read(inputs: list[str], when) -> list:
+    """The articles of files (text, HTML, JSON, JSONL), folders and URLs, as ``comity ingest`` reads them."""
+    from comity.io.fetch import Sources
+
+    with Sources() as sources:
+        return list(sources.read(inputs, when))
+
+
 def _collect(items, failures: list[str]) -> list:
     articles = []
     for item in items:
@@ -107,12 +115,9 @@ def _collect(items, failures: list[str]) -> list:
 def _print_results(results: list, fmt: str, show) -> None:
     from comity.io.output import to_json
 
-    if fmt == "json":
-        if len(results) == 1:
-            out.print_json(json.dumps(to_json(results[0]), ensure_ascii=False))
-        else:
-            for result in results:
-                print(json.dumps(to_json(result), ensure_ascii=False))
+    if fmt == "json":  # JSON Lines always: a line reader gets one article a line, one article or many
+        for result in results:
+            print(json.dumps(to_json(result), ensure_ascii=False))
     else:
         for result in results:
             show(out, result)
