@@ -6,8 +6,8 @@ imported, so importing this package registers every command.
 
 from __future__ import annotations
 
-from comity.cli import helptext  # noqa: F401  (plain value names in --help)
-from comity.cli import code, evaluate, ingest, query, serve, spark  # noqa: F401  (each registers its commands)
+# each registers its commands; helptext makes --help print plain value names
+from comity.cli import code, evaluate, helptext, ingest, query, serve, spark  # noqa: F401
 from comity.cli._common import app
 
 __all__ = ["app"]
