@@ -28,10 +28,10 @@ lint: setup  ## ruff, and the layer rule of docs/architecture.md (tools/layers.p
 browser:  ## Debian's chromium for the web explorer's browser tests (apt-get where missing; a no-op otherwise)
 	test -x $(CHROMIUM) || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
-test: lint browser  ## ruff, then the test suite (with the evaluation gates where ../shared is present)
-	$(BIN)/pytest
+test: lint browser  ## ruff, then the test suite; -rs lists every skipped test with its reason (e.g. ../shared absent)
+	$(BIN)/pytest -rs
 
-bench: setup  ## throughput: comity end to end against spaCy's own nlp.pipe, same texts, same run
+bench: setup  ## throughput: comity end to end against spaCy's own nlp.pipe, same texts, same run (says which corpus)
 	$(BIN)/python benchmarks/throughput.py
 
 eval: setup  ## score the demo article and (where present) the shared example

@@ -34,10 +34,12 @@ def generated_texts(limit: int) -> list[str]:
 
 
 def corpus(limit: int) -> tuple[str, list[str]]:
+    """The texts and a name that says where they come from, and why."""
     texts = polnear_texts(limit)
     if len(texts) >= 50:
-        return "PolNeAR", texts
-    return "generated from examples/", generated_texts(limit)
+        return f"PolNeAR, from {POLNEAR}", texts
+    why = f"{POLNEAR} is absent" if not POLNEAR.is_dir() else f"{POLNEAR} holds fewer than 50 texts"
+    return f"generated from examples/ ({why})", generated_texts(limit)
 
 
 def timed(run) -> float:
@@ -50,12 +52,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--which", action="store_true", help="print the corpus it would use and stop")
     args = parser.parse_args()
+    name, texts = corpus(max(args.articles, 50))
+    print(f"corpus: {len(texts)} articles, {name}", flush=True)
+    if args.which:
+        return
 
     from comity.pipeline import Coder
     from comity.records import Article
 
-    name, texts = corpus(max(args.articles, 50))
     coder = Coder()
     nlp = coder.nlp
     articles = [Article(id=str(i), text=t, published=date(2016, 10, 1)) for i, t in enumerate(texts)]
@@ -77,7 +83,7 @@ def main() -> None:
         ours.append(timed(comity_all))
     b, o = min(base), min(ours)
     n = len(texts)
-    print(f"corpus: {n} articles ({name}), {size / n:,.0f} characters each on average")
+    print(f"{size / n:,.0f} characters per article on average")
     print(f"spaCy nlp.pipe ({coder.config.model}): {n / b:8.1f} articles/s")
     print(f"comity end to end:                {n / o:8.1f} articles/s")
     print(f"ratio comity/spaCy time: {o / b:.2f} (comity runs at {b / o:.0%} of spaCy's speed)")

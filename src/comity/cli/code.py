@@ -21,8 +21,8 @@ from comity.cli._common import (
     coder_from,
     err,
     finish,
-    out,
     parse_published,
+    table_console,
     write_atomic,
 )
 from comity.cli.checks import output_folder
@@ -120,6 +120,6 @@ def _print_results(results: list, fmt: str, show) -> None:
             print(json.dumps(to_json(result), ensure_ascii=False))
     else:
         for result in results:
-            show(out, result)
+            show(table_console(), result)
 
 

@@ -163,6 +163,18 @@ def _ties_table(frame, a: str, b: str) -> tuple[list[Column], list[list[str]], s
     return columns, rows, legend
 
 
+def _sparklines(console, frame) -> None:
+    """The events and mean-scale sparklines, one character per period, wrapped to the console."""
+    from comity.corpus.ties import sparkline
+
+    room = max(console.width - 12, 12)
+    for label, values in (("events", frame["events"]), ("mean scale", frame["mean_scale"])):
+        line = sparkline(values)
+        for start in range(0, max(len(line), 1), room):
+            console.print(f"{label if start == 0 else '':<12}{line[start:start + room]}", highlight=False,
+                          markup=False, soft_wrap=True)
+
+
 def _print_evidence(frame) -> None:
     current = None
     for row in frame.itertuples(index=False):
@@ -207,12 +219,10 @@ def ties_command(
         err.print(f"no dated events between {a} and {b} in {parquet or db}")
     else:
         columns, rows, legend = _ties_table(frame, a, b)
-        print_table(table_console(), columns, rows, title=f"Ties {a} ↔ {b} by {by} (the events' own dates)",
+        console = table_console()
+        print_table(console, columns, rows, title=f"Ties {a} ↔ {b} by {by} (the events' own dates)",
                     caption=legend)
-        from comity.corpus.ties import sparkline
-
-        out.print(f"events      {sparkline(frame['events'])}", highlight=False)
-        out.print(f"mean scale  {sparkline(frame['mean_scale'])}", highlight=False)
+        _sparklines(console, frame)
     if frame.attrs.get("undated"):
         err.print(f"{frame.attrs['undated']} event(s) without a date are not in the series")
     if proof is not None:
