@@ -52,7 +52,7 @@ class Reader:
         from comity.corpus.store import READ_WAIT
 
         self.db, self.wait = db, READ_WAIT
-        Corpus(db, read_only=True).close()  # a missing or bad store fails now, not at the first page
+        Corpus(db, read_only=True, wait=READ_WAIT).close()  # a missing or bad store fails now
         self.lock = threading.Lock()
 
     def __call__(self, ask: Callable[[Corpus], T]) -> T:
