@@ -23,7 +23,8 @@ def write_news(folder: Path) -> Path:
     """Articles in the test coder's language, one event each (written for this test)."""
     folder.mkdir()
     for i in range(ARTICLES):
-        (folder / f"a{i:03d}.txt").write_text(f"China consulted Russia on 2025-05-{1 + i % 28:02d}. Item {i}.\n")
+        day = 1 + i % 28
+        (folder / f"a{i:03d}.txt").write_text(f"China consulted Russia on 2025-05-{day:02d}. Item {i}.\n")
     return folder
 
 
