@@ -62,3 +62,89 @@ def test_mask_keeps_offsets_and_newlines() -> None:
 def test_empty_text_has_no_parts() -> None:
     assert find_parts("") == ()
     assert find_parts("\n\n  \n") == ()
+
+
+# Furniture of published news, as found in real CNN and USA Today pages: each line is masked
+# whole (or, for a dateline, its prefix), with its kind.
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Antonio Scorza/AFP/Getty Images Russian President Vladimir Putin talks to Lula.", "caption"),
+        ("Lady Susan Hussey was at the center of the royals' inner circle. Max Mumby/Indigo/Getty Images",
+         "caption"),
+        ("Kogi residents use canoes as flood waters submerge roads. Fatai Campbell/AP", "caption"),
+        ("Dan Kitwood/Getty Images", "caption"),
+        ("Smoke rises from a Russian tank. ANATOLII STEPANOV/AFP via Getty Images", "caption"),
+        ("Photos: Russia invades Ukraine Smoke rises from a military airport in Chuhuiv.", "caption"),
+        ("AUSTIN, TEXAS - MAY 14: Former U.S. President Donald Trump speaks during the tour.", "caption"),
+        ("PHOTO OF THE WEEK", "caption"),
+        ("– Aysha Bagchi", "byline"),
+        ("--Associated Press", "byline"),
+        ("–Chris McKenna, USA TODAY Network", "byline"),
+        ("- Joey Garrison and Maureen Groppe", "byline"),
+        ("Jane Doe, USA TODAY", "byline"),
+        ("By Jane Doe and Omar Said", "byline"),
+        ("Special for USA TODAY", "byline"),
+        ("Associated Press", "byline"),
+        ("Contributing: Kim Hjelmgaard and Francesca Chambers, USA TODAY; Reuters", "credit"),
+        ("Kayla Jimenez contributed.", "credit"),
+        ("This story has been updated with additional information.", "credit"),
+        ("Saman Shafiq is a trending news reporter for USA TODAY. Reach her at sshafiq@usatodayco.com and "
+         "follow her on X @saman_shafiq7.", "credit"),
+        ("Sign up for CNN’s Wonder Theory science newsletter. Explore the universe with news on discoveries.",
+         "promo"),
+        ("Editor’s Note: A version of this story appeared in CNN’s Meanwhile in China newsletter, a "
+         "three-times-a-week update.", "promo"),
+        ("Stay in the conversation on politics:Sign up for the OnPolitics newsletter", "promo"),
+        ("USA TODAY TELEGRAM: Join our new Russia-Ukraine war channel to receive updates.", "promo"),
+        ("More:Beirut strike kills suspect in 1983 bombings that killed 300 Americans", "link"),
+        ("Post-flights overview:Revisiting DeSantis, Martha's Vineyard, and the migrant flight controversy",
+         "link"),
+        ("Cheney's speech:'I will not sit back': In fiery speech, Liz Cheney calls Trump a 'threat'", "link"),
+        ("READ MORE: Meet the space trailblazers who empowered others to dream", "credit"),
+        ("WATCH: Biden vows to veto attempts to ban abortion", "link"),
+        ("Updated 6:45 AM EDT, Tue May 3, 2022", "stamp"),
+        ("Jan. 25, 2025 Updated Jan. 27, 2025, 11:43 a.m. ET", "stamp"),
+    ],
+)
+def test_furniture_lines_are_masked_whole(line: str, kind: str) -> None:
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == [(kind, line)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (f"BEIRUT/AMMAN, May 3 (Reuters) - {BODY}", "BEIRUT/AMMAN, May 3 (Reuters) - "),
+        (f"Washington CNN —\n{BODY}", "Washington CNN —"),
+        (f"Kyiv and Lviv, Ukraine CNN —\n{BODY}", "Kyiv and Lviv, Ukraine CNN —"),
+        (f"CNN —\n{BODY}", "CNN —"),
+        (f"Seoul, South Korea CNN — {BODY}", "Seoul, South Korea CNN — "),
+        (f"JACKSON, Wyo. – {BODY}", "JACKSON, Wyo. – "),
+        (f"WASHINGTON − {BODY}", "WASHINGTON − "),
+    ],
+)
+def test_wire_and_cnn_datelines(text: str, dateline: str) -> None:
+    assert kinds_and_text(text) == [("dateline", dateline)]
+
+
+# Running text that looks like furniture stays body text.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beirut, the capital, was quiet on Sunday as talks resumed, officials said.",
+        "Washington and Beijing agreed to resume talks, CNN reported.",
+        "“We will not back down,” the minister told Reuters on Tuesday.",
+        "The ministry updated its guidance at 9:30 a.m. on Monday, officials said.",
+        "Updated figures released at 10:00 on Monday showed the death toll had risen to 40.",
+        "According to the Suffolk/USA TODAY poll, 57% of voters disapprove of his job performance.",
+        "Our Suffolk University/USA TODAY national poll suggests the crisis could be a distraction.",
+        "In a post on a Substack newsletter, the activist said he would keep protesting.",
+        "Their families don’t sign up for this, the senator said of the threats.",
+        "The senator told reporters: “We will vote on Friday.”",
+        "Trump wrote on Truth Social that the deal was done, and aides confirmed it.",
+        "Drought and heat contributed to the crop failure, the report said.",
+        "The ministry said people can reach the hotline at help@example.org for advice.",
+    ],
+)
+def test_running_text_is_not_masked(line: str) -> None:
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []

@@ -2,10 +2,19 @@
 
 News text carries parts that are neither statements nor events: the headline,
 a wire dateline ("PUTRAJAYA, Malaysia, July 28 (Reuters) -"), section
-separators ("— — -", "***"), section headings ("Areas of tension"), and credit
-lines ("Jane Doe contributed to this report.", "Editing by …"). They are found
-here, from the text alone, and masked before parsing so that no later stage
-reads a quote or an event from them. Masking keeps every character offset.
+separators ("— — -", "***"), section headings ("Areas of tension"), credit
+lines ("Jane Doe contributed to this report.", "Editing by …") and the page
+furniture of published news that :mod:`comity.text.boilerplate` recognises
+(photo captions, bylines, newsletter promos, related-story links, "Updated …"
+stamps). They are found here, from the text alone, and masked before parsing
+so that no later stage reads a quote or an event from them. Masking keeps
+every character offset.
+
+Datelines: a place in capitals, one or several ("BEIRUT/AMMAN"), with an
+optional country, date and agency ("BEIRUT/AMMAN, May 3 (Reuters) -"); a place
+in any case with an agency ("Beijing, March 3 (Xinhua) --"); or CNN's opener,
+a place and "CNN —" ("Seoul, South Korea CNN —", "Kyiv and Lviv, Ukraine CNN —"),
+alone on its line or before the first sentence.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ from __future__ import annotations
 import re
 
 from comity.records import Part
+from comity.text.boilerplate import line_kind
 
 _SEPARATOR = re.compile(r"^[\s\-—–_*=~#•·.]+$")
 _CREDIT = re.compile(
@@ -22,13 +32,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _AGENCY = r"\((?:[A-Z][\w.&' ]{0,30})\)"
-_PLACE = r"[A-Z][A-Z.'’\- ]*[A-Z.]"  # a place in capitals: WASHINGTON, NEW DELHI
+_PLACE = r"[A-Z][A-Z.'’\-/ ]*[A-Z.]"  # a place in capitals: WASHINGTON, NEW DELHI, BEIRUT/AMMAN
 _WHERE = r"(?:,\s[A-Z][\w.'’ ]{1,30}?){0,2}"  # ", Malaysia"
 _WHEN = r"(?:,?\s[A-Z][a-z]{2,8}\.?\s\d{1,2})?"  # ", July 28"
 _DATELINE = re.compile(
     rf"^(?:{_PLACE}{_WHERE}{_WHEN}\s*(?:{_AGENCY})?"  # capitals, agency optional
-    rf"|[A-Z][\w.'’\- ]{{1,30}}?{_WHERE}{_WHEN}\s*{_AGENCY})"  # any case, agency required
-    r"\s*[—–\-]{1,2}\s+"
+    rf"|[A-Z][\w.'’\-/ ]{{1,30}}?{_WHERE}{_WHEN}\s*{_AGENCY}"  # any case, agency required
+    rf"|(?:[A-Z][\w.'’\- ]{{1,40}}?{_WHERE}\s)?CNN(?: Business)?)"  # CNN's opener: "Washington CNN —"
+    r"\s*[—–−‒\-]{1,2}(?:\s+|$)"
 )
 _END_PUNCT = tuple(".!?\"”’'…:;")
 _MAX_HEADING_WORDS = 12
@@ -82,6 +93,8 @@ def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
             parts.append(Part("separator", (start, end)))
         elif _CREDIT.search(line) and len(line.split()) <= 25:
             parts.append(Part("credit", (start, end)))
+        elif kind := line_kind(line):
+            parts.append(Part(kind, (start, end)))
         elif not last and body_seen and _is_heading(line):
             parts.append(Part("heading", (start, end)))
         else:
