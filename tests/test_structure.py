@@ -26,6 +26,12 @@ def kinds_and_text(text: str, title: str | None = None) -> list[tuple[str, str]]
         (f"{BODY}\n— — -\n{BODY}", [("separator", "— — -")]),
         (f"{BODY}\n***\n{BODY}", [("separator", "***")]),
         (f"{BODY}\nTrade tensions rise\n{BODY}", [("heading", "Trade tensions rise")]),
+        # a heading may end on a quoted phrase; a sentence ends with punctuation inside the quote
+        (f"{BODY}\nIran leader slams US, other 'old powers'\n{BODY}",
+         [("heading", "Iran leader slams US, other 'old powers'")]),
+        (f"{BODY}\nPence: 'Trump was wrong'\n{BODY}", [("heading", "Pence: 'Trump was wrong'")]),
+        (f"{BODY}\nHe called the pact “ironclad.”\n{BODY}", []),
+        (f"{BODY}\n“We will win,” he said, “and soon”\n{BODY}", []),
         (f"{BODY}\nJane Roe contributed to this report.",
          [("credit", "Jane Roe contributed to this report.")]),
         (f"{BODY}\nReporting by Ann Lee; Editing by Tom Hale",

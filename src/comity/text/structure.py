@@ -41,7 +41,8 @@ _DATELINE = re.compile(
     rf"|(?:[A-Z][\w.'’\- ]{{1,40}}?{_WHERE}\s)?CNN(?: Business)?)"  # CNN's opener: "Washington CNN —"
     r"\s*[—–−‒\-]{1,2}(?:\s+|$)"
 )
-_END_PUNCT = tuple(".!?\"”’'…:;")
+_END_PUNCT = tuple(".!?\"”’'…:;,")
+_CLOSING_QUOTES = "\"”’'"
 _MAX_HEADING_WORDS = 12
 _MAX_HEADLINE_WORDS = 30
 
@@ -56,11 +57,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_heading(line: str) -> bool:
+    """A short capitalised line that does not end a sentence. A closing quote ends a
+    sentence only after punctuation ('… “ironclad.”'); a heading may end on a
+    quoted phrase ("Iran leader slams US, other 'old powers'", "Pence: 'President
+    Trump was wrong'")."""
     stripped = line.strip()
     words = stripped.split()
-    if not words or len(words) > _MAX_HEADING_WORDS or stripped.endswith(_END_PUNCT):
+    if not words or len(words) > _MAX_HEADING_WORDS or _ends_sentence(stripped):
         return False
     return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def _ends_sentence(line: str) -> bool:
+    body = line.rstrip(_CLOSING_QUOTES)
+    if body != line:
+        return not body or body.endswith(_END_PUNCT)
+    return line.endswith(_END_PUNCT)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
