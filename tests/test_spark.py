@@ -350,3 +350,21 @@ def test_publishing_replaces_the_months_a_run_touches_and_keeps_the_others(spark
     publish(files, str(staged), str(out), replace=True, cleared=cleared)  # a later wave of the same run adds
     assert sorted(p.name for p in january.glob("*.parquet")) == ["part-new.parquet",
                                                                   "part-second-wave.parquet"]
+
+
+def test_knowledge_files_reach_the_executors_under_their_own_names(spark, tmp_path) -> None:
+    """User knowledge files are sent with the job; the executors' coder reads the copies, and the
+    coder version (which hashes each file's name and content) is the driver's."""
+    from comity.config import Config
+    from comity.datafiles import data_hash
+    from comity.spark.job import ship
+    from comity.spark.worker import Settings
+
+    extra = tmp_path / "my-actors.json"
+    extra.write_text(json.dumps({"about": "written for this test", "orgs": []}), encoding="utf-8")
+    config = Config(actor_files=(extra,))
+    settings = Settings(model=config.model, batch_size=config.batch_size, files=ship(spark, config))
+    shipped = settings.config().actor_files
+    assert [p.name for p in shipped] == [extra.name] and shipped[0] != extra
+    assert shipped[0].read_bytes() == extra.read_bytes()
+    assert data_hash(tuple(shipped)) == data_hash((extra,))

@@ -132,10 +132,10 @@ def _done(spark, files: HadoopFiles, out: str):
     from pyspark.sql import functions as F
 
     ids = []
-    if files.exists(f"{out}/articles"):
+    if files.files_under(f"{out}/articles"):
         ids.append(spark.read.parquet(f"{out}/articles").select("id"))
     read_errors = None
-    if files.exists(f"{out}/errors"):
+    if files.files_under(f"{out}/errors"):
         errors = spark.read.parquet(f"{out}/errors")
         ids.append(errors.where(F.col("id").isNotNull()).select("id"))
         read_errors = errors.where(F.col("id").isNull()).select(

@@ -148,8 +148,8 @@ def read_inputs(spark, inputs: Inputs, published: date | None):
     if inputs.files["parquet"]:
         table = spark.read.option("mergeSchema", "true").parquet(*inputs.files["parquet"])
         fields = [c for c in ("id", "text", "title", "url", "published") if c in table.columns]
-        lines.append(table.select(F.col("_metadata.file_path").alias("file"),
-                                  F.to_json(F.struct(*fields)).alias("value")))
+        value = F.to_json(F.struct(*fields)) if fields else F.lit("{}")  # no text: E024 on every row
+        lines.append(table.select(F.col("_metadata.file_path").alias("file"), value.alias("value")))
     for frame in lines:
         numbered = frame.withColumn("_order", F.monotonically_increasing_id()).withColumn(
             "line", F.row_number().over(Window.partitionBy("file").orderBy("_order")))
