@@ -63,7 +63,7 @@ class Rows:
     figures: list[tuple] = field(default_factory=list)
 
 
-def event_rows(coded: Coded, version: str) -> tuple[list[tuple], list[tuple]]:
+def _event_rows(coded: Coded, version: str) -> tuple[list[tuple], list[tuple]]:
     aid, text = coded.article.id, coded.article.text
     events, dyads, seen = [], [], set()
     for seq, event in enumerate(coded.events):
@@ -121,7 +121,7 @@ def rows_of(coded: Coded, version: str) -> Rows:
     """The rows of every derived table for one coded article."""
     aid = coded.article.id
     rows = Rows()
-    rows.events, rows.dyads = event_rows(coded, version)
+    rows.events, rows.dyads = _event_rows(coded, version)
     rows.entities = [(aid, i, m.entity.code, m.entity.sector, m.entity.name, m.entity.kind, m.entity.title,
                       m.text, *_s(m.span), m.how) for i, m in enumerate(coded.mentions)]
     rows.quotes = [(aid, i, q.speaker, q.speaker_text, *_s(q.speaker_span), q.kind, q.content,
