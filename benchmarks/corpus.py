@@ -6,7 +6,7 @@ Reported: articles read, stored, failed (each failure line is printed), the
 tracebacks on standard error (there must be none), the wall time and the
 child's peak memory (max RSS).
 
-    python benchmarks/corpus.py [--limit N] [--keep-log FILE]
+    python benchmarks/corpus.py [--limit N] [--skip N] [--keep-log FILE]
 """
 
 from __future__ import annotations
@@ -28,14 +28,16 @@ CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 COMITY = Path(sys.executable).with_name("comity")
 
 
-def write_corpus(target: Path, limit: int | None) -> int:
-    """The corpus as plain JSONL in ``target``; returns the number of articles written."""
+def write_corpus(target: Path, limit: int | None, skip: int = 0) -> int:
+    """The corpus (after its first ``skip`` articles) as plain JSONL in ``target``; returns the number
+    of articles written."""
     count = 0
     with gzip.open(CORPUS, "rt", encoding="utf-8") as source, target.open("w", encoding="utf-8") as sink:
-        for line in source:
+        lines = (line for line in source if line.strip())
+        for number, line in enumerate(lines):
             if limit is not None and count >= limit:
                 break
-            if line.strip():
+            if number >= skip:
                 sink.write(line)
                 count += 1
     return count
@@ -51,11 +53,11 @@ def stored_articles(db: Path) -> int:
         con.close()
 
 
-def run(limit: int | None, keep_log: Path | None) -> dict:
+def run(limit: int | None, keep_log: Path | None, skip: int = 0) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="comity-corpus-"))
     try:
         jsonl, db = folder / "corpus.jsonl", folder / "store.duckdb"
-        articles = write_corpus(jsonl, limit)
+        articles = write_corpus(jsonl, limit, skip)
         log = keep_log or folder / "ingest.log"
         start = time.perf_counter()
         with log.open("w", encoding="utf-8") as sink:  # one line per article as it goes (--log)
@@ -86,11 +88,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
     parser.add_argument("--keep-log", type=Path, default=None, help="write the run's standard error here")
     args = parser.parse_args()
     if not CORPUS.is_file():
         sys.exit(f"{CORPUS} is not there (the corpus lives in ../shared)")
-    print(json.dumps(run(args.limit, args.keep_log), indent=1, ensure_ascii=False))
+    print(json.dumps(run(args.limit, args.keep_log, args.skip), indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -113,8 +113,7 @@ class Coder:
             with budget(self.config.time_budget if seconds is None else seconds):
                 return self.run_stages(parsed)
         except _Overrun:
-            return CodingError("E028", f"{name}: coding took longer than the budget of "
-                               f"{self.config.time_budget:g} s per article (Config.time_budget); not coded")
+            return self._overrun(name)
         except ComityError as err:
             return err
         except Exception as err:  # one article's bug must not end the run
@@ -128,6 +127,8 @@ class Coder:
             return InputError("E027", f"{name}: the article is too long ({len(article.text):,} characters; "
                               f"the maximum is {MAX_CHARS:,}): split it into several articles")
         try:
+            if not article.text.strip():
+                raise InputError("E021", f"{name}: the article has no text")
             check_english(article.text, name)
         except ComityError as err:
             return err
@@ -136,20 +137,36 @@ class Coder:
         done: list[tuple[int, Coded]] = []
         for number, (offset, piece) in enumerate(pieces, start=1):
             self.notify(f"{name}: {len(article.text):,} characters, coding part {number} of {len(pieces)}")
+            parsed = self._parse_part(piece, None if end is None else end - time.monotonic())
             left = None if end is None else end - time.monotonic()
-            result = self._stages(self._parse_part(piece), left) if left is None or left > 0 else None
+            if isinstance(parsed, ComityError):
+                result: Coded | ComityError | None = parsed
+            else:
+                result = self._stages(parsed, left) if left is None or left > 0 else None
             if result is None or (isinstance(result, CodingError) and result.code == "E028"):
-                return CodingError("E028", f"{name}: coding took longer than the budget of "
-                                   f"{self.config.time_budget:g} s per article (Config.time_budget); "
-                                   f"stopped at part {number} of {len(pieces)}; not coded")
+                return self._overrun(name, f"part {number} of {len(pieces)}")
             if isinstance(result, ComityError):
                 return result
             done.append((offset, result))
         return merge(replace(article, text=clean(article.text)), done)
 
-    def _parse_part(self, piece: Article) -> Parsed:
-        parts = find_parts(piece.text, piece.title)
-        return Parsed(piece, self.nlp(mask(piece.text, parts)), parts)
+    def _overrun(self, name: str, where: str | None = None) -> CodingError:
+        at = f"; stopped at {where}" if where else ""
+        return CodingError("E028", f"{name}: coding took longer than the budget of "
+                           f"{self.config.time_budget:g} s per article (Config.time_budget){at}; not coded")
+
+    def _parse_part(self, piece: Article, seconds: float | None) -> Parsed | ComityError:
+        if seconds is not None and seconds <= 0:
+            return self._overrun(piece.source or piece.id)
+        try:
+            with budget(seconds):
+                parts = find_parts(piece.text, piece.title)
+                return Parsed(piece, self.nlp(mask(piece.text, parts)), parts)
+        except _Overrun:
+            return self._overrun(piece.source or piece.id)
+        except Exception as err:  # one article's bug must not end the run
+            return CodingError("E029", f"{piece.source or piece.id}: parsing failed ({type(err).__name__}: "
+                               f"{str(err)[:200]}); a bug in comity, please report it with the article")
 
     def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Parsed | ComityError]]:
         """Check and parse a stream of articles in batches, without the extraction stages."""
@@ -177,10 +194,13 @@ class Coder:
                 check_english(article.text, name)
                 if (text := clean(article.text)) != article.text:
                     batch[i] = article = replace(article, text=text)
-                parts = find_parts(article.text, article.title)
+                with budget(self.config.time_budget):
+                    parts = find_parts(article.text, article.title)
                 prepared[i] = (mask(article.text, parts), parts)
             except ComityError as err:
                 failed[i] = err
+            except _Overrun:
+                failed[i] = self._overrun(name, "reading its layout")
         order = sorted(prepared)
         docs = self.nlp.pipe((prepared[i][0] for i in order), batch_size=self.config.batch_size,
                              n_process=self.config.n_process)

@@ -91,14 +91,15 @@ _STAMP = re.compile(
 )
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _MAX_FURNITURE_WORDS = 60
+_MAX_FURNITURE_CHARS = 1_000  # furniture is short; a longer line is running text
 _MAX_SHORT_WORDS = 12
 
 
 def line_kind(line: str) -> str | None:
     """The furniture kind of one stripped line, or ``None`` when it is running text."""
     words = len(line.split())
-    if not words or words > _MAX_FURNITURE_WORDS:
-        return None
+    if not words or words > _MAX_FURNITURE_WORDS or len(line) > _MAX_FURNITURE_CHARS:
+        return None  # the length bound keeps the searches below linear on a run-on line
     if _PHOTO_CREDIT.search(line) or _CAPTION_LABEL.match(line):
         return "caption"
     if words <= _MAX_SHORT_WORDS and (_SIGN_OFF.match(line) or _BYLINE.match(line)):
