@@ -58,8 +58,10 @@ def build_environment(tmp: Path) -> Path:
                     "-w", str(dist), str(ROOT)], check=True, capture_output=True)
     wheel = next(dist.glob("comity-*.whl"))
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing else may look installed
     subprocess.run([sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install", "-q",
-                    "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True)
+                    "--no-deps", "--no-index", "--ignore-installed", str(wheel)],
+                   check=True, capture_output=True, env=clean)
     site = next((env / "lib").glob("python3*/site-packages"))
     (site / "dev-packages.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     archive = tmp / "comity-env.tar.gz"
@@ -90,7 +92,7 @@ def test_the_packed_environment_runs_the_job_under_spark_submit(tmp_path: Path) 
          "--conf", "spark.ui.enabled=false",
          str(tmp_path / "probe.py"), str(news), "--out", str(out), "--partitions", "2"],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
-    assert done.returncode == 0, done.stderr[-4000:]
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]  # the driver's errors are in stdout
     probe = next(line for line in done.stdout.splitlines() if line.startswith("PROBE "))
     for cwd, module in ast.literal_eval(probe[len("PROBE "):]):  # each executor: its folder, comity's file
         assert Path(module).is_relative_to(Path(cwd) / "env" / "lib"), (cwd, module)
