@@ -67,30 +67,23 @@ def _recent(model: EntityModel, token: Token, sentence_of: dict[int, int], wante
     return None
 
 
-def _states_in_reach(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> set[int]:
-    """The states named in the last sentences: "the country" is a guess when there are several."""
-    here, found = sentence_of[token.i], set()
+def _state_scores(model: EntityModel, token: Token,
+                  sentence_of: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """Each state named in the last sentences: (times named, subjects twice; minus its latest start)."""
+    here, out = sentence_of[token.i], {}
     for ref in model.before(token.i):
         if here - sentence_of.get(ref.start, here) > REACH:
             break
         if ref.referent is not None and model.referents[ref.referent].kind == STATE:
-            found.add(ref.referent)
-    return found
+            score, latest = out.get(ref.referent, (0, -ref.start))
+            out[ref.referent] = (score + (2 if ref.subject else 1), latest)
+    return out
 
 
 def _salient_state(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> Referent | None:
     """The state named most (subjects twice) in the last sentences, the latest on a tie."""
-    here, score, latest = sentence_of[token.i], {}, {}
-    for ref in model.before(token.i):
-        if here - sentence_of.get(ref.start, here) > REACH:
-            break
-        referent = model.referents[ref.referent] if ref.referent is not None else None
-        if referent is not None and referent.kind == STATE:
-            score[referent.id] = score.get(referent.id, 0) + (2 if ref.subject else 1)
-            latest.setdefault(referent.id, -ref.start)
-    if not score:
-        return None
-    return model.referents[max(score, key=lambda i: (score[i], latest[i]))]
+    scores = _state_scores(model, token, sentence_of)
+    return model.referents[max(scores, key=lambda i: scores[i])] if scores else None
 
 
 def _for_head(model: EntityModel, noun: Token, sentence_of: dict[int, int]) -> Referent | None:
@@ -172,8 +165,8 @@ def read_descriptions(model: EntityModel, doc: Doc, in_body, sentence_of: dict[i
         if how is None:
             continue
         span = doc[start:end]
-        rivals = _states_in_reach(model, noun, sentence_of) if referent is not None else set()
-        sure = referent is None or referent.kind != STATE or len(rivals) < 2
+        # "the country" is a guess when several states are in reach
+        sure = referent is None or referent.kind != STATE or len(_state_scores(model, noun, sentence_of)) < 2
         model.add(Reference(span.text, (span.start_char, span.end_char), start, end, how,
                             referent.id if referent is not None else None, noun.i, is_subject(noun), sure))
 

@@ -17,7 +17,6 @@ from comity.records import Span
 
 PERSON, ORGANISATION, STATE, PLACE, DOCUMENT, GROUP = (
     "person", "organisation", "state", "place", "document", "group")
-KINDS = (PERSON, ORGANISATION, STATE, PLACE, DOCUMENT, GROUP)
 
 
 @dataclass(frozen=True)
