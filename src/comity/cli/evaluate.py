@@ -1,4 +1,5 @@
-"""``comity eval``: code gold articles and score them, or score events on PLOVER's gold sentences."""
+"""``comity eval``: code gold articles and score them, or score event types on PLOVER's gold sentences
+or on PLV's news sentences."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def eval_command(
     plover_gsr: Annotated[Path | None, typer.Option(
         "--plover-gsr", help="Score events on PLOVER's gold-standard sentences (PLOVER_GSR_CAMEO.txt) "
         "instead: type accuracy, per-type precision/recall, actor and recipient accuracy.")] = None,
+    plv: Annotated[Path | None, typer.Option(
+        "--plv", help="Score event types on PLV's news sentences (PLV_train.tsv) instead: type accuracy, "
+        "macro F1, coverage (rows with an event for their actors), per-type precision/recall.")] = None,
     coref: Annotated[Path | None, typer.Option(
         "--coref", help="Score the entity model on a GUM folder (conllu/ and conll/) instead: MUC, B³, "
         "CEAF-e, CoNLL F1 and pronoun accuracy for people, organisations and places.")] = None,
@@ -50,9 +54,10 @@ def eval_command(
     batch_size: BatchOpt = 16,
 ) -> None:
     """Code every gold file's article and print the scorer's figures (GOLD-FORMAT.md)."""
-    target = plover_gsr or coref or gold
+    target = plover_gsr or plv or coref or gold
     if target is None:
-        err.print("[red]error:[/red] name a GOLD file or folder, --plover-gsr FILE or --coref DIR")
+        err.print("[red]error:[/red] name a GOLD file or folder, --plover-gsr FILE, --plv FILE "
+                  "or --coref DIR")
         raise typer.Exit(2)
     if not target.exists():
         err.print(f"[red]error:[/red] {target}: no such file or folder")
@@ -62,6 +67,9 @@ def eval_command(
     try:
         if plover_gsr:
             _eval_gsr(coder, plover_gsr, as_json)
+            return
+        if plv:
+            _eval_plv(coder, plv, as_json)
             return
         if coref:
             _eval_coref(coder, coref, as_json)
@@ -113,6 +121,29 @@ def _eval_gsr(coder, path: Path, as_json: bool) -> None:
                                                  for k, g, p, r in per_type(score)}}))
         return
     table = Table(title="PLOVER GSR: per type", title_justify="left")
+    for name in ("type", "gold", "precision", "recall", "F1"):
+        table.add_column(name, justify="left" if name == "type" else "right")
+    for kind, gold, precision, recall in per_type(score):
+        table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}", f"{f1(precision, recall):.2f}")
+    out.print(table)
+    print("  ".join(f"{k}={v}" for k, v in figures.items()))
+
+
+def _eval_plv(coder, path: Path, as_json: bool) -> None:
+    from rich.table import Table
+
+    from comity.evaluation.plv import evaluate_plv, f1, load_plv, per_type, summary
+
+    total = len({row.sentence for row in load_plv(path)})
+    with progress_bar(total) as bar:
+        task = bar.add_task("coding", total=total)
+        score = evaluate_plv(coder, path, lambda: bar.advance(task))
+    figures = summary(score)
+    if as_json:
+        print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r, "f1": f1(p, r)}
+                                                 for k, g, p, r in per_type(score)}}))
+        return
+    table = Table(title="PLV: per type", title_justify="left")
     for name in ("type", "gold", "precision", "recall", "F1"):
         table.add_column(name, justify="left" if name == "type" else "right")
     for kind, gold, precision, recall in per_type(score):
