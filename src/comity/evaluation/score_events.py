@@ -130,17 +130,21 @@ def _accepted_for(gold_tuple: EventTuple, future: bool) -> frozenset[EventTuple]
     return frozenset(accepted)
 
 
+def accepted_tuples(gold: dict) -> set[EventTuple]:
+    """Every predicted tuple the gold accepts (core or not)."""
+    return {way for record in records_of(gold.get("events")) for unit in event_tuples(record)
+            for way in _accepted_for(unit, "future" in _event_flags(record))}
+
+
 def count_events(gold: dict, prediction: dict) -> EventCounts:
     """Core recall, precision over all gold (core or not), and the missed and spurious tuples."""
     core: dict[EventTuple, set[EventTuple]] = {}
-    accepted: set[EventTuple] = set()
+    accepted = accepted_tuples(gold)
     for record in records_of(gold.get("events")):
-        future = "future" in _event_flags(record)
-        for unit in event_tuples(record):
-            ways = _accepted_for(unit, future)
-            accepted |= ways
-            if record.get("core", True):
-                core.setdefault(unit, set()).update(ways)
+        if record.get("core", True):
+            future = "future" in _event_flags(record)
+            for unit in event_tuples(record):
+                core.setdefault(unit, set()).update(_accepted_for(unit, future))
     predicted: set[EventTuple] = set()
     for record in records_of(prediction.get("events")):
         predicted |= event_tuples(record)

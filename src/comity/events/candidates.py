@@ -159,7 +159,7 @@ def _resolve(
     cands: dict[int, Candidate] = {}
     for i, trig in matched.items():
         cand = candidate(doc[i], trig, mm, lex)
-        if cand is not None:
+        if cand is not None and not aux.is_pending(doc[i], lex) and not aux.is_asked(doc[i], lex):
             cand.negated = i in negated or clauses.ruled_out(doc[i], lex)
             _apply_modality(cand, lex)
             if cand.event == "THREATEN" and not cand.recipient:  # "will boycott the summit unless X ..."

@@ -24,7 +24,7 @@ from comity.events.infer import infer_countries
 from comity.events.lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
 from comity.events.merge import dated, merge, to_event
 from comity.events.pair import PairMap, principal_pair
-from comity.events.roles import MentionMap, is_actor
+from comity.events.roles import MentionMap, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
 from comity.records import Event, Figure, Mention, TimeRef
@@ -107,7 +107,21 @@ def find_events(
         for d in items:
             d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
     events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
-    return [e for e in context_recipients(events, body) if not _unnamed_alone(parsed, e, body)]
+    filled = context_recipients(events, body, lambda event: _nominal(parsed, event, lexicon))
+    return [e for e in filled if not _unnamed_alone(parsed, e, body)]
+
+
+def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
+    """Whether a noun names the event with no verb to carry it, or with a possessor for its doer: "Iran's
+    attack", "his resignation"; not "started new airstrikes", whose light verb makes it a clause."""
+    if not event.spans or not event.trigger:
+        return False
+    span = parsed.doc.char_span(*event.spans[0], alignment_mode="expand")
+    words = [t for t in span or () if t.text == event.trigger]
+    if not words or words[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    owned = any(c.dep_ == "poss" for c in words[0].children)  # "called Iran's attack reckless": Iran's act
+    return owned or light_verb(words[0], lexicon) is None
 
 
 REFERRING = frozenset({"pronoun", "description"})

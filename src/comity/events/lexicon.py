@@ -35,6 +35,9 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+# a sense entry: the lemma in this construction is not an event ("occupies a unique role", "offered no
+# explanation"); tried in the same order as the others, so a specific sense entry shadows a general trigger
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ def _pair(value: Any, where: str) -> tuple[str, str | None] | None:
 
 
 def _trigger(raw: Any) -> Trigger:
-    if not isinstance(raw, dict) or not raw.get("lemma") or raw.get("event") not in PLOVER_TYPES:
+    if not isinstance(raw, dict) or not raw.get("lemma") or raw.get("event") not in (*PLOVER_TYPES, NO_EVENT):
         raise DataError("E040", f"events.json: bad trigger entry {raw!r}")
     pos = raw.get("pos", "verb")
     if pos not in ("verb", "noun"):

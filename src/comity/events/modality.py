@@ -61,6 +61,22 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def is_asked(tok: Token, lex: EventLexicon) -> bool:
+    """ "don't know whether Russia has decided to attack", "asked if China would send arms": an act in an
+    embedded question is neither done nor announced."""
+    def question(verb: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+    return any(verb.dep_ == "ccomp" and question(verb) for verb in _clause(tok, lex))
+
+
+def is_pending(tok: Token, lex: EventLexicon) -> bool:
+    """ "has yet to commit", "is yet to sign": the act has not happened, and nobody refused it."""
+    return any(
+        verb.lemma_ in ("have", "be") and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.children)
+        for verb in governors(tok, lex)
+    )
+
+
 def _modals(tok: Token) -> list[str]:
     return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
 
@@ -168,10 +184,13 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
     its own; a purpose clause, "used tear gas to disperse protesters", is). None when there is none.
     """
     cur = tok
-    for _ in range(5):
+    for _ in range(8):
         if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and tok.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "said both should show restraint and withdraw": conjuncts share an embedding
             continue
+        if cur.dep_ == "conj" and cur.pos_ == "ADP":  # "accused X of A and of B": the second "of" shares
+            cur = next((a for a in cur.ancestors if a.pos_ == "ADP" and a.lower_ == cur.lower_), cur.head)
+            continue  # the first one's embedding, wherever the parser hung it
         if (cur.dep_ not in EMBED_DEPS and not _for_to(cur) and not _bare_to(cur)) or cur.head == cur:
             return None
         if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(

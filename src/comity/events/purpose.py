@@ -37,11 +37,19 @@ def target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> l
     hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
     mine = {m.entity.code for m in cand.actor}
     for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp")):
-        if child.i in cands and cands[child.i] is not cand:
+        if child.i in cands and cands[child.i] is not cand and _same_kind(cand, cands[child.i], lex):
             found = [m for m in cands[child.i].recipient if m.entity.code not in mine]
             if found:
                 return found
     return []
+
+
+def _same_kind(cand: Candidate, purpose: Candidate, lex: EventLexicon) -> bool:
+    """A conflictual act aims at whom a conflictual purpose does; "moved forces to support its allies"
+    does not make the allies the target of the deployment."""
+    def cooperative(c: Candidate) -> bool:
+        return lex.types[c.event].quad in (1, 2)
+    return cooperative(cand) == cooperative(purpose)
 
 
 def covers(cand: Candidate, cands: dict[int, Candidate]) -> bool:

@@ -112,5 +112,10 @@ def touched_tokens(
     return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
 
 
+# nouns of a phrase that gives an act's cause, not whom it touches: "in response to", "in retaliation for"
+CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "revenge", "answer"})
+
+
 def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
-    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)]
+    return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)
+            if o.lemma_.lower() not in CAUSE_NOUNS]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
@@ -56,6 +56,16 @@ class _Roles:
     recipient: list[Mention]
 
 
+def _seat(span: Span) -> bool:
+    """ "an Oslo-based rights group", "a Washington-based analytical group": a place named as the seat of
+    a body is where it works from, not a side that acts (the body is coded by its own name, if at all)."""
+    doc = span.doc
+    nxt = span.end
+    if nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and doc[nxt + 1].lower_ == "based":
+        return True
+    return nxt < len(doc) and doc[nxt].lower_ in ("-based", "based") and doc[nxt].idx == span.end_char
+
+
 class MentionMap:
     """Token index -> actor mention, for one Doc."""
 
@@ -67,7 +77,7 @@ class MentionMap:
             if not is_actor(mention):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-            if span is None:
+            if span is None or _seat(span):
                 continue
             for tok in span:  # "U.S.-China" is one token holding two mentions
                 self.by_token.setdefault(tok.i, []).append(mention)

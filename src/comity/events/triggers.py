@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from comity.events import clauses, sides
 from comity.events import modality as aux
-from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
 from comity.events.recipients import between, slot_tokens, touched_tokens
 from comity.events.roles import (
     MentionMap,
@@ -42,6 +42,9 @@ SCENE_TYPES = frozenset(
 # what a protest's purpose clause says it demands or denounces is its topic, not an event of its own
 # a threat is aimed at whoever must meet its condition ("threatened to leave the talks unless X ...")
 CONDITIONED_TYPES = frozenset({"THREATEN"})
+# backing is for whom its own slots name: "supports talks with Russia", "supported staying in the EU" back a
+# policy, not the side its phrases name
+BACKING_TYPES = frozenset({"SUPPORT"})
 # modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
 THIRD_PARTY_MODES = frozenset({"third-party"})
 # nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
@@ -64,8 +67,16 @@ class Candidate:
     context: tuple[str, ...] = ()
 
 
-def _object_ok(tok: Token, want: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> bool:
+def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    """The object condition: on the direct object, or, for an entry with a preposition, on that
+    preposition's object ("respond to the attack", "committed to its security")."""
+    want = trig.object
     objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+    if trig.prep:
+        objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == trig.prep
+                 for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    if "@gerund" in want and any(o.tag_ == "VBG" for o in objs):
+        return True  # "attacked X for pulling out of the deal": the reason is an act
     if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
@@ -101,7 +112,7 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
         return False
     if trig.under and not (tok.dep_ == "pobj" and tok.head.lower_ in trig.under):
         return False  # "troops on alert", not "issued an alert"
-    if trig.object and not _object_ok(tok, trig.object, mm, lex):
+    if trig.object and not _object_ok(tok, trig, mm, lex):
         return False
     if trig.modal and not any(
         m.lower_ in trig.modal
@@ -125,10 +136,16 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
         return None  # "war machine", "sanctions regime"
     if pos == "noun" and tok.lemma_.lower() in ACT_HEADS and light_verb(tok, lex) is not None:
         inner = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        return next((t for c in inner for t in lex.lookup("noun", c.lemma_) if _matches(c, t, mm, lex)), None)
+        found = (t for c in inner for t in lex.lookup("noun", c.lemma_) if _matches(c, t, mm, lex))
+        return _sense(next(found, None))
     if pos == "verb" and tok.dep_ == "amod":
         return None  # "occupied territory", "disputed islands"
-    return next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None)
+    return _sense(next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None))
+
+
+def _sense(found: Trigger | None) -> Trigger | None:
+    """The matched entry, or None for a sense entry that says the word is no event here."""
+    return None if found is None or found.event == NO_EVENT else found
 
 
 def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:
@@ -248,7 +265,7 @@ def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, l
     """
     host = tok if tok.pos_ in ("VERB", "AUX") else light_verb(tok, lex)
     mine = {m.entity.code for m in actors}
-    if host is None or len(mine) > 1:
+    if host is None or len(mine) > 1 or trig.event in BACKING_TYPES:
         return []
     scene = trig.event in SCENE_TYPES
     touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None)
