@@ -64,7 +64,8 @@ FORMS = [
      [("indirect", "the visit was cancelled", "Foreign Ministry")]),
     # an accusation, denial or threat with a clause reports what was said
     ("John Smith accused the rebels of breaking the truce, saying they had shelled two villages.",
-     [("indirect", "they had shelled two villages", "John Smith")]),
+     [("indirect", "the rebels of breaking the truce", "John Smith"),
+      ("indirect", "they had shelled two villages", "John Smith")]),
     ("Maria Lopez denied that her government had armed the militia.",
      [("indirect", "her government had armed the militia", "Maria Lopez")]),
     ('John Smith said the plan was to "dilute ties" between the two capitals.',
@@ -92,7 +93,8 @@ FORMS = [
     # what something is called: an epithet, unless it says something at length
     ("Anna Berg called the plan “a crucial step forward.”", []),
     ("Anna Berg called the envoy “a man who was looking for trouble from the day he arrived.”",
-     [("direct", "a man who was looking for trouble from the day he arrived", "Anna Berg")]),
+     [("mixed", "the envoy “a man who was looking for trouble from the day he arrived", "Anna Berg"),
+      ("direct", "a man who was looking for trouble from the day he arrived", "Anna Berg")]),
     ("In a statement to the Observer, her adviser, Jake Sullivan, said: “The alliance is essential.”",
      [("direct", "The alliance is essential", "Jake Sullivan")]),
     ("Sam Reed argued that the plan would fail, citing the cost of the war.",
@@ -176,12 +178,10 @@ NOT_SPEECH = [
     "Reporters asked the minister a question about the dam.",
     "The new pact threatened the fragile peace in the region.",
     "The storm threatened dozens of villages along the coast.",
-    # accusations, denials, condemnations, threats, pledges and announcements with only an object
-    # are acts (events), not statements
-    "John Smith accused the rebels of breaking the truce.",
+    # denials, condemnations, pledges and announcements with only a plain object are acts (events),
+    # not statements; their frames ("accused X of Y", "threatened to Y") are in test_quotes_frames.py
     "Peru denied any role in the raid.",
     "The foreign minister, Ana Ruiz, condemned the shooting of the two fishermen.",
-    "Bolivia threatened to cut gas exports to its neighbour over the dispute.",
     "Japan pledged 40 million dollars in flood relief for the province.",
     "The agency announced a new round of grants for rural clinics.",
 ]

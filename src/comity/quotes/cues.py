@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from comity import datafiles
 from comity.config import Config
+from comity.quotes.frames import framed_report
 from comity.records import Span
 from comity.text.syntax import crosses_paragraph, subtree_span
 
@@ -24,6 +25,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "relcl", "pcomp", "prep", "pobj")
 OBJECTS = ("dobj", "xcomp", "oprd", "dative", "prep", "acomp", "attr")
 REQUESTS = frozenset({"ask"})
+UNREAL = frozenset({"would", "could", "might", "should", "may"})  # "critics would call it ...": no speech
+WITHHELD = frozenset({"decline", "refuse"})  # "declined to confirm ...": nothing was said
 SOURCE_HEADS = {"have", "give", "deliver", "issue", "send", "post", "make", "offer", "release", "put"}
 
 
@@ -46,6 +49,7 @@ class CueLexicon:
     genders: tuple[tuple[str, str], ...] = ()  # (word, "male" | "female")
     given_names: tuple[tuple[str, str], ...] = ()  # (first name, "male" | "female")
     thing_verbs: frozenset[str] = frozenset()
+    frames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (verb lemma, complements that report speech)
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> CueLexicon:
@@ -54,6 +58,9 @@ class CueLexicon:
     @property
     def phrase_starts(self) -> frozenset[str]:
         return _starts(self.phrases)
+
+    def frames_of(self, lemma: str) -> tuple[str, ...]:
+        return dict(self.frames).get(lemma, ())
 
     def pronoun_kind(self, word: str) -> str | None:
         return dict(self.pronouns).get(word.lower())
@@ -91,6 +98,7 @@ def _lexicon(cue_files: tuple, role_files: tuple) -> CueLexicon:
         honorifics=frozenset(str(v).lower() for v in roles.get("honorifics", [])),
         appeals=_word_lists(cues.get("appeals", {})),
         thing_verbs=frozenset(str(v).lower() for v in cues.get("thing_verbs", [])),
+        frames=_word_lists(cues.get("frames", {})),
         genders=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("genders", {}))
                       for w in words),
         given_names=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("given_names", {}))
@@ -112,7 +120,7 @@ class Cue:
 
     span: Span
     lemma: str
-    kind: str  # verb, noun, phrase
+    kind: str  # verb, frame (a verb through one of its frames), naming, noun, phrase
     token: Token
     source: Token | None
     clause: Span | None = None
@@ -236,17 +244,31 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
     appeal = _appeal(tok, lex)
     if appeal is not None:
         return Cue(span, lemma, "verb", tok, _find_source(tok, marks), appeal, tok.doc[tok.i + 1])
+    if (tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN") or _unsaid(tok):
+        return None
     if lemma not in lex.verbs:
+        framed = framed_report(tok, lex.frames_of(lemma))
+        if framed is not None:
+            return Cue(span, lemma, "frame", tok, _find_source(tok, marks), framed[0], framed[1])
         if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
             return Cue(span, lemma, "naming", tok, _find_source(tok, marks))
-        return None
-    if tok.dep_ in ("amod", "compound", "acl") and tok.tag_ == "VBN":
         return None
     if lemma in REQUESTS and _own_request(tok):
         return None
     clause, root = _clause_of(tok, lex)
     source = _find_source(tok, marks)
-    return Cue((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), "verb", tok, source, clause, root)
+    framed = framed_report(tok, lex.frames_of(lemma)) if clause is None else None
+    if framed is not None:
+        return Cue(span, lemma, "frame", tok, source, framed[0], framed[1])
+    return Cue(span, lemma, "verb", tok, source, clause, root)
+
+
+def _unsaid(tok: Token) -> bool:
+    """A speech verb that tells of no statement: negated ("did not say whether"), hypothetical
+    ("few would describe him as ..."), or withheld ("declined to confirm that ...")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL) for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHELD
 
 
 def _appeal(tok: Token, lex: CueLexicon) -> Span | None:

@@ -70,8 +70,27 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
     drafts += _direct(parsed, cues, marks_of, consumed)
     drafts += _labelled(parsed, paragraphs, book)
     drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
+    drafts = _innermost(drafts)
     quotes = _attribute(parsed, drafts, book, paragraphs)
     return quotes, book.speakers()
+
+
+def _innermost(drafts: list[Draft]) -> list[Draft]:
+    """Nested attribution: "Kim said the test succeeded, according to the agency's report" holds a
+    statement of Kim's inside the channel's. The inner cue's speaker said it; the outer stretch (cue
+    and source included) is dropped."""
+    inner = [d for d in drafts if d.kind != "direct" and d.cue is not None and d.source is not None]
+
+    def holds(outer: Draft, other: Draft) -> bool:
+        start, end = outer.content
+        cue, source = other.cue, other.source
+        if other is outer or cue is None or source is None or outer.cue is None:
+            return False
+        if cue.token.i == outer.cue.token.i:
+            return False
+        return start <= cue.token.idx < end and start <= source.idx < end and start <= other.content[0] < end
+    return [d for d in drafts
+            if d.cue is None or d.cue.kind != "phrase" or not any(holds(d, o) for o in inner)]
 
 
 def _run_over(parsed: Parsed, sents: list) -> set[int]:

@@ -20,6 +20,7 @@ from comity.records import Span as CharSpan
 from comity.text.document import Parsed
 
 PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
+FRAGMENT_WORDS = 6  # fewest words of a mixed quote's fragment that is a direct quote too (5 cost precision)
 LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
 CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
 
@@ -74,6 +75,11 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
               if m.outer[0] > start + 1 and independent(parsed, m) and not _embedded(parsed, m, clause)]
     for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
         drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
+    mixed = [d.content for d in drafts if d.kind == "mixed"]
+    for mark in inside:  # 'called the plan "a gift to the men who started this war"': the fragment too
+        if mark not in pieces and any(_overlap(mark.outer, c) for c in mixed) \
+                and len(parsed.text[mark.inner[0]:mark.inner[1]].split()) >= FRAGMENT_WORDS:
+            drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
     return drafts
 
 

@@ -1,0 +1,97 @@
+"""Reporting frames, non-speech uses of speech verbs, nested attribution and mixed-quote fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.actors.resolve import ActorIndex
+from comity.quotes.extract import extract_quotes
+
+
+@pytest.fixture(scope="session")
+def index() -> ActorIndex:
+    return ActorIndex.from_config()
+
+
+@pytest.fixture(scope="session")
+def run(parse, index):
+    def _run(text: str):
+        parsed = parse(text)
+        return extract_quotes(parsed, index.mentions(parsed), index)
+    return _run
+
+
+# (sentence, [(kind, content, speaker)]): a verb's object is what was said through one of its frames
+FRAMES = [
+    ("Omar Aziz accused the militia of shelling the border town.",
+     [("indirect", "the militia of shelling the border town", "Omar Aziz")]),
+    ("Lena Park blamed the drought for the rise in bread prices.",
+     [("indirect", "the drought for the rise in bread prices", "Lena Park")]),
+    ("Paul Grant described the ceasefire as fragile but holding.",
+     [("indirect", "the ceasefire as fragile but holding", "Paul Grant")]),
+    ("Sara Holm called the verdict a blow to press freedom.",
+     [("indirect", "the verdict a blow to press freedom", "Sara Holm")]),
+    ("Maria Lopez threatened to walk out of the coalition talks.",
+     [("indirect", "to walk out of the coalition talks", "Maria Lopez")]),
+    ("Jo Reyes pledged to rebuild every school damaged in the floods.",
+     [("indirect", "to rebuild every school damaged in the floods", "Jo Reyes")]),
+    ("Ivan Petrov denied ordering the raid on the newspaper.",
+     [("indirect", "ordering the raid on the newspaper", "Ivan Petrov")]),
+    ("Anna Berg expressed concern over the arrest of three reporters.",
+     [("indirect", "concern over the arrest of three reporters", "Anna Berg")]),
+    ("Ana Silva called for an independent inquiry into the shooting.",
+     [("indirect", "an independent inquiry into the shooting", "Ana Silva")]),
+    ("Sam Reed believes that the tariffs will be lifted by spring.",
+     [("indirect", "the tariffs will be lifted by spring", "Sam Reed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAMES)
+def test_frames(run, text, expected):
+    quotes, _ = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
+
+
+# speech verbs that tell of no statement: passive frames, aims, hypotheses, negation, refusals
+NOT_SAID = [
+    "Omar Aziz was accused of shelling the border town.",
+    "The sanctions pushed Lena Park to portray the ministry as a victim of the crisis.",
+    "Few people would describe the ceasefire as a success for the government.",
+    "Paul Grant did not say that the border would reopen next week.",
+    "Sara Holm declined to confirm that the minister had resigned.",
+    "The target the ministry pledged to reach was never met.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_not_said(run, text):
+    quotes, _ = run(text)
+    assert [q.content for q in quotes] == []
+
+
+# (sentence, speaker): a statement inside the channel that carried it belongs to its own speaker
+NESTED = [
+    ("Ana Silva said the talks had failed, according to the state news agency.", "Ana Silva"),
+    ("According to a report in a local newspaper, Paul Grant said the mine would close.", "Paul Grant"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), NESTED)
+def test_nested_attribution(run, text, speaker):
+    quotes, _ = run(text)
+    assert quotes and {q.speaker for q in quotes} == {speaker}
+
+
+# (sentence, the quoted fragment given as a direct quote besides the mixed clause, or None)
+FRAGMENTS = [
+    ("Jo Reyes said the plan was “a gift to the people who started this war” and must be dropped.",
+     "a gift to the people who started this war"),
+    ("Jo Reyes said the plan was “a bad idea” and must be dropped.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), FRAGMENTS)
+def test_mixed_fragments(run, text, fragment):
+    quotes, _ = run(text)
+    assert any(q.kind == "mixed" for q in quotes)
+    assert [q.content for q in quotes if q.kind == "direct"] == ([fragment] if fragment else [])
