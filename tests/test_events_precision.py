@@ -63,6 +63,19 @@ def test_event_records(coder: Coder, text: str, expected: set[tuple]) -> None:
     assert records(coder, text) == expected
 
 
+def test_evidence_is_one_sentence_per_mention(coder: Coder) -> None:
+    """A record merged from two mentions cites each mention's own sentence, not the text between them."""
+    text = ("Egypt held talks with Jordan in Cairo on Monday. The weather was mild. Trade was discussed. "
+            "Officials said the talks between Egypt and Jordan on Monday went well.")
+    [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == "CONSULT"]
+    assert [e.span for e in event.evidence] == list(event.spans)
+    assert len(event.evidence) == 2
+    assert {e.text for e in event.evidence} == {
+        "Officials said the talks between Egypt and Jordan on Monday went well.",
+        "Egypt held talks with Jordan in Cairo on Monday."}
+    assert all("weather" not in e.text for e in event.evidence)
+
+
 def test_nominal_event_takes_no_context_recipient(coder: Coder) -> None:
     """ "his resignation": a noun names an act; the article's partner is not its recipient."""
     text = ("China accused Japan of provocations near the islands on Monday. Japan rejected the charge. "

@@ -160,6 +160,14 @@ class Size:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One mention of an event: the sentence that tells it, and the span of the mention's clause."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Event:
     """A PLOVER 2.0 event: who did what to whom, with evidence."""
 
@@ -180,6 +188,7 @@ class Event:
     event_scale: float | None = None
     trigger: str | None = None
     size: Size | None = None  # ASSAULT, COERCE and PROTEST only: the counts stated in the clause
+    evidence: tuple[Evidence, ...] = ()  # one per mention, the main mention first
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,7 @@ def _event_rows(coded: Coded, version: str) -> tuple[list[tuple], list[tuple]]:
             continue
         seen.add(eid)
         spans = [list(s) for s in event.spans]
-        lo = min((s[0] for s in spans), default=0)
-        hi = max((s[1] for s in spans), default=0)
+        lo, hi = spans[0] if spans else (0, 0)  # the main mention's sentence, never all mentions between
         days = interval(event.date)
         events.append((
             eid, aid, seq, event.event, event.mode, list(event.context), list(event.aux), event.negated,

@@ -132,6 +132,9 @@ def _fold(events: list[tuple[Event, bool]]) -> list[Event]:
         same = [j for j, other in enumerate(out) if j != i and j not in drop and _key(other) == _key(event)]
         if same:
             first = out[same[0]]
-            out[same[0]] = replace(first, spans=tuple(sorted(set(first.spans) | set(event.spans))))
+            told = {e.span for e in first.evidence}
+            more = tuple(e for e in event.evidence if e.span not in told)
+            out[same[0]] = replace(first, spans=tuple(sorted(set(first.spans) | set(event.spans))),
+                                   evidence=first.evidence + more)
             drop.add(i)
     return [event for i, event in enumerate(out) if i not in drop]

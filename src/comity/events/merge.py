@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
-from comity.records import SIZE_FIELDS, Event, Mention, Size, Span, TimeRef
+from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
 
 try:  # the times stage's own attachment rule, when installed
@@ -347,4 +347,13 @@ def to_event(parsed: Parsed, d: _Dated, lex: EventLexicon) -> Event:
         event_scale=kind.scale(mode),
         trigger=tok.text,
         size=d.size,
+        evidence=tuple(_evidence(parsed, span) for span in d.spans),
     )
+
+
+def _evidence(parsed: Parsed, span: Span) -> Evidence:
+    """The sentence holding one mention's clause: never more than that sentence."""
+    words = parsed.doc.char_span(span[0], max(span[0] + 1, span[1]), alignment_mode="expand")
+    sentence = words[0].sent if words is not None and len(words) else None
+    text = " ".join(sentence.text.split()) if sentence is not None else parsed.text[span[0]:span[1]]
+    return Evidence(text, span)

@@ -66,6 +66,7 @@ def _event_json(event: Event, coder: str) -> dict[str, Any]:
         "actor": [entity_json(m) for m in event.actor],
         "recipient": [entity_json(m) for m in event.recipient],
         "event_text": event.event_text, "spans": [list(s) for s in event.spans],
+        "evidence": [{"text": e.text, "span": list(e.span)} for e in event.evidence],
         "trigger": event.trigger, "quad_code": event.quad_code, "event_scale": event.event_scale,
         "size": size_json(event.size), "coder_version": coder,
     }
