@@ -63,6 +63,24 @@ def test_event_records(coder: Coder, text: str, expected: set[tuple]) -> None:
     assert records(coder, text) == expected
 
 
+DATES = [
+    # a time in another act's clause does not date this one
+    ("Iran's president on Tuesday attacked the United States for pulling out of the deal in 2018.",
+     "ACCUSE", "2025-05-06", ()),
+    ("Egypt accused Ethiopia on Monday of violating a deal it signed in 2015.", "ACCUSE", "2025-05-05", ()),
+    ("Japan's army occupied Manchuria in 1931.", "ASSAULT", "1931", ("historical",)),
+    # an act told as done before, with no time: no date rather than the publication's
+    ("Qatar has already pledged to invest $10 billion in Egypt.", "AGREE", None, ()),
+    ("Kenya sent troops to Somalia.", "AID", "2025-05-07", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "date", "aux"), DATES)
+def test_event_dates(coder: Coder, text: str, kind: str, date: str | None, aux: tuple) -> None:
+    [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == kind]
+    assert (event.date, event.aux) == (date, aux)
+
+
 def test_evidence_is_one_sentence_per_mention(coder: Coder) -> None:
     """A record merged from two mentions cites each mention's own sentence, not the text between them."""
     text = ("Egypt held talks with Jordan in Cairo on Monday. The weather was mild. Trade was discussed. "

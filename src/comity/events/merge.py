@@ -33,6 +33,8 @@ CLAUSE_CUT = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 When = tuple[str | None, str | None, str | None]  # date, precision, source
 OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
+# adverbs of an act told as done some time before ("has already pledged", "has long backed")
+PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long"})
 
 
 @dataclass
@@ -115,6 +117,7 @@ def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[Ti
         and sent.start_char <= t.span[0] < sent.end_char
         and not _in_open_phrase(t, tok)
         and not _dates_a_thing(t, tok)
+        and not _dates_another_act(t, tok)
     ]
     return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
 
@@ -127,6 +130,26 @@ def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:
         return False
     root = span.root
     return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok
+
+
+def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
+    """ "attacked the US for pulling out of the deal in 2018": a time whose nearest verb is neither the
+    trigger (nor the verb carrying it) nor a verb governing it dates that other verb's act."""
+    span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb == tok or verb in tok.ancestors:
+        return False
+    return not (tok.pos_ in ("NOUN", "PROPN") and tok in verb.subtree and verb.i not in
+                {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
+
+
+def _undatable(tok: Token) -> bool:
+    """An act told as done some time before ("has already pledged", "has long backed", "once invaded"): with
+    no time of its own, the publication date would be a guess."""
+    adverbs = (a for t in (tok, *tok.ancestors) for a in t.children if a.dep_ == "advmod")
+    return any(a.lower_ in PAST_ADVERBS for a in adverbs)
 
 
 def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
@@ -157,12 +180,13 @@ def _date_of(
     sent = tok.sent
     if tref is not None and not (sent.start_char <= tref.span[0] < sent.end_char):
         tref = None  # a time elsewhere in the paragraph dates another act more often than this one
-    if tref is None or not tref.value or _in_open_phrase(tref, tok) or _dates_a_thing(tref, tok):
+    if (tref is None or not tref.value or _in_open_phrase(tref, tok) or _dates_a_thing(tref, tok)
+            or _dates_another_act(tref, tok)):
         tref = _nearest_time(parsed, tok, span, times)
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     published = parsed.article.published
-    if published is not None:
+    if published is not None and not _undatable(tok):
         return published.isoformat(), "day", "publication"
     return None, None, None
 
