@@ -12,11 +12,12 @@ files): no wall clock, no randomness.
 
 from __future__ import annotations
 
+import itertools
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
@@ -37,6 +38,7 @@ from comity.figures import find_figures
 from comity.quotes.cues import CueLexicon
 from comity.quotes.extract import extract_quotes
 from comity.records import Article, Coded, CoderVersion
+from comity.text.annotate import array_steps, parse
 from comity.text.document import Parsed
 from comity.text.language import check_english
 from comity.text.normalize import as_date, content_id
@@ -65,6 +67,7 @@ class Coder:
         self.config = config or Config()
         self.notify: Callable[[str], None] = _quiet  # progress lines while a long article is coded
         self.nlp = load_model(self.config.model)
+        self.steps = array_steps(self.nlp)  # the attribute ruler and lemmatizer over arrays: same Docs
         self.index = ActorIndex.from_config(self.config)
         self.lexicon = EventLexicon.from_config(self.config)
         self.cues = CueLexicon.from_config(self.config)
@@ -94,11 +97,18 @@ class Coder:
             raise result
         return result
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
-        """Code a stream of articles in batches; each result is a Coded or the error that stopped it.
+    def code_many(self, articles: Iterable[Article], jobs: int = 1
+                  ) -> Iterator[tuple[Article, Coded | ComityError]]:
+        """Code a stream of articles in batches; each result is a Coded or the error that stopped it,
+        in the order of the articles.
 
         An article longer than ``PART_CHARS`` is coded in parts (:mod:`comity.text.split`); no article
-        may take longer than ``config.time_budget`` seconds to code (E028)."""
+        may take longer than ``config.time_budget`` seconds to code (E028). With ``jobs`` above 1, the
+        articles are parsed and coded in that many worker processes (:class:`Workers`)."""
+        if jobs > 1:
+            with Workers(self, jobs) as workers:
+                yield from workers.code_many(articles)
+            return
         for group in _groups(articles, self.config.batch_size):
             if len(group) == 1 and len(group[0].text) > PART_CHARS:
                 yield group[0], self._code_long(group[0])
@@ -161,7 +171,8 @@ class Coder:
         try:
             with budget(seconds):
                 parts = find_parts(piece.text, piece.title)
-                return Parsed(piece, self.nlp(mask(piece.text, parts)), parts)
+                doc, = parse(self.nlp, [mask(piece.text, parts)], self.steps, 1)
+                return Parsed(piece, doc, parts)
         except _Overrun:
             return self._overrun(piece.source or piece.id)
         except Exception as err:  # one article's bug must not end the run
@@ -202,8 +213,9 @@ class Coder:
             except _Overrun:
                 failed[i] = self._overrun(name, "reading its layout")
         order = sorted(prepared)
-        docs = self.nlp.pipe((prepared[i][0] for i in order), batch_size=self.config.batch_size,
-                             n_process=self.config.n_process)
+        texts = (prepared[i][0] for i in order)
+        docs = parse(self.nlp, texts, self.steps, self.config.batch_size) if self.config.n_process == 1 \
+            else self.nlp.pipe(texts, batch_size=self.config.batch_size, n_process=self.config.n_process)
         parsed = {i: Parsed(batch[i], doc, prepared[i][1]) for i, doc in zip(order, docs, strict=True)}
         for i, article in enumerate(batch):
             yield article, failed[i] if i in failed else parsed[i]
@@ -286,6 +298,160 @@ def budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
         if outer:
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 0.001))
+
+
+RECYCLE = 2_000  # articles a worker codes before a fresh one takes its place (memory stays bounded)
+_Task = tuple[int, list[Article]]
+
+
+class Workers:
+    """A coder's articles coded in ``jobs`` worker processes; the results come back in input order.
+
+    Each worker is a copy of the coder (forked where the system allows it, so the model is not loaded
+    again; else started afresh from the configuration) that codes one batch of articles at a time and
+    sends back each result as it is done. This process reads the articles, hands out the batches and
+    puts the results back in order: at most ``jobs × 3`` batches are read ahead, so memory stays
+    bounded whatever the input's length. A worker is replaced after :data:`RECYCLE` articles; one that
+    dies (killed, out of memory) takes only its batch's unfinished articles with it, each reported in
+    place as E029. A use as ``code_many`` of a :class:`Coder`: ``Corpus.ingest(coder=workers)``."""
+
+    def __init__(self, coder: Coder, jobs: int) -> None:
+        import multiprocessing
+
+        self.coder, self.jobs = coder, max(1, jobs)
+        self.config, self.version = coder.config, coder.version
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.live: dict = {}  # connection → [process, batch in hand or None, articles coded]
+
+    @property
+    def notify(self) -> Callable[[str], None]:
+        return self.coder.notify
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for conn, (process, _, _) in list(self.live.items()):
+            with suppress(OSError, ValueError, EOFError):
+                conn.send(None)
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+            conn.close()
+        self.live.clear()
+
+    def _start(self):
+        import gc
+
+        ours, theirs = self.context.Pipe()
+        gc.collect()
+        gc.freeze()  # the coder's objects stay shared with the worker, not copied on first touch
+        fork = self.context.get_start_method() == "fork"
+        process = self.context.Process(target=_work, args=(self.coder if fork else self.config, theirs),
+                                       daemon=True)
+        process.start()
+        theirs.close()
+        self.live[ours] = [process, None, 0]
+        return ours
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
+        from multiprocessing.connection import wait
+
+        stream = iter(articles)
+        size, ahead = self.config.batch_size, 3 * self.jobs * self.config.batch_size
+        waiting: dict[int, Article] = {}  # read and handed out, not yet given back
+        done: dict[int, Coded | ComityError] = {}
+        given, batch = 0, list(itertools.islice(stream, size))
+        while batch or waiting:
+            while batch and len(waiting) < ahead and (conn := self._free()) is not None:
+                first = given + len(waiting)
+                waiting.update(enumerate(batch, start=first))
+                self._send(conn, (first, batch))
+                batch = list(itertools.islice(stream, size))
+            busy = {process.sentinel: conn for conn, (process, _, _) in self.live.items()}
+            for ready in wait([*busy.values(), *busy]):
+                conn = busy.get(ready, ready)
+                if conn in self.live:
+                    self._receive(conn, done)
+            while given in done:
+                yield waiting.pop(given), done.pop(given)
+                given += 1
+
+    def _free(self):
+        """A worker free for a batch (started if fewer than ``jobs`` run), or None when all are busy."""
+        free = next((conn for conn, (_, task, _) in self.live.items() if task is None), None)
+        return free if free is not None or len(self.live) >= self.jobs else self._start()
+
+    def _send(self, conn, task: _Task) -> None:
+        self.live[conn][1] = task
+        conn.send(task)
+
+    def _receive(self, conn, done: dict) -> None:
+        """Read one message from a worker (a result, a progress line, the end of its batch); a worker
+        that died gives its batch's unfinished articles as errors."""
+        process, task, count = self.live[conn]
+        try:
+            kind, number, body = conn.recv()
+        except (EOFError, OSError):
+            process.join()
+            self._lost(conn, task, done, process.exitcode)
+            return
+        if kind == "note":
+            self.coder.notify(body)
+        elif kind == "result":
+            done[number] = _unpacked(body)
+            self.live[conn][2] = count + 1
+        elif kind == "batch":
+            self.live[conn][1] = None
+            if count >= RECYCLE:
+                self._retire(conn)
+
+    def _retire(self, conn) -> None:
+        process = self.live.pop(conn)[0]
+        conn.send(None)
+        process.join()
+        conn.close()
+
+    def _lost(self, conn, task: _Task | None, done: dict, exitcode: int | None) -> None:
+        del self.live[conn]
+        conn.close()
+        if task is None:
+            return
+        first, batch = task
+        for number, article in enumerate(batch, start=first):
+            if number not in done:
+                done[number] = CodingError(
+                    "E029", f"{article.source or article.id}: the worker process coding it stopped "
+                    f"(exit code {exitcode}; out of memory?); not coded")
+
+
+def _work(coder: Coder | Config, conn) -> None:
+    """A worker: code each batch received, sending back every result as it is done, until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    coder = coder if isinstance(coder, Coder) else Coder(coder)
+    coder.notify = lambda line: conn.send(("note", 0, line))
+    while (task := conn.recv()) is not None:
+        first, batch = task
+        for number, (_, result) in enumerate(coder.code_many(batch), start=first):
+            conn.send(("result", number, _packed(result)))
+        conn.send(("batch", first, None))
+
+
+def _packed(result: Coded | ComityError) -> object:
+    """A result as it crosses to the parent (comity's errors are sent as their class, code, message)."""
+    return (type(result), result.code, result.message) if isinstance(result, ComityError) else result
+
+
+def _unpacked(body: object) -> Coded | ComityError:
+    if isinstance(body, tuple):
+        kind, code, message = body
+        return kind(code, message)
+    return body  # type: ignore[return-value]
 
 
 @cache

@@ -73,6 +73,9 @@ TimesOpt = Annotated[list[Path] | None, typer.Option(
 FiguresOpt = Annotated[list[Path] | None, typer.Option(
     "--figures", help="Extra figure words (JSON, same shape as data/figures.json); repeatable.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", min=1, help="Worker processes that parse and code the articles (default: one per core; "
+    "1: in this process).", show_default=False)]
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store (created if absent).")]
 ReadDbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store to read.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD) of the events' dates.")]
@@ -124,6 +127,23 @@ def make_coder(config: Config):
 def coder_from(model: str, batch_size: int, **files: list[Path] | None):
     """The coder the common options describe (exit 2 with one line when they are wrong)."""
     return make_coder(make_config(model, batch_size, **files))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(coder, jobs: int | None):
+    """A context that gives what codes the articles: the coder itself with one job, else its
+    :class:`~comity.pipeline.Workers` (``jobs`` None: one per core), closed at the end."""
+    from comity.pipeline import Workers
+
+    jobs = cores() if jobs is None else jobs
+    return contextlib.nullcontext(coder) if jobs <= 1 else Workers(coder, jobs)
 
 
 def progress_bar(total: int | None) -> Progress:

@@ -14,6 +14,7 @@ from comity.cli._common import (
     CuesOpt,
     EventsOpt,
     FiguresOpt,
+    JobsOpt,
     ModelOpt,
     RolesOpt,
     TimesOpt,
@@ -23,12 +24,14 @@ from comity.cli._common import (
     finish,
     parse_published,
     table_console,
+    workers_for,
     write_atomic,
 )
 from comity.cli.checks import output_folder
-from comity.cli.progress import Ticker
+from comity.cli.progress import Ticker, count_inputs
 from comity.config import DEFAULT_MODEL
 from comity.errors import ComityError
+from comity.io.output import to_json
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -53,14 +56,15 @@ def code_command(
         "--out-dir", help="Write one ID.json per article here instead of printing.")] = None,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
-    batch_size: BatchOpt = 16,
+    batch_size: BatchOpt = 16, jobs: JobsOpt = None,
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 
     With --format json, prints JSON Lines: one JSON object per article, one a line, however many.
+    Each article is printed (or written) as soon as it is coded, in the order of the inputs.
     """
     from comity.cli.render import show_coded
-    from comity.io.output import to_json
+    from comity.io.fetch import Sources
 
     if fmt not in ("table", "json"):
         err.print(f"[red]error:[/red] --format must be 'table' or 'json', not '{fmt}'")
@@ -71,12 +75,13 @@ def code_command(
     coder = coder_from(model, batch_size, actors=actors, events=events, cues=cues, roles=roles,
                        times=times, figures=figures)
     failures: list[str] = []
-    results: list = []
     taken: set[str] = set()
     coded = 0
-    articles = _collect(_read(inputs, when), failures)
-    with Ticker(err, len(articles), "coding", quiet_below=2 if not err.is_terminal else 1) as ticker:
-        for article, result in coder.code_many(articles):
+    total = count_inputs(inputs)
+    with Sources() as sources, workers_for(coder, jobs) as runner, \
+            Ticker(err, total, "coding", quiet_below=2 if not err.is_terminal else 1) as ticker:
+        articles = _articles(sources.read(inputs, when), failures)
+        for article, result in runner.code_many(articles):
             ticker.advance()
             if isinstance(result, ComityError):
                 failures.append(str(result))
@@ -87,39 +92,23 @@ def code_command(
             if out_dir:
                 name = _unique(article.id, taken)
                 write_atomic(out_dir / f"{name}.json",
-                              json.dumps(to_json(result), ensure_ascii=False, indent=1))
+                             json.dumps(to_json(result), ensure_ascii=False, indent=1))
             else:
-                results.append(result)
-    _print_results(results, fmt, show_coded)
+                _print_result(result, fmt, show_coded)
     finish(failures, coded)
 
 
-def _read(inputs: list[str], when) -> list:
-    """The articles of files (text, HTML, JSON, JSONL), folders and URLs, as ``comity ingest`` reads them."""
-    from comity.io.fetch import Sources
-
-    with Sources() as sources:
-        return list(sources.read(inputs, when))
-
-
-def _collect(items, failures: list[str]) -> list:
-    articles = []
+def _articles(items, failures: list[str]):
+    """The articles of the inputs as they are read; an input that cannot be read is noted."""
     for item in items:
         if isinstance(item, ComityError):
             failures.append(str(item))
         else:
-            articles.append(item)
-    return articles
+            yield item
 
 
-def _print_results(results: list, fmt: str, show) -> None:
-    from comity.io.output import to_json
-
+def _print_result(result, fmt: str, show) -> None:
     if fmt == "json":  # JSON Lines always: a line reader gets one article a line, one article or many
-        for result in results:
-            print(json.dumps(to_json(result), ensure_ascii=False))
+        print(json.dumps(to_json(result), ensure_ascii=False), flush=True)
     else:
-        for result in results:
-            show(table_console(), result)
-
-
+        show(table_console(), result)

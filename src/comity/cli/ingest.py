@@ -17,6 +17,7 @@ from comity.cli._common import (
     DbOpt,
     EventsOpt,
     FiguresOpt,
+    JobsOpt,
     ModelOpt,
     RolesOpt,
     TimesOpt,
@@ -25,6 +26,7 @@ from comity.cli._common import (
     err,
     fail,
     open_corpus,
+    workers_for,
 )
 from comity.cli.progress import Ticker, count_inputs, rate_text
 from comity.config import DEFAULT_MODEL
@@ -89,7 +91,7 @@ def ingest_command(
                                       "skipped or failed.")] = False,
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
-    batch_size: BatchOpt = 16,
+    batch_size: BatchOpt = 16, jobs: JobsOpt = None,
     parquet: Annotated[Path | None, typer.Option(
         "--parquet", help="Load the Parquet output of 'comity spark' in this folder (no coding).")] = None,
 ) -> None:
@@ -115,8 +117,9 @@ def ingest_command(
     with open_corpus(db) as corpus:  # first: a bad or busy store fails before the model loads
         coder = coder_from(model, batch_size, **files)
         start = time.perf_counter()
-        with Ticker(err, count_inputs(names, feed or ()), "ingest") as ticker:
-            summary = corpus.ingest(names, coder=coder, published=when, feeds=feed or (),
+        with workers_for(coder, jobs) as runner, \
+                Ticker(err, count_inputs(names, feed or ()), "ingest") as ticker:
+            summary = corpus.ingest(names, coder=runner, published=when, feeds=feed or (),
                                     progress=_counting(ticker, {}, log))
         _remember(corpus, _options(model, files))
     _report(summary, time.perf_counter() - start)
@@ -152,7 +155,7 @@ def recode_command(
         "--model", help="Installed spaCy pipeline to parse with; default: the one the store was coded "
         "with.", show_default=False)] = None,
     actors: ActorsOpt = None, events: EventsOpt = None, cues: CuesOpt = None, roles: RolesOpt = None,
-    times: TimesOpt = None, figures: FiguresOpt = None, batch_size: BatchOpt = 16,
+    times: TimesOpt = None, figures: FiguresOpt = None, batch_size: BatchOpt = 16, jobs: JobsOpt = None,
 ) -> None:
     """Re-code stored articles coded by another coder version (after a dictionary or coder change).
 
@@ -164,8 +167,9 @@ def recode_command(
         files, model = _recalled(corpus, given, model, bundled_only)
         coder = coder_from(model, batch_size, **files)
         start = time.perf_counter()
-        with Ticker(err, corpus.stale_count(str(coder.version), force), "re-coding") as ticker:
-            summary = corpus.recode(coder=coder, force=force,
+        with workers_for(coder, jobs) as runner, \
+                Ticker(err, corpus.stale_count(str(coder.version), force), "re-coding") as ticker:
+            summary = corpus.recode(coder=runner, force=force,
                                     progress=_counting(ticker, {}, kinds=("coded", "failed")))
         corpus.store.set_setting("coding", json.dumps(_options(model, files)))
     err.print(f"coder: {coder.version}", highlight=False)
