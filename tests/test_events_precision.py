@@ -36,6 +36,13 @@ CASES = [
      {("ACCUSE", ("IRN",), ("USA",), False)}),
     ("Russian troops attacked Ukrainian positions for the third day.",
      {("ASSAULT", ("RUS",), ("UKR",), False)}),
+    # calling someone names (not a call), committing crimes (not a commitment), hit with sanctions
+    ("The Brazilian president calls the Venezuelan leader a dictator.", set()),
+    ("Canada's prime minister called Modi on Tuesday.", {("CONSULT", ("CAN",), ("IND",), False)}),
+    ("The French president called the attack on Israel a terrorist act.", set()),
+    ("Serbian forces committed atrocities in the village, Kosovo said.", set()),
+    ("Israel committed to a ceasefire.", {("AGREE", ("ISR",), (), False)}),
+    ("The European Union hit Belarus with new sanctions.", {("SANCTION", ("EUR",), ("BLR",), False)}),
     # a pledge to respond to an attack is a threat; backing a state's security is support
     ("Pakistan has vowed to respond to India's missile strikes.", {("THREATEN", ("PAK",), ("IND",), False)}),
     ("Japan is committed to the Philippines' security.", {("SUPPORT", ("JPN",), ("PHL",), False)}),

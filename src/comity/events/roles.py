@@ -302,7 +302,8 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
         dep in ("dobj", "nsubjpass", "oprd")  # "called a general strike" is parsed as a predicate
         and head.pos_ in ("VERB", "AUX")
         and lex.has("support_verbs", head.lemma_)
-    ):
+        and not (dep == "dobj" and any(c.dep_ == "oprd" for c in head.children))
+    ):  # "called the attack a terrorist act" names the attack: it does not carry it
         return head
     if dep == "pobj" and head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head  # "retaliated with missile attacks"

@@ -77,6 +77,10 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
                  for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if "@gerund" in want and any(o.tag_ == "VBG" for o in objs):
         return True  # "attacked X for pulling out of the deal": the reason is an act
+    if "@predicate" in want and objs and any(c.dep_ == "oprd" for c in tok.children):
+        return True  # "calls Trudeau two-faced": an object and what it is called
+    if "@predicate" in want and any(_named_as(o) for o in objs):
+        return True  # "calls the Venezuelan leader a dictator", parsed as an apposition
     if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
@@ -89,6 +93,12 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
             return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
+
+
+def _named_as(obj: Token) -> bool:
+    """An object followed by an indefinite apposition: what the object is called ("X a dictator")."""
+    return any(c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+               for c in obj.children)
 
 
 def _modifier_ok(tok: Token, want: tuple[str, ...], mm: MentionMap) -> bool:
