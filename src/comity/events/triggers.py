@@ -77,7 +77,7 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
                  for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if "@gerund" in want and any(o.tag_ == "VBG" for o in objs):
         return True  # "attacked X for pulling out of the deal": the reason is an act
-    if "@predicate" in want and objs and any(c.dep_ == "oprd" for c in tok.children):
+    if "@predicate" in want and objs and any(c.dep_ == "oprd" and c not in objs for c in tok.children):
         return True  # "calls Trudeau two-faced": an object and what it is called
     if "@predicate" in want and any(_named_as(o) for o in objs):
         return True  # "calls the Venezuelan leader a dictator", parsed as an apposition
