@@ -64,8 +64,7 @@ FORMS = [
      [("indirect", "the visit was cancelled", "Foreign Ministry")]),
     # an accusation, denial or threat with a clause reports what was said
     ("John Smith accused the rebels of breaking the truce, saying they had shelled two villages.",
-     [("indirect", "the rebels of breaking the truce", "John Smith"),
-      ("indirect", "they had shelled two villages", "John Smith")]),
+     [("indirect", "they had shelled two villages", "John Smith")]),
     ("Maria Lopez denied that her government had armed the militia.",
      [("indirect", "her government had armed the militia", "Maria Lopez")]),
     ('John Smith said the plan was to "dilute ties" between the two capitals.',
@@ -178,10 +177,12 @@ NOT_SPEECH = [
     "Reporters asked the minister a question about the dam.",
     "The new pact threatened the fragile peace in the region.",
     "The storm threatened dozens of villages along the coast.",
-    # denials, condemnations, pledges and announcements with only a plain object are acts (events),
-    # not statements; their frames ("accused X of Y", "threatened to Y") are in test_quotes_frames.py
+    # accusations, denials, condemnations, threats, pledges and announcements with only an object
+    # are acts (events), not statements
+    "John Smith accused the rebels of breaking the truce.",
     "Peru denied any role in the raid.",
     "The foreign minister, Ana Ruiz, condemned the shooting of the two fishermen.",
+    "Bolivia threatened to cut gas exports to its neighbour over the dispute.",
     "Japan pledged 40 million dollars in flood relief for the province.",
     "The agency announced a new round of grants for rural clinics.",
 ]

@@ -31,7 +31,7 @@ LEAST_WORDS = 3  # "the target it pledged to reach": two words tell nothing
 
 def framed_report(tok: Token, frames: tuple[str, ...]) -> tuple[Span, Token] | None:
     """What ``tok`` reports through one of ``frames`` (its lemma's), with the root of that stretch."""
-    aim = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    aim = _aim(tok) or (tok.dep_ == "conj" and _aim(tok.head))
     if not frames or aim or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return None
     for frame in frames:
@@ -40,6 +40,11 @@ def framed_report(tok: Token, frames: tuple[str, ...]) -> tuple[Span, Token] | N
         if span is not None and len(tok.doc.text[span[0]:span[1]].split()) >= LEAST_WORDS:
             return span, found[0]
     return None
+
+
+def _aim(tok: Token) -> bool:
+    """An infinitive ("sought to portray", "pushed her to describe"): what someone means to say."""
+    return tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _frame(tok: Token, frame: str) -> list[Token] | None:

@@ -20,7 +20,7 @@ from comity.records import Span as CharSpan
 from comity.text.document import Parsed
 
 PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
-FRAGMENT_WORDS = 6  # fewest words of a mixed quote's fragment that is a direct quote too (5 cost precision)
+FRAGMENT_WORDS = 8  # fewest words of a mixed quote's fragment that is a direct quote too (5 cost precision)
 LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
 CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
 

@@ -21,7 +21,7 @@ from comity.text.normalize import strip_possessive
 TITLE_WORDS = {
     "president", "minister", "secretary", "gen", "general", "sen", "senator", "rep", "gov", "governor", "lt",
     "col", "adm", "dr", "mr", "mrs", "ms", "prof", "king", "queen", "prince", "pope", "chancellor", "premier",
-    "mayor", "judge", "justice", "ambassador", "envoy", "chief", "director", "sheikh"}
+    "mayor", "judge", "justice", "ambassador", "envoy", "chief", "director", "sheikh", "crown"}
 NAME_EDGE = " \t\n,.;:'’\"“”()[]-—–"
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from comity.entities.model import EntityModel
+from comity.entities.model import ORGANISATION, EntityModel
+from comity.quotes.bodies import body_appositive, fullest_body, named_body
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
     clean_name,
@@ -38,6 +39,7 @@ from comity.records import Mention, Speaker
 from comity.records import Span as CharSpan
 from comity.text.document import Parsed
 
+LEADERS = frozenset({"leader"})  # a word any holder of a state's office may be called by
 INDEFINITE = {"a", "an", "some", "many", "several", "other", "few", "most", "one", "two", "three", "any"}
 @dataclass(frozen=True)
 class Source:
@@ -47,6 +49,10 @@ class Source:
     text: str | None
     span: CharSpan | None
     description: str | None = None
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -82,7 +88,11 @@ class SpeakerBook:
         self.unnamed: dict[str, CharSpan | None] = {}
         self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", as the text marks it
         self.titled: set[int] = set()  # tokens of names the parser took for organisations, read as persons
+        self.org_words = frozenset(w for w, _ in lex.org_words)
+        self.role_words = frozenset(w for w, _ in lex.roles)
+        self.countries: dict[str, str | None] = {}
         self._read_persons()
+        self.bodies = self._body_names()
 
     # ------------------------------------------------------------ reading the article
 
@@ -162,6 +172,14 @@ class SpeakerBook:
             return Source(None, None, None)
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Jo Roe, who said ..." -> Jo Roe
+        named_org = self._appositive_org(head)
+        if named_org is not None:
+            return named_org
+        appos = body_appositive(head, self.org_words)
+        if appos is not None:  # "the agency, Télam, said"
+            return self._organisation(appos)
+        if named_body(head, self.org_words):  # "the Crimean health ministry", before the model's guess
+            return self._organisation(head)
         body = body_behind(self.model, head) if self.model is not None else None
         if body is not None:  # "it said", "the company said", "the statement said"
             return self.speak_for(body.name, head)
@@ -174,16 +192,62 @@ class SpeakerBook:
         named = self._appositive_name(head)
         if named is not None:
             return self._named(named)
-        named_org = self._appositive_org(head)
-        if named_org is not None:
-            return named_org
-        if head.lower_ in self.lex.unnamed:
+        body = self._body(head)
+        if body is not None:
+            return body
+        if head.lower_ in self.lex.unnamed or head.lower_ in self.role_words:  # "the US President said"
             return self._description(head)
         if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if self._looks_personal(head):
                 return self._named(name_around(head))
             return self._organisation(head)
         return self._description(head)
+
+    def _body(self, head: Token) -> Source | None:
+        """A body as the source: an organisation word named by the words before it ("the Iraqi
+        government"), or one of a state the possessive refers to ("the country's defense ministry")."""
+        return self._state_body(head)
+
+    def _state_body(self, head: Token) -> Source | None:
+        """"the country's defense ministry": a body of the state the possessive refers to."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or self.model is None or head.lemma_.lower() not in self.org_words:
+            return None
+        state = body_behind(self.model, owner)
+        if state is None or state.kind != "state":
+            return None
+        words = [t.text for t in head.children if t.dep_ in ("compound", "amod") and owner.i < t.i < head.i]
+        name = f"{state.name}'s {' '.join([*words, head.text])}"
+        self.orgs.setdefault(name, Profile(orgs=[" ".join([*words, head.text])], title_places=[state.name]))
+        self._use(name, (head.idx, head.idx + len(head)))
+        return Source(name, head.text, (head.idx, head.idx + len(head)))
+
+    def _body_names(self) -> list[tuple[int, str]]:
+        """Every organisation named in the body, where it is named: the tagger's and the model's."""
+        found = [(e.start_char, e.text) for e in self.ents
+                 if e.label_ == "ORG" and self.parsed.in_body((e.start_char, e.end_char))]
+        if self.model is not None:
+            for ref in self.model.references:
+                referent = self.model.referents[ref.referent] if ref.referent is not None else None
+                if referent is not None and referent.kind == ORGANISATION and ref.how == "name":
+                    found.append((ref.span[0], referent.name))
+        return sorted((at, _without_article(name)) for at, name in found)
+
+    def body_name(self, name: str, at: int) -> str:
+        """A body's fullest name in the article: the name an acronym stands for, or the fuller name
+        holding it, the last one before ``at`` (else the first after)."""
+        if self.model is not None:
+            for referent in self.model.referents:
+                if referent.kind == ORGANISATION and name in referent.aliases:
+                    return referent.name
+        before = [n for a, n in self.bodies if a < at]
+        after = [n for a, n in self.bodies if a >= at]
+        for group in (before[::-1], after):
+            for other in group:
+                fuller = fullest_body(name, [other])
+                if fuller != name:
+                    return fuller
+        return name
 
     def _named(self, span: SpacySpan) -> Source:
         name = self.canonical(clean_name(span.text, self.lex))
@@ -331,7 +395,7 @@ class SpeakerBook:
 
     def _organisation(self, head: Token) -> Source:
         text, span = org_phrase(head)
-        name = clean_name(text, self.lex)
+        name = self.body_name(clean_name(text, self.lex), head.idx)
         if not name:
             return Source(None, None, None)
         profile = self.orgs.setdefault(name, Profile(orgs=[name]))
@@ -355,18 +419,43 @@ class SpeakerBook:
         word = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
-        if not plural and det not in INDEFINITE and word in {w for w, _ in self.lex.org_words}:
+        if not plural and det not in INDEFINITE and word in self.org_words:
             for name in reversed(self.orgs):  # "the ministry": the last ministry that spoke
                 if name.lower().split()[-1] == head.lower_:
                     self._use(name, None)
                     return Source(name, text, span)
+            named = [n for a, n in self.bodies if a < head.idx and head.lower_ in n.lower().split()]
+            if named:  # "the department": the last department named
+                self.orgs.setdefault(named[-1], Profile(orgs=[named[-1]]))
+                self._use(named[-1], None)
+                return Source(named[-1], text, span)
         if not plural and det not in INDEFINITE and head.lower_ not in self.lex.unnamed:
+            states = self._states_of(head)
             for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
+                if states and self._country(name) not in states:
+                    continue  # "the Ukrainian president": not the last president of another state
                 titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
-                if word and word in titles.split():
+                if word and (word in titles.split() or (states and word in LEADERS and titles)):
                     self._use(name, None)
                     return Source(name, text, span)
         return self._unnamed(text, span)
+
+    def _states_of(self, head: Token) -> set[str]:
+        """The states a description's modifiers name ("the Russian leader", "the US President")."""
+        codes = set()
+        for tok in head.children:
+            if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.i < head.i and tok.text[:1].isupper():
+                found = self.index.resolve(tok.text, self.on)
+                if found is not None and found.kind == "country" and found.code:
+                    codes.add(found.code)
+        return codes
+
+    def _country(self, name: str) -> str | None:
+        """A person's country as their profile and the dictionary give it."""
+        if name not in self.countries:
+            profile = self.profiles.get(name, Profile())
+            self.countries[name] = describe(name, None, profile, False, self).country
+        return self.countries[name]
 
     def _unnamed(self, text: str, span: CharSpan) -> Source:
         if not any(text.lower() == seen.lower() for seen in self.unnamed):

@@ -1,0 +1,66 @@
+"""Bodies as sources: organisations, governments and agencies that speak, and the names they go by.
+
+Helpers for :mod:`comity.quotes.speakers`, read from the parse:
+
+- an organisation word with a name or a state before it is a body's name
+  ("the U.S. military", "the Iraqi government", "Kuwait's defense ministry");
+- a description set off by an appositive name ("the U.N.'s nuclear watchdog,
+  the International Atomic Energy Agency,") is the body so named;
+- a body keeps its fullest name in the article: "the Air Force" after "the
+  Ukrainian Air Force", "ISW" after "the Institute for the Study of War (ISW)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from comity.quotes.names import capitalised_tail, name_like
+
+NAMING = ("compound", "amod", "nmod", "poss")
+STATE_LABELS = ("GPE", "NORP", "ORG")
+EXTRA_WORDS = 4  # most words a fuller name may add to a short one
+
+
+def named_body(head: Token, org_words: frozenset[str]) -> bool:
+    """Is ``head`` an organisation word named by the words before it ("the U.S. military", "the
+    Iraqi government", "Seoul's defense ministry"), rather than a bare description ("the ministry")?"""
+    if head.lemma_.lower() not in org_words or head.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ in NAMING and c.i < head.i and (c.ent_type_ in STATE_LABELS or name_like(c))
+               for c in head.children)
+
+
+def body_appositive(head: Token, org_words: frozenset[str]) -> Token | None:
+    """"the U.N.'s nuclear watchdog, the International Atomic Energy Agency,": a name in apposition to
+    a common noun that the tagger takes for an organisation or a place, or that holds an organisation
+    word or runs on with "of"/"for" ("High Commissioner for Refugees"); never a person's name."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos" or child.i <= head.i or not name_like(child):
+            continue
+        words = list(child.subtree)
+        if any(t.ent_type_ == "PERSON" for t in words):
+            return None
+        if child.ent_type_ in ("ORG", "GPE", "FAC") or any(t.lemma_.lower() in org_words for t in words) \
+                or capitalised_tail(child):
+            return child
+    return None
+
+
+def fullest_body(name: str, names: Iterable[str]) -> str:
+    """The fullest of ``names`` that holds ``name``'s words in order, ending with them or running on
+    through a short tail ("Air Force" -> "Ukrainian Air Force"; "Ministry of Defence" -> "UK Ministry
+    of Defence"); ``name`` itself when none does."""
+    words = name.lower().split()
+    best = name
+    for other in names:
+        low = other.lower().split()
+        if len(low) <= len(words) or len(low) - len(words) > EXTRA_WORDS:
+            continue
+        if any(low[i:i + len(words)] == words for i in range(len(low) - len(words) + 1)) \
+                and len(low) > len(best.split()):
+            best = other
+    return best

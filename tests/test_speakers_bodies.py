@@ -1,0 +1,75 @@
+"""Bodies as speakers: organisations and governments named by the words around an organisation word,
+in apposition, by an acronym the text defines, or by a description after their name."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.pipeline import Coder
+from comity.quotes.bodies import fullest_body
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+# (text, speaker of the last quote)
+BODIES = [
+    ("The harbour was closed for two days, the Chilean government said on Monday.", "Chilean government"),
+    ("The U.S. military announced that two drones had been shot down over the gulf.", "U.S. military"),
+    ("Peru's national news agency, Andina, reported that the road had reopened.", "Andina"),
+    ("The U.N.'s refugee agency, the United Nations High Commissioner for Refugees, said that 4,000 people "
+     "had crossed the border.", "United Nations High Commissioner for Refugees"),
+    ("The Centre for Coastal Research (CCR) is based in Lisbon. Its fishermen are worried, CCR said.",
+     "Centre for Coastal Research"),
+    ("The Department of Water Affairs ordered an inquiry. The wells were safe, the department said.",
+     "Department of Water Affairs"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), BODIES)
+def test_body_speakers(coder, text, speaker):
+    coded = coder.code(text, "2025-05-07")
+    assert coded.quotes and coded.quotes[-1].speaker == speaker
+    assert speaker in {s.name for s in coded.speakers}
+
+
+def test_state_of_a_possessive(coder):
+    coded = coder.code("Kenya closed its airspace. Two soldiers were hurt, according to the country's "
+                       "defence ministry.", "2025-05-07")
+    assert [q.speaker for q in coded.quotes] == ["Kenya's defence ministry"]
+    speaker = next(s for s in coded.speakers if s.name == "Kenya's defence ministry")
+    assert speaker.country == "KEN"
+
+
+# (short name, names in the article, fullest name)
+FULLEST = [
+    ("Air Force", ["Ukrainian Air Force"], "Ukrainian Air Force"),
+    ("Ministry of Defence", ["UK Ministry of Defence"], "UK Ministry of Defence"),
+    ("Air Force", ["Air Force One Trust Fund of the United States"], "Air Force"),
+    ("Senate", ["Senate"], "Senate"),
+]
+
+
+@pytest.mark.parametrize(("name", "names", "expected"), FULLEST)
+def test_fullest_body(name, names, expected):
+    assert fullest_body(name, names) == expected
+
+
+# (text, speaker of the last quote): a description with a state's modifier is that state's office holder
+DESCRIPTIONS = [
+    ("Kenyan President William Ruto met Tanzanian President Grace Mwansa. "
+     "The talks were useful, the Kenyan president said.", "William Ruto"),
+    ("Kenyan President William Ruto met Tanzanian President Grace Mwansa. "
+     "The Tanzanian leader said that trade would double.", "Grace Mwansa"),
+    ("Kenyan President William Ruto met Tanzanian President Grace Mwansa. "
+     "The Kenyan President said the border would stay open.", "William Ruto"),
+    ("Crown Prince Abdullah bin Faisal has insisted there can be no deal this year.", "Abdullah bin Faisal"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), DESCRIPTIONS)
+def test_described_person(coder, text, speaker):
+    coded = coder.code(text, "2025-05-07")
+    assert coded.quotes and coded.quotes[-1].speaker == speaker
