@@ -107,3 +107,47 @@ def test_the_store_is_written_by_one_process(coder: Coder, tmp_path: Path, monke
     coded = sum(code is None for _, _, code in ARTICLES)
     assert summary.coded == coded and len(summary.failed) == len(ARTICLES) - coded
     assert writers.read_text().split() == [str(os.getpid())] * coded
+
+
+# files read in name order: (name, content, the error expected for it, or None when it is coded)
+FILES = [
+    ("a.txt", ARTICLES[0][1].encode(), None),
+    ("b.txt", ARTICLES[3][1].encode(), "E030"),  # fails when coded (not English)
+    ("c.txt", b"\x89PNG\r\n\x1a\n" + bytes(300), "E022"),  # fails when read
+    ("d.txt", ARTICLES[2][1].encode(), None),
+    ("e.txt", b"", "E021"),  # fails when read
+]
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, content, _ in FILES:
+        (folder / name).write_bytes(content)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ingest_says_each_failure_in_input_order(tmp_path: Path, jobs: str) -> None:
+    from typer.testing import CliRunner
+
+    from comity.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(_folder(tmp_path)), "--db", str(tmp_path / "s.duckdb"),
+                                      "--jobs", jobs])
+    failed = [line.split()[1] for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert failed == [f"[{code}]" for _, _, code in FILES if code], result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_code_says_each_failure_in_input_order(tmp_path: Path, jobs: str) -> None:
+    from typer.testing import CliRunner
+
+    from comity.cli import app
+
+    folder = _folder(tmp_path)
+    result = CliRunner().invoke(app, ["code", *sorted(str(p) for p in folder.iterdir()), "--format", "json",
+                                      "--jobs", jobs])
+    failed = [line.split()[1] for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert failed == [f"[{code}]" for _, _, code in FILES if code], result.stderr
+    assert len(result.stdout.splitlines()) == sum(code is None for _, _, code in FILES)

@@ -40,4 +40,5 @@ def test_array_steps_give_spacys_doc(nlp, steps: dict, text: str) -> None:
     (ours,) = parse(nlp, [text], steps, 1)
     assert ours.to_array(ATTRS).tolist() == theirs.to_array(ATTRS).tolist()
     assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
-    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == \
+        [(e.start, e.end, e.label_) for e in theirs.ents]

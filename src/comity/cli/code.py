@@ -80,8 +80,10 @@ def code_command(
     total = count_inputs(inputs)
     with Sources() as sources, workers_for(coder, jobs) as runner, \
             Ticker(err, total, "coding", quiet_below=2 if not err.is_terminal else 1) as ticker:
-        articles = _articles(sources.read(inputs, when), failures)
-        for article, result in runner.code_many(articles):
+        unread: list[tuple[int, str]] = []  # (articles read before it, why an input failed)
+        articles = _articles(sources.read(inputs, when), unread)
+        for number, (article, result) in enumerate(runner.code_many(articles)):
+            _said(unread, failures, number)  # an input that failed, in its place among the articles
             ticker.advance()
             if isinstance(result, ComityError):
                 failures.append(str(result))
@@ -95,16 +97,26 @@ def code_command(
                              json.dumps(to_json(result), ensure_ascii=False, indent=1))
             else:
                 _print_result(result, fmt, show_coded)
+        _said(unread, failures)
     finish(failures, coded)
 
 
-def _articles(items, failures: list[str]):
-    """The articles of the inputs as they are read; an input that cannot be read is noted."""
+def _articles(items, unread: list[tuple[int, str]]):
+    """The articles of the inputs as they are read; an input that cannot be read is noted with the
+    number of articles read before it."""
+    count = 0
     for item in items:
         if isinstance(item, ComityError):
-            failures.append(str(item))
+            unread.append((count, str(item)))
         else:
+            count += 1
             yield item
+
+
+def _said(unread: list[tuple[int, str]], failures: list[str], upto: int | None = None) -> None:
+    """Move the failures read before article number ``upto`` (all when None) to ``failures``."""
+    while unread and (upto is None or unread[0][0] <= upto):
+        failures.append(unread.pop(0)[1])
 
 
 def _print_result(result, fmt: str, show) -> None:

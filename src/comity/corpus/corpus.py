@@ -54,6 +54,38 @@ def _quiet(kind: str, what: str) -> None:
     pass
 
 
+class Said:
+    """What the reading of an ingest's inputs has to say (an input that failed, a copy skipped), said in
+    its place among the results of the articles coded: after the result of the article read before it.
+    The coder reads ahead of its results (a batch, or several with worker processes); without this,
+    a failure read ahead would be said before articles that came first."""
+
+    def __init__(self, notify: Progress) -> None:
+        self.notify = notify
+        self.read = 0  # articles handed to the coder so far
+        self.pending: list[tuple[int, str, str, list[str] | None]] = []
+
+    def later(self, kind: str, what: str, into: list[str] | None = None) -> None:
+        """Say ``what`` once the results of the articles read so far are out (``into``: a list to add
+        it to then, the summary's failures)."""
+        self.pending.append((self.read, kind, what, into))
+
+    def in_place(self, results: Iterable[tuple[Article, Coded | ComityError]]
+                 ) -> Iterator[tuple[Article, Coded | ComityError]]:
+        for done, result in enumerate(results):
+            self.flush(done)
+            yield result
+        self.flush()
+
+    def flush(self, upto: int | None = None) -> None:
+        """Say what was read before article number ``upto`` (all when None)."""
+        while self.pending and (upto is None or self.pending[0][0] <= upto):
+            _, kind, what, into = self.pending.pop(0)
+            if into is not None:
+                into.append(what)
+            self.notify(kind, what)
+
+
 def _collector(notes: list[tuple[str, str]]) -> Progress:
     return lambda kind, what: notes.append((kind, what))
 
@@ -151,8 +183,10 @@ class Corpus:
                 cid, url = copies.pop(0)
                 summary.urls_added += self.store.add_urls(cid, [url])
 
-        fresh = self._fresh(items, summary, queued, known, copies, notify)
-        self._in_groups(coder.code_many(fresh), store, summary, notify, before)
+        said = Said(notify)
+        fresh = self._fresh(items, summary, queued, known, copies, said)
+        self._in_groups(said.in_place(coder.code_many(fresh)), store, summary, notify, before)
+        said.flush()
         with self.store.held():
             before()
         return summary
@@ -196,12 +230,12 @@ class Corpus:
         return batch, False
 
     def _fresh(self, items: Iterable[Item], summary: Summary, queued: dict[str, list[str]], known: set[str],
-               copies: list[tuple[str, str]], notify: Progress) -> Iterator[Article]:
-        """The articles not yet stored, with their content id; copies only add their URL."""
+               copies: list[tuple[str, str]], said: Said) -> Iterator[Article]:
+        """The articles not yet stored, with their content id; copies only add their URL. What is
+        failed or skipped is said in its place among the coded articles' results (``said``)."""
         for item in items:
             if isinstance(item, ComityError):
-                summary.failed.append(str(item))
-                notify("failed", str(item))
+                said.later("failed", str(item), summary.failed)
                 continue
             cid = content_id(item.text)
             where = _location(item)
@@ -211,9 +245,10 @@ class Corpus:
                 elif where:
                     copies.append((cid, where))
                 summary.skipped += 1
-                notify("skipped", f"{cid} {where or ''}")
+                said.later("skipped", f"{cid} {where or ''}")
                 continue
             queued[cid] = []
+            said.read += 1
             yield replace(item, id=cid)
 
     def recode(self, *, coder=None, force: bool = False, progress: Progress | None = None) -> Summary:

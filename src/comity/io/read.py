@@ -116,13 +116,23 @@ def from_jsonl(lines: Iterable[str], source: str, published: date | None, first:
 def jsonl_bytes(data: bytes, source: str, published: date | None) -> Iterator[Item]:
     """Like :func:`from_jsonl` over raw bytes, each line decoded on its own: a line that is not UTF-8
     is reported (E023) and the others are read."""
-    if not data.strip():
-        yield InputError("E021", f"{source}: empty input")
-        return
-    if kind := kind_of(data):
+    yield from jsonl_lines(data[:8192], data.split(b"\n"), source, published)
+
+
+def jsonl_lines(head: bytes, lines: Iterable[bytes], source: str, published: date | None) -> Iterator[Item]:
+    """:func:`jsonl_bytes` over the raw lines of a file as they are read (``head``: its first 8 KiB), so
+    that a file of many articles is never held whole: each article is read when the coder needs it."""
+    if kind := kind_of(head):
         yield InputError("E022", f"{source}: {kind}, not text")
         return
-    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+    blank = True
+    for number, raw in enumerate(lines, start=1):
+        raw = raw.removesuffix(b"\n")
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        blank = False
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -130,6 +140,8 @@ def jsonl_bytes(data: bytes, source: str, published: date | None) -> Iterator[It
                              "the line is skipped")
             continue
         yield from from_jsonl([line], source, published, first=number)
+    if blank:
+        yield InputError("E021", f"{source}: empty input")
 
 
 def _jsonl_article(line: str, where: str, published: date | None) -> Article:
@@ -157,11 +169,15 @@ def read_path(path: Path, published: date | None) -> Iterator[Item]:
             raise InputError("E020", f"{source}: no such file")
         if path.is_dir():
             raise InputError("E020", f"{source}: is a folder, not a file")
-        data = path.read_bytes()
         suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES and not data.startswith((b"\xfe\xff", b"\xff\xfe", b"\x00\x00")):
-            yield from jsonl_bytes(data, source, published)
-            return
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as lines:
+                head = lines.read(8192)
+                if not head.startswith((b"\xfe\xff", b"\xff\xfe", b"\x00\x00")):
+                    lines.seek(0)
+                    yield from jsonl_lines(head, lines, source, published)
+                    return
+        data = path.read_bytes()
         text = decode(data, source)
         if suffix in JSONL_SUFFIXES:
             yield from from_jsonl(text.splitlines(), source, published)

@@ -10,9 +10,11 @@ always sliced from ``parsed.text``, the article as written.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -63,15 +65,26 @@ class Parsed:
         """The text the Doc was parsed from: the article with its non-body parts blanked."""
         return self.doc.text
 
+    @cached_property
+    def _part_reach(self) -> tuple[list[int], list[int]]:
+        """The non-body parts' starts, in order, and the furthest end of the parts up to each."""
+        spans = sorted(p.span for p in self.parts)
+        return [s for s, _ in spans], list(accumulate((e for _, e in spans), max))
+
     def in_body(self, span: CharSpan) -> bool:
-        """True when ``span``, white space trimmed, does not overlap a non-body part."""
+        """True when ``span``, white space trimmed, does not overlap a non-body part (found by
+        bisection among the parts, so an article's many spans cost no more each in a long article)."""
         start, end = span
         text = self.masked_text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return end > start and not any(p.span[0] < end and start < p.span[1] for p in self.parts)
+        if end <= start:
+            return False
+        starts, reach = self._part_reach
+        before = bisect_left(starts, end)  # the parts that begin before the span ends
+        return not before or reach[before - 1] <= start
 
     def body_sents(self) -> Iterator[Span]:
         """The sentences of running text, in order."""
