@@ -60,6 +60,25 @@ CASES = [
     ("Canada moved warships to the Baltic to support its allies.", {("MOBILIZE", ("CAN",), (), False)}),
     ("The Danish minister supports talks with Russia.", set()),
     ("Australia's prime minister supported staying in the trade bloc with Japan.", set()),
+    # acts only tried for, wished, asked about or named as a possibility; an attempted attack stands
+    ("Norway has been working with Egypt to extend the truce in Sudan.", set()),
+    ("Does the Chinese president want to return the islands to Japan?", set()),
+    ("The prospect of a Turkish offensive in Syria worries Iraq.", set()),
+    ("The summit offered a chance for Peru and Chile to talk.", set()),
+    ("Serbian police tried to storm the Kosovo border post.", {("ASSAULT", ("SRB",), ("XKX",), False)}),
+    # a figure of speech; a tie that a side has; a promise not to act; troops sent into a country
+    ("The trade war threatens to strain ties between Canada and Mexico.", set()),
+    ("Iran threatened to close the strait to American ships.", {("THREATEN", ("IRN",), ("USA",), False)}),
+    ("The Kremlin has a strategic partnership with Tehran.", set()),
+    ("Orban pledged not to send any weapons to Ukraine.", {("REJECT", ("HUN",), ("UKR",), False)}),
+    ("Russia sent troops into Georgia in 2008.", {("MOBILIZE", ("RUS",), ("GEO",), False)}),
+    # news outlets, makers, backers and blocs are no sides
+    ("Speaking to CNN on Tuesday, the Mexican foreign minister praised Canada.",
+     {("SUPPORT", ("MEX",), ("CAN",), False)}),
+    ("An Iranian-made drone hit a Saudi oil facility.", set()),
+    ("NATO member Turkey offered to mediate between Russia and Ukraine.",
+     {("AGREE", ("TUR",), ("RUS", "UKR"), False)}),
+    ("The Biden administration is expected to appeal the ruling.", set()),
     # a bare refusal names nobody
     ("Hungary's refusal angered diplomats.", set()),
 ]

@@ -73,6 +73,13 @@ def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
             cand.event, cand.mode = "CONCEDE", None
 
 
+def _unreal(tok: Token, event: str, lex: EventLexicon) -> bool:
+    """An act the sentence does not report as happening: asked about, not yet done, only tried for or
+    wished, or named as a possibility."""
+    return (aux.is_pending(tok, lex) or aux.is_asked(tok, lex) or aux.is_question(tok)
+            or aux.is_attempted(tok, event, lex) or aux.is_possible(tok, lex))
+
+
 def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
     """An embedding event takes its recipient and mode from what it embeds ("threatened tariffs on X"); a
     request is aimed at whoever it asks to act ("a call for Israel to withdraw from Gaza")."""
@@ -159,7 +166,7 @@ def _resolve(
     cands: dict[int, Candidate] = {}
     for i, trig in matched.items():
         cand = candidate(doc[i], trig, mm, lex)
-        if cand is not None and not aux.is_pending(doc[i], lex) and not aux.is_asked(doc[i], lex):
+        if cand is not None and not _unreal(doc[i], cand.event, lex):
             cand.negated = i in negated or clauses.ruled_out(doc[i], lex)
             _apply_modality(cand, lex)
             if cand.event == "THREATEN" and not cand.recipient:  # "will boycott the summit unless X ..."
@@ -181,6 +188,8 @@ def _resolve(
         if outer >= 0 and i in cands and outer in cands:
             if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
                 refuse.make_threat(cands[outer], cands[i])
+            elif refuse.promised_abstention(cands[outer], cands[i], lex):  # "pledged not to send arms"
+                refuse.make_refusal(cands[outer], cands[i])
             _inherit(cands[outer], [cands[i]])
     for i, cand in cands.items():  # "will not meet their demands": a refusal (not one folded into another)
         if outer_of.get(i, -1) not in cands:

@@ -69,6 +69,59 @@ def is_asked(tok: Token, lex: EventLexicon) -> bool:
     return any(verb.dep_ == "ccomp" and question(verb) for verb in _clause(tok, lex))
 
 
+def is_attempted(tok: Token, event: str, lex: EventLexicon) -> bool:
+    """ "has been working to extend a ceasefire", "seeks to broker talks", "wants to return the land": an act
+    only tried for ('attempt_verbs') or wished ('wish_verbs') is not yet done. An act of material conflict
+    tried for (quad class 4: "tried to storm the embassy") was done, as an attempt."""
+    lists = ["wish_verbs"] if lex.types[event].quad == 4 else ["wish_verbs", "attempt_verbs"]
+    for verb in list(tok.ancestors)[:5]:
+        if any(lex.has(name, verb.lemma_) for name in lists) and _complement_chain(tok, verb):
+            return True
+    return False
+
+
+def _complement_chain(tok: Token, verb: Token) -> bool:
+    """``tok`` is ``verb``'s infinitive complement or purpose clause, or that clause's object ("working to
+    extend a ceasefire"); not a phrase deeper in it ("tried to strike a balance of backing Moscow")."""
+    cur = tok
+    if cur.pos_ in ("NOUN", "PROPN"):
+        if cur.dep_ != "dobj":
+            return False
+        cur = cur.head
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "advcl"):
+            return False
+        if cur.head == verb:
+            return True
+        cur = cur.head
+    return False
+
+
+def is_possible(tok: Token, lex: EventLexicon) -> bool:
+    """ "the prospect of a Russian invasion", "fears of an attack", "the possibility that China invades": an
+    act named as a possibility ('possibility_nouns') is not reported as done."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head == cur:
+            return False
+        named = cur.dep_ in ("acl", "advcl", "ccomp", "relcl", "compound")
+        if named and lex.has("possibility_nouns", head.lemma_):
+            return True
+        of = head.dep_ == "prep" and head.lower_ in ("of", "for")
+        if of and lex.has("possibility_nouns", head.head.lemma_):
+            return True
+        cur = head
+    return False
+
+
+def is_question(tok: Token) -> bool:
+    """An act in a sentence that asks ("Does Trump want to return the land?", "Could it be the start?")."""
+    return tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def is_pending(tok: Token, lex: EventLexicon) -> bool:
     """ "has yet to commit", "is yet to sign": the act has not happened, and nobody refused it."""
     return any(

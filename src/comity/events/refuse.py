@@ -105,6 +105,18 @@ def promised_harm(outer: Candidate, inner: Candidate, lex: EventLexicon) -> bool
     return harmful or inner.event == "THREATEN"
 
 
+def promised_abstention(outer: Candidate, inner: Candidate, lex: EventLexicon) -> bool:
+    """ "pledged not to send any weapons into Ukraine": a promise ('promise_verbs') of a negated act refuses
+    that act."""
+    return (outer.event == "AGREE" and not outer.negated and inner.negated
+            and lex.has("promise_verbs", outer.tok.lemma_))
+
+
+def make_refusal(outer: Candidate, inner: Candidate) -> None:
+    outer.event, outer.mode = "REJECT", ASKED_MODES.get(inner.event)
+    outer.aux = [a for a in outer.aux if a != "future"]
+
+
 def make_threat(outer: Candidate, inner: Candidate) -> None:
     outer.event = "THREATEN"
     outer.mode = threat_mode(inner.event, inner.mode, inner.tok.lemma_)

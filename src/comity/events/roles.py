@@ -17,20 +17,22 @@ touches are in :mod:`comity.events.recipients`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
 from comity.text.syntax import child_with, is_passive, objects, pobjs, preps_after, preps_of
 
-NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO"})
+NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO", "JRN"})  # JRN: "told CNN", "Reuters reported"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
 PHRASE_DEPS = frozenset(
     {"conj", "appos", "compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"}
 )
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+MEMBER_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor", "founder", "signatory"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 STATEMENT_NOUNS = frozenset(
     {"statement", "declaration", "communique", "letter", "resolution", "message", "appeal", "note", "decree"}
@@ -40,9 +42,9 @@ STATEMENT_NOUNS = frozenset(
 def is_actor(mention: Mention) -> bool:
     """A coded state or international body, a person or office standing for one, or a group of its people.
 
-    A company, school, clinic or charity named as such (BUS, EDU, MED, NGO) is no actor; a group of
-    them named with its country ("Nigerian doctors", "Kenyan teachers": how 'title') acts under that
-    country with its sector, as PLOVER's sector codes provide.
+    A company, school, clinic, charity or news outlet named as such (BUS, EDU, MED, NGO, JRN) is no
+    actor; a group of them named with its country ("Nigerian doctors", "Kenyan teachers": how 'title')
+    acts under that country with its sector, as PLOVER's sector codes provide.
     """
     ent = mention.entity
     if not ent.code or (ent.sector in NON_ACTOR_SECTORS and mention.how != "title"):
@@ -56,14 +58,16 @@ class _Roles:
     recipient: list[Mention]
 
 
-def _seat(span: Span) -> bool:
-    """ "an Oslo-based rights group", "a Washington-based analytical group": a place named as the seat of
-    a body is where it works from, not a side that acts (the body is coded by its own name, if at all)."""
-    doc = span.doc
-    nxt = span.end
-    if nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and doc[nxt + 1].lower_ == "based":
-        return True
-    return nxt < len(doc) and doc[nxt].lower_ in ("-based", "based") and doc[nxt].idx == span.end_char
+# "Oslo-based", "Iranian-made", "Iran-backed": the place or state only modifies the thing that acts
+SEAT_TAIL = re.compile(r"[-–](?:based|made|built|designed|manufactured|supplied|backed|funded|sponsored"
+                       r"|financed|armed|trained|linked|aligned|allied|owned)\b", re.IGNORECASE)
+
+
+def _seat(doc: Doc, mention: Mention) -> bool:
+    """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia": a place named as
+    the seat of a body, or a state named as the maker or backer of a thing or group, is not the side that
+    acts (the body or group is coded by its own name, if at all)."""
+    return SEAT_TAIL.match(doc.text, mention.span[1]) is not None
 
 
 class MentionMap:
@@ -77,7 +81,7 @@ class MentionMap:
             if not is_actor(mention):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-            if span is None or _seat(span):
+            if span is None or _seat(doc, mention):
                 continue
             for tok in span:  # "U.S.-China" is one token holding two mentions
                 self.by_token.setdefault(tok.i, []).append(mention)
@@ -116,6 +120,12 @@ def add_once(out: list[Mention], mention: Mention | None) -> None:
         out.append(mention)
 
 
+def _member_of(child: Token, head: Token) -> bool:
+    """ "NATO member Turkey" (parsed either way round): the compound names the bloc the member is in."""
+    named = any(c.dep_ == "appos" for c in head.children)
+    return child.lemma_.lower() in MEMBER_NOUNS or (head.lemma_.lower() in MEMBER_NOUNS and named)
+
+
 def collect(
     tok: Token, mm: MentionMap, lex: EventLexicon, agent: bool = False, depth: int = 0, deep: bool = False
 ) -> list[Mention]:
@@ -137,6 +147,8 @@ def collect(
     strong = own is not None or not agent or lex.has("agent_nouns", tok.lemma_) or tok.pos_ == "PROPN"
     for child in tok.children:
         dep = child.dep_
+        if dep == "compound" and _member_of(child, tok):
+            continue  # "NATO member Turkey", "EU partner Norway": the bloc describes the member
         if dep in ("conj", "appos"):
             found = collect(child, mm, lex, agent and not _people_as_side(child, mm), depth + 1, deep)
         elif dep in PHRASE_DEPS and (strong or dep != "poss"):

@@ -45,6 +45,10 @@ CONDITIONED_TYPES = frozenset({"THREATEN"})
 # backing is for whom its own slots name: "supports talks with Russia", "supported staying in the EU" back a
 # policy, not the side its phrases name
 BACKING_TYPES = frozenset({"SUPPORT"})
+# ties a side holds ("has a partnership with", "maintains close relations with"): a state of affairs
+TIE_NOUNS = frozenset({"partnership", "alliance", "tie", "relation", "relationship", "friendship",
+                       "cooperation", "link", "bond"})
+STATE_HOLDERS = frozenset({"have", "maintain", "enjoy", "share", "keep"})
 # modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
 THIRD_PARTY_MODES = frozenset({"third-party"})
 # nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
@@ -150,12 +154,31 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
         return _sense(next(found, None))
     if pos == "verb" and tok.dep_ == "amod":
         return None  # "occupied territory", "disputed islands"
-    return _sense(next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None))
+    found = _sense(next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None))
+    if found is not None and (_figurative_threat(tok, found, lex) or _standing_tie(tok, lex)):
+        return None
+    return found
 
 
 def _sense(found: Trigger | None) -> Trigger | None:
     """The matched entry, or None for a sense entry that says the word is no event here."""
     return None if found is None or found.event == NO_EVENT else found
+
+
+def _figurative_threat(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
+    """ "the campaign threatens to strain his coalition": a threat whose act is a consequence
+    ('consequence_verbs'), not something a side would do, is a figure of speech."""
+    return trig.event == "THREATEN" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "xcomp" and lex.has("consequence_verbs", c.lemma_) for c in tok.children
+    )
+
+
+def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
+    """ "The Kremlin has a strategic partnership with Iran": a tie a side has or keeps is a state."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in TIE_NOUNS:
+        return False
+    verb = light_verb(tok, lex)
+    return verb is not None and verb.lemma_ in STATE_HOLDERS
 
 
 def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:
