@@ -50,6 +50,18 @@ def body_appositive(head: Token, org_words: frozenset[str]) -> Token | None:
     return None
 
 
+def described_places(head: Token) -> list[str]:
+    """The states or places a description names before its head: "Argentina's official news agency",
+    "a South Korean newspaper" -> ["Argentina"], ["South Korean"]."""
+    out = []
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("poss", "amod", "compound", "nmod") \
+                and child.ent_type_ in ("GPE", "NORP") and child.text[:1].isupper():
+            words = [t for t in child.subtree if t.ent_type_ in ("GPE", "NORP")]
+            out.append(head.doc[words[0].i:words[-1].i + 1].text if words else child.text)
+    return out
+
+
 def fullest_body(name: str, names: Iterable[str]) -> str:
     """The fullest of ``names`` that holds ``name``'s words in order, ending with them or running on
     through a short tail ("Air Force" -> "Ukrainian Air Force"; "Ministry of Defence" -> "UK Ministry

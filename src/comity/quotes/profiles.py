@@ -13,6 +13,7 @@ dateline of a wire report (see quotes.traits).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -25,6 +26,7 @@ PREMOD_WORDS = {"former", "deputy", "acting", "vice", "retired", "then", "interi
 CONNECTORS = {"of", "for", "and", "the", "on", "&", "-", "'s", "’s", "de", "du", "la"}
 ORG_PREPS = {"at", "of", "with", "for", "from", "in"}
 TITLE_PREPS = {"for", "to", "of", "on"}
+PARTY_STATE = re.compile(r"[DRI]\s?-\s?[A-Z][a-z]*\.?(?:[A-Z]\.)?(?:\s?[A-Z][a-z]+)?\s*[,)]")
 APPOS_STOP = {",", ".", ";", ":", "—", "–", "(", ")", "“", "”", '"', "?", "!", "―"}
 APPOS_START_BAD = {"who", "which", "that", "and", "but", "or", "whose", "where", "when", "as", "because",
                    "if"}
@@ -116,10 +118,25 @@ def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
             break
     while org and org[-1].lower_ in CONNECTORS:
         org.pop()
+    place = place or _seat_after(rest[len(org):])
     nxt = rest[len(org)] if len(org) < len(rest) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
         return [], place  # "the Indo-Pacific program": a name modifying a common noun
     return org, place
+
+
+def _seat_after(rest: list[Token]) -> str | None:
+    """"the University of Exeter in the United Kingdom", "LUISS University in Rome": the place
+    named after an organisation (its capitalised words after "in")."""
+    if len(rest) < 2 or rest[0].lower_ != "in":
+        return None
+    words = rest[2:] if rest[1].lower_ == "the" else rest[1:]
+    place = []
+    for tok in words:
+        if not (tok.text[:1].isupper() and tok.ent_type_ in ("GPE", "LOC", "")):
+            break
+        place.append(tok)
+    return _text(place) or None
 
 
 def _is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
@@ -224,6 +241,8 @@ def _noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token |
 
 def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     """Add what the words around one mention of a name say to ``profile``."""
+    if _party_state_tag(name):
+        profile.title_places.append("United States")
     appos = _appositive_after(name, lex)
     if appos:
         title, org, place = _split_affiliation(appos, lex)
@@ -254,6 +273,14 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
             profile.owners.append(owner)
         if org:
             profile.orgs.append(_text(org))
+
+
+def _party_state_tag(name: SpacySpan) -> bool:
+    """"Sen. Jo Roe, D-N.H.," or "Rep. Jo Roe (R-Texas)": the party and state tag of a member of the
+    United States Congress, right after the name."""
+    doc = name.doc
+    after = doc[name.end:min(name.end + 5, len(doc))].text.lstrip(" ,(")
+    return PARTY_STATE.match(after) is not None
 
 
 def _owner_text(possessor: Token) -> str | None:

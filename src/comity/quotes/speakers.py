@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from comity.entities.model import ORGANISATION, EntityModel
-from comity.quotes.bodies import body_appositive, fullest_body, named_body
+from comity.quotes.bodies import body_appositive, described_places, fullest_body, named_body
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
     clean_name,
@@ -176,8 +176,11 @@ class SpeakerBook:
         if named_org is not None:
             return named_org
         appos = body_appositive(head, self.org_words)
-        if appos is not None:  # "the agency, Télam, said"
-            return self._organisation(appos)
+        if appos is not None:  # "Argentina's official news agency, Télam, said"
+            found = self._organisation(appos)
+            if found.name is not None:
+                self.orgs[found.name].title_places.extend(described_places(head))
+            return found
         if named_body(head, self.org_words):  # "the Crimean health ministry", before the model's guess
             return self._organisation(head)
         body = body_behind(self.model, head) if self.model is not None else None

@@ -62,8 +62,11 @@ def _known_org(name: str, book: SpeakerBook) -> tuple[str | None, str | None] | 
 def _countries_in(name: str, book: SpeakerBook) -> str | None:
     """The last country named (or given by demonym) inside an organisation's name."""
     found = None
-    for word in re.findall(r"[A-Z][\w.-]+(?: [A-Z][\w.-]+)?", name):
-        for part in (word, *word.split()):
+    for match in re.finditer(r"[A-Z][\w.-]+(?: [A-Z][\w.-]+)?", name):
+        word = match.group(0)
+        if name[:match.start()].split()[-1:] in (["for"], ["on"]):
+            continue  # "Center for Chinese Studies", "Council on Foreign Relations": a subject, not a seat
+        for part in (p for w in (word, *word.split()) for p in (w, w.replace(".", ""))):
             entity = book.index.resolve(part, book.on)
             if entity is not None and entity.kind in STATE_KINDS and entity.code:
                 found = entity.code

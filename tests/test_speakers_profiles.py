@@ -1,0 +1,52 @@
+"""Speaker profiles: a seat after an organisation, a title's organisation before it, a description's
+state for the body it names, a subject in an organisation's name, news agencies' countries and the
+party tag of members of the United States Congress."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.pipeline import Coder
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+# (text, speaker, {field: value} the speaker's profile must give)
+PROFILES = [
+    ('"Demand has collapsed," said Ana Ruiz, a lecturer at the University of Porto in Portugal.',
+     "Ana Ruiz", {"org": "University of Porto", "country": "PRT"}),
+    ('"Talks will resume," said Ravi Menon, a fellow of China studies at the Gateway Institute in India.',
+     "Ravi Menon", {"org": "Gateway Institute", "country": "IND"}),
+    ('"The evidence is clear," White House press secretary Dana Cole said.',
+     "Dana Cole", {"title": "press secretary", "org": "White House", "country": "USA"}),
+    ("Sen. Mary Holt, D-Ore., said the aid bill would pass.", "Mary Holt", {"country": "USA"}),
+    ("Rep. Tom Banks (R-Ind.) said the aid bill would fail.", "Tom Banks", {"country": "USA"}),
+    ("Peru's national news agency, Andina, reported that the road had reopened.",
+     "Andina", {"country": "PER"}),
+    ("The fire was under control, the Bahrain News Agency reported.", "Bahrain News Agency",
+     {"country": "BHR"}),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "fields"), PROFILES)
+def test_profile(coder, text, name, fields):
+    coded = coder.code(text, "2025-05-07")
+    speaker = next(s for s in coded.speakers if s.name == name)
+    assert {key: getattr(speaker, key) for key in fields} == fields
+
+
+# (text, speaker): no country from the subject an organisation studies, nor from a tag that is not one
+NO_COUNTRY = [
+    ('"Trade is slowing," said Li Wen, director of the Center for Japanese Studies.', "Li Wen"),
+    ("Dr. Mary Holt, Director of Surgery, said the ward had reopened.", "Mary Holt"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NO_COUNTRY)
+def test_no_country(coder, text, name):
+    coded = coder.code(text, "2025-05-07")
+    speaker = next(s for s in coded.speakers if s.name == name)
+    assert speaker.country is None
