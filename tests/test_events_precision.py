@@ -98,6 +98,11 @@ DATES = [
     # an act told as done before, with no time: no date rather than the publication's
     ("Qatar has already pledged to invest $10 billion in Egypt.", "AGREE", None, ()),
     ("Kenya sent troops to Somalia.", "AID", "2025-05-07", ()),
+    # the past perfect, the Nth to do it, a former office holder's act: told as done before, undated
+    ("Egypt had sent aid to Sudan at least three times.", "AID", None, ()),
+    ("Morocco was the third Arab state to normalize relations with Israel.", "SUPPORT", None, ()),
+    ("Former President Obama sanctioned Russian officials.", "SANCTION", None, ()),
+    ("President Obama sanctioned Russian officials.", "SANCTION", "2025-05-07", ()),
 ]
 
 

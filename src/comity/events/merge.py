@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
@@ -35,6 +35,7 @@ OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long"})
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
 
 
 @dataclass
@@ -145,11 +146,40 @@ def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
                 {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
 
 
-def _undatable(tok: Token) -> bool:
-    """An act told as done some time before ("has already pledged", "has long backed", "once invaded"): with
-    no time of its own, the publication date would be a guess."""
+def _undatable(tok: Token, actors: list[Mention]) -> bool:
+    """An act told as done some time before, with no time of its own: the publication date would be a
+    guess. "has already pledged", "has long backed", "once invaded" (a past adverb); "had tried to call"
+    (the past perfect); "was the second Arab nation to normalize relations" (the first, last or Nth to do
+    it); "former President Trump sanctioned ICC officials" (a former office holder's past act)."""
     adverbs = (a for t in (tok, *tok.ancestors) for a in t.children if a.dep_ == "advmod")
-    return any(a.lower_ in PAST_ADVERBS for a in adverbs)
+    if any(a.lower_ in PAST_ADVERBS for a in adverbs):
+        return True
+    verbs = [tok, *tok.ancestors][:3]
+    if any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children) and tok.tag_ == "VBN":
+        return True
+    if _ranked_past(tok):
+        return True
+    past = tok.tag_ == "VBD" or (tok.pos_ in ("NOUN", "PROPN") and tok.head.tag_ == "VBD")
+    return past and any(_former(tok.doc, m) for m in actors)
+
+
+def _ranked_past(tok: Token) -> bool:
+    """ "Jordan was the second Arab nation to normalize relations": the act of the first, last or Nth."""
+    if tok.dep_ not in ("acl", "relcl", "advcl", "xcomp"):
+        return False
+    head = tok.head
+    copula, noun = (head.head, head) if head.pos_ in ("NOUN", "PROPN") else (head, None)
+    noun = noun or next((c for c in copula.children if c.dep_ == "attr"), None)
+    if noun is None or copula.lemma_ != "be" or copula.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ORDINALS) for c in noun.children)
+
+
+def _former(doc: Doc, mention: Mention) -> bool:
+    """The mention names a past office holder: "former President Trump", "ex-minister X"."""
+    before = doc.text[max(0, mention.span[0] - 12):mention.span[0]].lower()
+    return "former" in before.split()[-2:] or before.rstrip().endswith("ex-") or \
+        mention.text.lower().startswith(("former ", "ex-"))
 
 
 def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
@@ -168,7 +198,7 @@ def _listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
 
 
 def _date_of(
-    parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]
+    parsed: Parsed, tok: Token, span: Span, times: list[TimeRef], actors: list[Mention] = ()
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, source) of one candidate."""
     tref = None
@@ -186,7 +216,7 @@ def _date_of(
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     published = parsed.article.published
-    if published is not None and not _undatable(tok):
+    if published is not None and not _undatable(tok, actors):
         return published.isoformat(), "day", "publication"
     return None, None, None
 
@@ -222,7 +252,7 @@ def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[_Dated]
     core = _clause_span(cand.tok, cand, parsed.text, roles=False)
     days = _listed_days(cand.tok, core, times)
     if not days:
-        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times))]
+        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times, cand.actor))]
     out = []
     for tref in days:
         copy = replace(cand, aux=list(cand.aux))
