@@ -79,6 +79,12 @@ CASES = [
     ("NATO member Turkey offered to mediate between Russia and Ukraine.",
      {("AGREE", ("TUR",), ("RUS", "UKR"), False)}),
     ("The Biden administration is expected to appeal the ruling.", set()),
+    # a US state that shares a country's name, in American political news; a police case
+    ("The president made no trips to Georgia or Arizona. Republicans in Atlanta expect a runoff for the "
+     "Senate seat, and county officials are counting ballots.", set()),
+    ("Russian troops still occupy parts of Georgia, officials in Tbilisi said.",
+     {("ASSAULT", ("RUS",), ("GEO",), False)}),
+    ("Police in Lagos are investigating a shooting at a wedding.", set()),
     # a bare refusal names nobody
     ("Hungary's refusal angered diplomats.", set()),
 ]

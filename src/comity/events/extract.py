@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from comity.events.candidates import Candidate, sentence_candidates
 from comity.events.context import context_recipients
+from comity.events.homonyms import state_homonyms
 from comity.events.infer import infer_countries
 from comity.events.lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
 from comity.events.merge import dated, merge, to_event
@@ -35,6 +36,8 @@ __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events
 
 def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> list[Candidate]:
     """Every trigger occurrence with its roles, sentence by sentence, from the running text's mentions."""
+    states = state_homonyms(parsed.text, body, lexicon)  # "trips to Georgia, Wisconsin and Arizona"
+    body = [m for i, m in enumerate(body) if i not in states]
     inferred = infer_countries(parsed.doc, body, lexicon)
     mm = MentionMap(parsed.doc, inferred)
     found = [(sent, sentence_candidates(sent, mm, lexicon)) for sent in parsed.body_sents()]

@@ -87,6 +87,16 @@ class PloverType:
 
 
 @dataclass(frozen=True)
+class Homonym:
+    """A country that shares its name with a US state, and the words that tell which one an article means."""
+
+    code: str
+    name: str
+    state_words: tuple[str, ...]
+    country_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     """Triggers by (pos, lemma), most specific first, plus the cue lists."""
 
@@ -95,6 +105,7 @@ class EventLexicon:
     slots: dict[str, dict[str, tuple[str, ...]]]
     lists: dict[str, frozenset[str]]
     context_cues: dict[str, tuple[str, ...]]
+    homonyms: tuple[Homonym, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> EventLexicon:
@@ -201,8 +212,10 @@ def _build(extra: tuple) -> EventLexicon:
     lists = {
         k: frozenset(str(x).lower() for x in v)
         for k, v in raw.items()
-        if isinstance(v, list) and k not in ("triggers", "context_cues")
+        if isinstance(v, list) and k not in ("triggers", "context_cues", "state_homonyms")
     }
+    homonyms = tuple(Homonym(h["code"], h["name"], tuple(h["state_words"]), tuple(h["country_words"]))
+                     for h in raw.get("state_homonyms", []))
     cues: dict[str, list[str]] = {}
     for item in raw.get("context_cues", []):
         for lemma in item.get("lemmas", []):
@@ -213,4 +226,5 @@ def _build(extra: tuple) -> EventLexicon:
         slots,
         lists,
         {k: tuple(v) for k, v in cues.items()},
+        homonyms,
     )
