@@ -257,7 +257,8 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return None
     clause, root = _clause_of(tok, lex)
     source = _find_source(tok, marks)
-    framed = framed_report(tok, lex.frames_of(lemma)) if clause is None else None
+    interrupts = root is not None and root.i == tok.head.i and tok.head is not tok
+    framed = framed_report(tok, lex.frames_of(lemma)) if clause is None or interrupts else None
     if framed is not None:
         return Cue(span, lemma, "frame", tok, source, framed[0], framed[1])
     return Cue(span, lemma, "verb", tok, source, clause, root)

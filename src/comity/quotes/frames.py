@@ -8,6 +8,8 @@ Which verb takes which frame is data (``frames`` in ``data/cues.json``):
 - a preposition ("of", "for", "as", "with"): an object, then that preposition,
   on the verb or on the object; the statement runs from the object to the end
   of the preposition's phrase;
+- ``+`` and a preposition ("+of"): the preposition's phrase right on the verb
+  ("warned of a wider war", "boasted about the economy");
 - ``to``: an infinitive ("pledged to rebuild");
 - ``-ing``: a gerund ("denied ordering the strike");
 - ``predicate``: an object and what it is called ("called the trial a farce");
@@ -26,6 +28,7 @@ from comity.records import Span
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 CLAUSES = ("advcl", "conj", "parataxis")
+TAILS = ("prep", "advcl", "npadvmod")  # what runs on after a preposition on the verb: "of war if talks fail"
 LEAST_WORDS = 3  # "the target it pledged to reach": two words tell nothing
 
 
@@ -61,7 +64,13 @@ def _frame(tok: Token, frame: str) -> list[Token] | None:
             if objects and objects[0].pos_ in ("NOUN", "PROPN") else None
     if frame == "predicate":
         said = [c for c in after if c.dep_ == "oprd"]
-        return objects[:1] + said[:1] if objects and said else None
+        named = objects or [c for o in said[:1] for c in o.children
+                            if c.dep_ in ("dobj", "attr") and c.i > o.i]
+        return [*named[:1], *said[:1]] if named and said else None
+    if frame.startswith("+"):  # "warned of the consequences": the preposition right on the verb
+        prep = next((c for c in after if c.dep_ == "prep" and c.lower_ == frame[1:]
+                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        return None if prep is None else [prep, *(c for c in after if c.i > prep.i and c.dep_ in TAILS)]
     if not objects:
         return None
     doc, edge = tok.doc, objects[0].right_edge.i
