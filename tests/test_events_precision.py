@@ -118,6 +118,16 @@ def test_event_dates(coder: Coder, text: str, kind: str, date: str | None, aux: 
     assert (event.date, event.aux) == (date, aux)
 
 
+def test_sides_acting_side_by_side(coder: Coder) -> None:
+    """Several actors with no recipient: one record each, unless they meet or agree (symmetric), clash, or
+    are rivals elsewhere in the article doing a conflictual act (then they act on each other)."""
+    assert records(coder, "Russia and China demanded immediate de-escalation.") == {
+        ("REQUEST", ("RUS",), (), False), ("REQUEST", ("CHN",), (), False)}
+    assert records(coder, "Brazil and India held talks in Delhi.") == {("CONSULT", ("BRA", "IND"), (), False)}
+    found = records(coder, "Israel struck Iran on Monday. Both Israel and Iran threatened further reprisals.")
+    assert ("THREATEN", ("IRN", "ISR"), (), False) in found
+
+
 def test_evidence_is_one_sentence_per_mention(coder: Coder) -> None:
     """A record merged from two mentions cites each mention's own sentence, not the text between them."""
     text = ("Egypt held talks with Jordan in Cairo on Monday. The weather was mild. Trade was discussed. "

@@ -18,6 +18,9 @@ domestic acts, recipients, modality, sizes, merging) are set out in
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
+
 from comity.events.candidates import Candidate, sentence_candidates
 from comity.events.context import context_recipients
 from comity.events.homonyms import state_homonyms
@@ -28,6 +31,7 @@ from comity.events.pair import PairMap, principal_pair
 from comity.events.roles import MentionMap, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
+from comity.events.triggers import SYMMETRIC
 from comity.records import Event, Figure, Mention, TimeRef
 from comity.text.document import Parsed
 
@@ -46,6 +50,36 @@ def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> li
         pm = PairMap(parsed.doc, inferred, pair)  # read again only the sentences that hold a pair phrase
         found = [(s, sentence_candidates(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
     return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
+
+
+def _side_by_side(cand: Candidate) -> bool:
+    """ "Russia and China demanded de-escalation": a verb's several actors with no recipient act side by
+    side; meetings, agreements and joint acts (symmetric types), clashes ('reciprocal' triggers) and a
+    noun's pair ("the Israel-Iran ceasefire") are acts on each other."""
+    return (not cand.recipient and cand.tok.pos_ in ("VERB", "AUX") and cand.event not in SYMMETRIC
+            and not cand.trigger.reciprocal and cand.mode not in MUTUAL_MODES
+            and len({m.entity.code for m in cand.actor}) >= 2)
+
+
+def _rivals(events: list[Event]) -> set[frozenset[str]]:
+    """Pairs of sides one of which acts against the other (a conflictual event, quad class 3 or 4)."""
+    return {frozenset((a.entity.code, r.entity.code)) for e in events if e.quad_code in (3, 4)
+            for a in e.actor for r in e.recipient if a.entity.code != r.entity.code}
+
+
+def _at_odds(event: Event, rivals: set[frozenset[str]]) -> bool:
+    """ "Both Trump and Iranian officials threatened reprisals": rivals doing a conflictual act with no
+    recipient do it to each other."""
+    codes = {m.entity.code for m in event.actor}
+    return event.quad_code in (3, 4) and any(pair <= codes for pair in rivals)
+
+
+def _one_per_actor(event: Event) -> list[Event]:
+    """One record per actor, each with its own id (the shared scorer, like PLOVER, reads several actors
+    with no recipient as acting on each other)."""
+    codes = list(dict.fromkeys(m.entity.code for m in event.actor))
+    return [replace(event, id=hashlib.sha1(f"{event.id}|{code}".encode()).hexdigest()[:16],
+                    actor=tuple(m for m in event.actor if m.entity.code == code)) for code in codes]
 
 
 def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
@@ -109,9 +143,14 @@ def find_events(
         counts = list(figures)
         for d in items:
             d.size = event_size(d.cand.tok, d.cand.event, d.cand.negated, counts)
-    events = [to_event(parsed, d, lexicon) for d in merge(items, parsed.article.published)]
+    merged = merge(items, parsed.article.published)
+    events = [to_event(parsed, d, lexicon) for d in merged]
+    apart = {e.id for d, e in zip(merged, events, strict=True) if _side_by_side(d.cand)}
     filled = context_recipients(events, body, lambda event: _nominal(parsed, event, lexicon))
-    return [e for e in filled if not _unnamed_alone(parsed, e, body)]
+    rivals = _rivals(filled)
+    split = [one for e in filled
+             for one in (_one_per_actor(e) if e.id in apart and not _at_odds(e, rivals) else [e])]
+    return [e for e in split if not _unnamed_alone(parsed, e, body)]
 
 
 def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
@@ -128,6 +167,7 @@ def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
 
 
 REFERRING = frozenset({"pronoun", "description"})
+MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
 
 
 def _unnamed_alone(parsed: Parsed, event: Event, body: list[Mention]) -> bool:
