@@ -66,6 +66,10 @@ DESCRIPTIONS = [
     ("Kenyan President William Ruto met Tanzanian President Grace Mwansa. "
      "The Kenyan President said the border would stay open.", "William Ruto"),
     ("Crown Prince Abdullah bin Faisal has insisted there can be no deal this year.", "Abdullah bin Faisal"),
+    ("“We are ready to talk,” U.S. Ambassador to Chile John Ward told reporters.", "John Ward"),
+    # "he" after a statement: the main clause's subject, not a person named inside what was said
+    ("Omar Aziz, a banker in Dubai, said Paul Grant should resign.\n\n“It is a sad day for us,” he said.",
+     "Omar Aziz"),
 ]
 
 

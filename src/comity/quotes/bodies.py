@@ -12,11 +12,16 @@ Helpers for :mod:`comity.quotes.speakers`, read from the parse:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from comity.entities.model import ORGANISATION, EntityModel
 from comity.quotes.names import capitalised_tail, name_like
+from comity.quotes.traits import ActorLookup
+from comity.records import Span
 
 NAMING = ("compound", "amod", "nmod", "poss")
 STATE_LABELS = ("GPE", "NORP", "ORG")
@@ -76,3 +81,48 @@ def fullest_body(name: str, names: Iterable[str]) -> str:
                 and len(low) > len(best.split()):
             best = other
     return best
+
+
+def body_names(ents: Iterable[SpacySpan], in_body: Callable[[Span], bool],
+               model: EntityModel | None) -> list[tuple[int, str]]:
+    """Every organisation named in the body, where it is named: the tagger's and the entity model's."""
+    found = [(e.start_char, e.text) for e in ents
+             if e.label_ == "ORG" and in_body((e.start_char, e.end_char))]
+    if model is not None:
+        for ref in model.references:
+            referent = model.referents[ref.referent] if ref.referent is not None else None
+            if referent is not None and referent.kind == ORGANISATION and ref.how == "name":
+                found.append((ref.span[0], referent.name))
+    return sorted((at, _without_article(name)) for at, name in found)
+
+
+def fullest_name(name: str, at: int, bodies: list[tuple[int, str]], model: EntityModel | None) -> str:
+    """A body's fullest name in the article: the name an acronym the text defines stands for, or the
+    fuller name holding it, the last one before ``at`` (else the first after)."""
+    if model is not None:
+        for referent in model.referents:
+            if referent.kind == ORGANISATION and name in referent.aliases:
+                return referent.name
+    before = [n for a, n in bodies if a < at]
+    after = [n for a, n in bodies if a >= at]
+    for group in (before[::-1], after):
+        for other in group:
+            fuller = fullest_body(name, [other])
+            if fuller != name:
+                return fuller
+    return name
+
+
+def states_of(head: Token, index: ActorLookup, on: date | None) -> set[str]:
+    """The states a description's modifiers name ("the Russian leader", "the US President")."""
+    codes = set()
+    for tok in head.children:
+        if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.i < head.i and tok.text[:1].isupper():
+            found = index.resolve(tok.text, on)
+            if found is not None and found.kind == "country" and found.code:
+                codes.add(found.code)
+    return codes
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name

@@ -37,10 +37,20 @@ def clean_name(text: str, lex: CueLexicon) -> str:
 
 
 def is_subject(span: SpacySpan) -> bool:
+    return subject_rank(span) > 0
+
+
+def subject_rank(span: SpacySpan) -> int:
+    """2 for the subject of a sentence's main clause ("Jo Roe said that ..."), 1 for the subject of
+    a clause inside it ("... that Ana Silva would resign"), 0 for a name in no subject position."""
     root = span.root
-    if root.dep_ in SUBJECTS:
-        return True
-    return root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS
+    if root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS:
+        root = root.head
+    if root.dep_ not in SUBJECTS:
+        return 0
+    verb = root.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return 2 if main else 1
 
 
 def named_person(mention: Mention) -> bool:

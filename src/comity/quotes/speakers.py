@@ -17,18 +17,25 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from comity.entities.model import ORGANISATION, EntityModel
-from comity.quotes.bodies import body_appositive, described_places, fullest_body, named_body
+from comity.entities.model import EntityModel
+from comity.quotes.bodies import (
+    body_appositive,
+    body_names,
+    described_places,
+    fullest_name,
+    named_body,
+    states_of,
+)
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
     clean_name,
     entity_of,
     fullest,
-    is_subject,
     line_of,
     name_like,
     name_part,
     named_person,
+    subject_rank,
     titled_name,
 )
 from comity.quotes.phrases import name_around, org_phrase, phrase
@@ -49,10 +56,6 @@ class Source:
     text: str | None
     span: CharSpan | None
     description: str | None = None
-
-
-def _without_article(name: str) -> str:
-    return name[4:] if name.lower().startswith("the ") else name
 
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -82,7 +85,7 @@ class SpeakerBook:
         self.ents = list(parsed.doc.ents)
         self.mention_starts = [m.span[0] for m in self.mentions]
         self.profiles: dict[str, Profile] = {}
-        self.persons: list[tuple[int, str, bool]] = []  # (char, canonical name, in subject position)
+        self.persons: list[tuple[int, str, int]] = []  # (char, canonical name, names.subject_rank)
         self.orgs: dict[str, Profile] = {}
         self.used: dict[str, CharSpan | None] = {}
         self.unnamed: dict[str, CharSpan | None] = {}
@@ -92,7 +95,7 @@ class SpeakerBook:
         self.role_words = frozenset(w for w, _ in lex.roles)
         self.countries: dict[str, str | None] = {}
         self._read_persons()
-        self.bodies = self._body_names()
+        self.bodies = body_names(self.ents, self.parsed.in_body, self.model)
 
     # ------------------------------------------------------------ reading the article
 
@@ -135,7 +138,7 @@ class SpeakerBook:
             if not name or not any(c.isalpha() for c in name):
                 continue
             canonical = self._canonical(name, full)
-            self.persons.append((span.start_char, canonical, is_subject(span)))
+            self.persons.append((span.start_char, canonical, subject_rank(span)))
             read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
             marked = _gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
             if marked and canonical not in self.genders:
@@ -198,8 +201,10 @@ class SpeakerBook:
         body = self._body(head)
         if body is not None:
             return body
-        if head.lower_ in self.lex.unnamed or head.lower_ in self.role_words:  # "the US President said"
+        if head.lower_ in self.lex.unnamed:
             return self._description(head)
+        if head.lower_ in self.role_words and (self._holder(head) is not None or not name_like(head)):
+            return self._description(head)  # "the US President said": the holder of the office
         if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if self._looks_personal(head):
                 return self._named(name_around(head))
@@ -225,32 +230,9 @@ class SpeakerBook:
         self._use(name, (head.idx, head.idx + len(head)))
         return Source(name, head.text, (head.idx, head.idx + len(head)))
 
-    def _body_names(self) -> list[tuple[int, str]]:
-        """Every organisation named in the body, where it is named: the tagger's and the model's."""
-        found = [(e.start_char, e.text) for e in self.ents
-                 if e.label_ == "ORG" and self.parsed.in_body((e.start_char, e.end_char))]
-        if self.model is not None:
-            for ref in self.model.references:
-                referent = self.model.referents[ref.referent] if ref.referent is not None else None
-                if referent is not None and referent.kind == ORGANISATION and ref.how == "name":
-                    found.append((ref.span[0], referent.name))
-        return sorted((at, _without_article(name)) for at, name in found)
-
     def body_name(self, name: str, at: int) -> str:
-        """A body's fullest name in the article: the name an acronym stands for, or the fuller name
-        holding it, the last one before ``at`` (else the first after)."""
-        if self.model is not None:
-            for referent in self.model.referents:
-                if referent.kind == ORGANISATION and name in referent.aliases:
-                    return referent.name
-        before = [n for a, n in self.bodies if a < at]
-        after = [n for a, n in self.bodies if a >= at]
-        for group in (before[::-1], after):
-            for other in group:
-                fuller = fullest_body(name, [other])
-                if fuller != name:
-                    return fuller
-        return name
+        """A body's fullest name in the article (see :func:`comity.quotes.bodies.fullest_name`)."""
+        return fullest_name(name, at, self.bodies, self.model)
 
     def _named(self, span: SpacySpan) -> Source:
         name = self.canonical(clean_name(span.text, self.lex))
@@ -258,7 +240,7 @@ class SpeakerBook:
             self.profiles[name] = Profile()
             read_profile(span, self.profiles[name], self.lex)
         self._use(name, (span.start_char, span.end_char))
-        self.persons.append((span.start_char, name, True))
+        self.persons.append((span.start_char, name, 2))
         self.persons.sort()
         return Source(name, span.text, (span.start_char, span.end_char))
 
@@ -272,6 +254,9 @@ class SpeakerBook:
         for tok in candidates:
             if tok.ent_type_ == "PERSON" or tok.i in self.titled:
                 return line_of(entity_of(tok))
+        held = self._name_closing(head)
+        if held is not None:  # "U.S. Ambassador to NATO Matt Whitaker told reporters"
+            return held
         for tok in candidates:
             m = self._mention_at(tok.idx)
             if m is not None and named_person(m):
@@ -283,6 +268,17 @@ class SpeakerBook:
             if self.index.person(word, self.on) is not None:
                 return name_around(head)
         return None
+
+    def _name_closing(self, head: Token) -> SpacySpan | None:
+        """A person's name that closes a title's phrase with no comma before it ("Ambassador to NATO
+        Matt Whitaker"): the parse hangs it inside the title's prepositional phrase."""
+        if head.lower_ not in self.role_words:
+            return None
+        last = head.right_edge
+        inside = [t for t in head.doc[head.i + 1:last.i + 1]]
+        if not inside or last.ent_type_ != "PERSON" or any(t.text in ",;:(" for t in inside):
+            return None
+        return line_of(entity_of(last))
 
     def _appositive_name(self, head: Token) -> SpacySpan | None:
         """"the envoy to Ukraine, retired Gen. John Doe, said": the name set off by commas
@@ -380,8 +376,9 @@ class SpeakerBook:
         gender = PRONOUN_GENDER.get(head.lower_)
         before = [p for p in self.persons if p[0] < head.idx and self.genders.get(p[1], gender) == gender]
         window = [p for p in before if p[0] >= head.idx - 1500]
+        main = [p for p in window if p[2] == 2]  # "Jo Roe said Ana Silva would go. '...,' she said": Jo Roe
         subject = [p for p in window if p[2]]
-        pick = (subject or window or before)
+        pick = (main or subject or window or before)
         if not pick:
             return self._unnamed(head.text, span)
         name = pick[-1][1]
@@ -432,26 +429,26 @@ class SpeakerBook:
                 self.orgs.setdefault(named[-1], Profile(orgs=[named[-1]]))
                 self._use(named[-1], None)
                 return Source(named[-1], text, span)
-        if not plural and det not in INDEFINITE and head.lower_ not in self.lex.unnamed:
-            states = self._states_of(head)
-            for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
-                if states and self._country(name) not in states:
-                    continue  # "the Ukrainian president": not the last president of another state
-                titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
-                if word and (word in titles.split() or (states and word in LEADERS and titles)):
-                    self._use(name, None)
-                    return Source(name, text, span)
+        held = self._holder(head) if not plural and det not in INDEFINITE else None
+        if held is not None:
+            self._use(held, None)
+            return Source(held, text, span)
         return self._unnamed(text, span)
 
-    def _states_of(self, head: Token) -> set[str]:
-        """The states a description's modifiers name ("the Russian leader", "the US President")."""
-        codes = set()
-        for tok in head.children:
-            if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.i < head.i and tok.text[:1].isupper():
-                found = self.index.resolve(tok.text, self.on)
-                if found is not None and found.kind == "country" and found.code:
-                    codes.add(found.code)
-        return codes
+    def _holder(self, head: Token) -> str | None:
+        """The last person before ``head`` whose title holds its word ("the minister"), of the state
+        its modifiers name if they name one ("the Ukrainian president", "the Russian leader")."""
+        word = head.lemma_.lower()
+        if not word or head.lower_ in self.lex.unnamed:
+            return None
+        states = states_of(head, self.index, self.on)
+        for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
+            if states and self._country(name) not in states:
+                continue  # "the Ukrainian president": not the last president of another state
+            titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
+            if word in titles.split() or (states and word in LEADERS and titles):
+                return name
+        return None
 
     def _country(self, name: str) -> str | None:
         """A person's country as their profile and the dictionary give it."""
