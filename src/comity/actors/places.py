@@ -84,8 +84,10 @@ def geonames_country(name: str, dependencies: dict[str, str]) -> str | None:
 def shared_capitals(mentions: list[Mention], dictionary: Dictionary, on: date | None) -> list[Mention]:
     """Read a capital that shares its name with an organisation as the organisation, unless the
     article names the capital's state otherwise (by name, alias, demonym, title, ...)."""
+    if not any(m.how == "capital" for m in mentions):
+        return list(mentions)
     named = {m.entity.code for m in mentions if m.how != "capital"}
-    others = {key(alias): org for org in dictionary.orgs for alias in org.aliases}
+    others = _org_aliases(dictionary)
     out = []
     for m in mentions:
         org = others.get(key(m.text)) if m.how == "capital" else None
@@ -93,3 +95,16 @@ def shared_capitals(mentions: list[Mention], dictionary: Dictionary, on: date | 
             m = replace(m, entity=org.entity(on), how="alias")
         out.append(m)
     return out
+
+
+_ALIASES: dict[int, tuple[Dictionary, dict]] = {}
+
+
+def _org_aliases(dictionary: Dictionary) -> dict:
+    """Each organisation by the key of each of its aliases (the last organisation on a shared alias),
+    worked out once per dictionary, not once per article."""
+    kept = _ALIASES.get(id(dictionary))
+    if kept is None or kept[0] is not dictionary:
+        table = {key(alias): org for org in dictionary.orgs for alias in org.aliases}
+        kept = _ALIASES[id(dictionary)] = (dictionary, table)
+    return kept[1]

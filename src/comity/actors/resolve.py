@@ -47,10 +47,11 @@ What a mention's entity says:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from comity.actors.compose import ORG_SECTORS, POSSESSIVE, Composer, org_sector
 from comity.actors.coref import bare_surnames, resolve_people
@@ -99,16 +100,17 @@ class ActorIndex:
 
     def mentions(self, parsed: Parsed) -> list[Mention]:
         """Every actor mention in the article, non-overlapping, sorted by span."""
-        return self.mentions_in(parsed.doc, parsed.article.published)
+        return self.mentions_in(parsed.doc, parsed.article.published, parsed.masked_text)
 
-    def mentions_in(self, doc: Doc, on: date | None) -> list[Mention]:
+    def mentions_in(self, doc: Doc, on: date | None, text: str | None = None) -> list[Mention]:
+        """Every actor mention in ``doc`` (``text``: the Doc's text, when the caller has it)."""
         units = self.units(doc)
         pieces = Composer(self.dictionary, doc, on, self.country_of_place).compose(units)
         pieces = seat_pieces(doc, pieces, self.dictionary, on)
         pieces = resolve_people(doc, pieces)
         pieces = sorted(pieces + bare_surnames(doc, pieces), key=lambda p: p.start)
         mentions = [self.to_mention(doc, p) for p in pieces]
-        mentions += self.hyphenated(doc, units, on)
+        mentions += self.hyphenated(doc, units, on, doc.text if text is None else text)
         return sorted(shared_capitals(mentions, self.dictionary, on), key=lambda m: m.span)
 
     def resolve(self, text: str, on: date | None = None) -> Entity | None:
@@ -243,11 +245,12 @@ class ActorIndex:
         span = doc[piece.start:piece.end]
         return Mention(span.text, (span.start_char, span.end_char), piece.entity, piece.how)
 
-    def hyphenated(self, doc: Doc, units: list[Unit], on: date | None) -> list[Mention]:
-        """Countries and organisations inside one token joined by hyphens ("U.S.-China", "NATO-led")."""
+    def hyphenated(self, doc: Doc, units: list[Unit], on: date | None, text: str) -> list[Mention]:
+        """Countries and organisations inside one token joined by hyphens ("U.S.-China", "NATO-led");
+        ``text``: the Doc's text."""
         covered = {i for u in units for i in range(u.start, u.end)}
         out: list[Mention] = []
-        for token in doc:
+        for token in _hyphen_tokens(doc, text):
             if token.i in covered or "-" not in token.text[1:-1]:
                 continue
             offset = 0
@@ -267,6 +270,20 @@ class ActorIndex:
         if t.kind == "org":
             return self.dictionary.orgs[t.ref].entity(on)
         return Entity(t.code, t.sector, t.name, "country")
+
+
+def _hyphen_tokens(doc: Doc, text: str) -> list[Token]:
+    """The tokens, in order, that may hold a hyphen between two other characters (found in the text,
+    so that an article's every token need not be looked at)."""
+    found: dict[int, Token] = {}
+    for match in _INNER_HYPHEN.finditer(text):
+        token = doc.char_span(match.start() + 1, match.start() + 2, alignment_mode="expand")
+        if token is not None and len(token) == 1:
+            found.setdefault(token[0].i, token[0])
+    return list(found.values())
+
+
+_INNER_HYPHEN = re.compile(r"[^ ](?=-[^ ])")  # no token but a blank one holds a space
 
 
 def _after_titles(label: str, start: int, end: int, inside: list[Unit]) -> Unit | None:

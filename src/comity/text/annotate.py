@@ -221,10 +221,17 @@ class ArrayLemmatizer:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
         self.known: dict[tuple[int, int, int], int] = {}
+        tables = lemmatizer.lookups
+        self.tables = [tables.get_table(name, {}) for name in ("lemma_index", "lemma_exc", "lemma_rules")]
+        self.index: dict[str, frozenset[str]] = {}  # the index's words of each part of speech, as sets
 
     @staticmethod
     def fits(lemmatizer) -> bool:
-        return getattr(lemmatizer, "mode", None) == "rule" and not getattr(lemmatizer, "overwrite", True)
+        """A rule lemmatizer that keeps the lemmas set before it, with spaCy's own rule method."""
+        from spacy.pipeline import Lemmatizer
+
+        return getattr(lemmatizer, "mode", None) == "rule" and not getattr(lemmatizer, "overwrite", True) \
+            and type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -240,10 +247,44 @@ class ArrayLemmatizer:
                 if len(known) > LIMIT:
                     known.clear()
                     self.lemmatizer.cache.clear()
-                known[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                known[key] = self.strings.add(self._lemma(doc[i]))
             lemmas[i] = known[key]
         doc.from_array([LEMMA], lemmas)
         return doc
+
+
+    def _lemma(self, token) -> str:
+        """spaCy's rule lemmatizer (``Lemmatizer.rule_lemmatize``, step for step), with its word lists
+        as sets: a word seen for the first time costs a few look-ups, not a scan of each list."""
+        string, pos = token.text, token.pos_.lower()
+        if pos in ("", "eol", "space") or self.lemmatizer.is_base_form(token):
+            return self.lemmatizer.lemmatize(token)[0]
+        index_table, exc_table, rules_table = self.tables
+        if not any((index_table.get(pos), exc_table.get(pos), rules_table.get(pos))):
+            return string if pos == "propn" else string.lower()
+        if pos not in self.index:
+            self.index[pos] = frozenset(index_table.get(pos, {}))
+        index, exceptions = self.index[pos], exc_table.get(pos, {})
+        rules = rules_table.get(pos, {})
+        lower = string.lower()
+        forms: list[str] = []
+        oov: list[str] = []
+        for old, new in rules:
+            if lower.endswith(old):
+                form = lower[: len(lower) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(lower, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or oov or [string])[0]
 
 
 def array_steps(nlp: Language) -> dict[str, Step]:
