@@ -130,7 +130,7 @@ PROFILES = [
     ('"We oppose any interference," said Lin Jian, a spokesman for the Chinese Foreign Ministry.',
      "Lin Jian", "spokesman", "Chinese Foreign Ministry", "CHN", "GOV"),
     ("UN Secretary-General Antonio Guterres warned that the world was on the brink.",
-     "Antonio Guterres", "UN Secretary-General", None, "UNO", "GOV"),
+     "Antonio Guterres", "UN Secretary-General", "United Nations", "UNO", "GOV"),
     ('"This is a turning point," said Bonnie Glaser, managing director of the Asia program at the '
      "German Marshall Fund.",
      "Bonnie Glaser", "managing director of the Asia program", "German Marshall Fund", "USA", "EDU"),

@@ -28,6 +28,12 @@ PROFILES = [
      "Andina", {"country": "PER"}),
     ("The fire was under control, the Bahrain News Agency reported.", "Bahrain News Agency",
      {"country": "BHR"}),
+    ("The reef is dying, Lisbon University marine scientist Rita Costa said.", "Rita Costa",
+     {"title": "marine scientist", "org": "Lisbon University", "country": "PRT"}),
+    ('"We are worried," said US Ambassador to Chile John Ward.', "John Ward",
+     {"title": "US Ambassador to Chile", "country": "USA"}),
+    ('"We will spend more," NATO Secretary-General Jo Berg said. Berg, a former prime minister of Norway, '
+     "left early.", "Jo Berg", {"title": "NATO Secretary-General"}),
 ]
 
 

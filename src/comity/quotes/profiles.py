@@ -46,6 +46,12 @@ class Profile:
     def add_title(self, title: str | None, appos: bool) -> None:
         if not title:
             return
+        former = title.lower().startswith(("former ", "ex-"))
+        if self.titles and former != self.titles[0].lower().startswith(("former ", "ex-")):
+            # a current title before a former one ("NATO Secretary-General Jo Roe, a former premier")
+            if title not in self.titles:
+                self.titles.insert(len(self.titles) if former else 0, title)
+            return
         if appos and not self.appos_title:
             self.titles.insert(0, title)
             self.appos_title = True
@@ -91,7 +97,7 @@ def _premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     while i >= name.sent.start and len(toks) < 12:
         tok = doc[i]
         joins = tok.text == "-" and toks and not tok.whitespace_ and i > name.sent.start
-        if (tok.lower_ in ("of", "for") and toks) or joins or _title_like(tok):
+        if (tok.lower_ in ("of", "for", "to") and toks) or joins or _title_like(tok):
             toks.insert(0, tok)
         else:
             break

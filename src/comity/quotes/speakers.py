@@ -178,7 +178,7 @@ class SpeakerBook:
         named_org = self._appositive_org(head)
         if named_org is not None:
             return named_org
-        appos = body_appositive(head, self.org_words)
+        appos = body_appositive(head, self.org_words) if head.lower_ not in self.role_words else None
         if appos is not None:  # "Argentina's official news agency, Télam, said"
             found = self._organisation(appos)
             if found.name is not None:

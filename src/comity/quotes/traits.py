@@ -123,7 +123,8 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
             sector = sector or _org_traits(parent, [], book)[1]
         return Speaker(name=name, span=span, org=parent or name, country=country, sector=sector)
     title = profile.titles[0] if profile.titles else None
-    org = profile.orgs[0] if profile.orgs else _owning_body(profile.owners, book)
+    leading = title.split()[:1] if title and title[:1].isupper() else []  # "NATO Secretary-General"
+    org = profile.orgs[0] if profile.orgs else _owning_body([*profile.owners, *leading], book)
     known = book.index.person(name, book.on)
     first = name.split()[0].lower()
     if known is not None and len(name.split()) > 1 and known.name.split()[0].lower() != first:
