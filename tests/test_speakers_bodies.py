@@ -67,6 +67,9 @@ DESCRIPTIONS = [
      "The Kenyan President said the border would stay open.", "William Ruto"),
     ("Crown Prince Abdullah bin Faisal has insisted there can be no deal this year.", "Abdullah bin Faisal"),
     ("“We are ready to talk,” U.S. Ambassador to Chile John Ward told reporters.", "John Ward"),
+    # the dictionary's office holder when the text gives no title
+    ("Emmanuel Macron met Olaf Scholz in Berlin. The French president said the talks had gone well.",
+     "Emmanuel Macron"),
     # "he" after a statement: the main clause's subject, not a person named inside what was said
     ("Omar Aziz, a banker in Dubai, said Paul Grant should resign.\n\n“It is a sad day for us,” he said.",
      "Omar Aziz"),

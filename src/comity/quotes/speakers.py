@@ -93,7 +93,7 @@ class SpeakerBook:
         self.titled: set[int] = set()  # tokens of names the parser took for organisations, read as persons
         self.org_words = frozenset(w for w, _ in lex.org_words)
         self.role_words = frozenset(w for w, _ in lex.roles)
-        self.countries: dict[str, str | None] = {}
+        self.countries: dict[str, tuple[str | None, str]] = {}  # name -> (country, title)
         self._read_persons()
         self.bodies = body_names(self.ents, self.parsed.in_body, self.model)
 
@@ -443,18 +443,19 @@ class SpeakerBook:
             return None
         states = states_of(head, self.index, self.on)
         for _, name, _ in reversed([p for p in self.persons if p[0] < head.idx]):
-            if states and self._country(name) not in states:
+            country, known = self._office(name)
+            if states and country not in states:
                 continue  # "the Ukrainian president": not the last president of another state
-            titles = " ".join(self.profiles.get(name, Profile()).titles).lower()
-            if word in titles.split() or (states and word in LEADERS and titles):
+            titles = " ".join([*self.profiles.get(name, Profile()).titles, known]).lower()
+            if word in titles.replace("-", " ").split() or (states and word in LEADERS and titles.strip()):
                 return name
         return None
 
-    def _country(self, name: str) -> str | None:
-        """A person's country as their profile and the dictionary give it."""
+    def _office(self, name: str) -> tuple[str | None, str]:
+        """A person's country and title as their profile and the dictionary give them."""
         if name not in self.countries:
-            profile = self.profiles.get(name, Profile())
-            self.countries[name] = describe(name, None, profile, False, self).country
+            speaker = describe(name, None, self.profiles.get(name, Profile()), False, self)
+            self.countries[name] = (speaker.country, speaker.title or "")
         return self.countries[name]
 
     def _unnamed(self, text: str, span: CharSpan) -> Source:
