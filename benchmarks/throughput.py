@@ -2,10 +2,13 @@
 
 Corpus: PolNeAR's texts from ../shared where present (at least 50 articles),
 else articles generated deterministically from the bundled demo article's
-paragraphs. Each side runs ``--repeat`` times, alternating, and the best time
-of each is kept (machines are noisy: read the ratio, not the seconds).
+paragraphs; with ``--corpus news``, the first articles of the international news
+corpus of ../shared (``--skip`` leaves out the first N). Each side runs
+``--repeat`` times, alternating, and the best time of each is kept (machines are
+noisy: read the ratio, not the seconds). One process: comity codes in the
+process that runs the benchmark (``--jobs 1``), as spaCy's ``nlp.pipe`` does.
 
-    python benchmarks/throughput.py [--articles 100] [--repeat 2]
+    python benchmarks/throughput.py [--articles 100] [--repeat 2] [--corpus polnear|news]
 """
 
 from __future__ import annotations
@@ -53,8 +56,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--which", action="store_true", help="print the corpus it would use and stop")
+    parser.add_argument("--corpus", choices=("polnear", "news"), default="polnear")
+    parser.add_argument("--skip", type=int, default=0, help="news: leave out the first N articles")
     args = parser.parse_args()
-    name, texts = corpus(max(args.articles, 50))
+    if args.corpus == "news":
+        from components import news_texts
+
+        name, texts = "the international news corpus of ../shared", news_texts(args.articles, args.skip)
+    else:
+        name, texts = corpus(max(args.articles, 50))
     print(f"corpus: {len(texts)} articles, {name}", flush=True)
     if args.which:
         return

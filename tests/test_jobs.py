@@ -151,3 +151,30 @@ def test_code_says_each_failure_in_input_order(tmp_path: Path, jobs: str) -> Non
     failed = [line.split()[1] for line in result.stderr.splitlines() if line.startswith("error:")]
     assert failed == [f"[{code}]" for _, _, code in FILES if code], result.stderr
     assert len(result.stdout.splitlines()) == sum(code is None for _, _, code in FILES)
+
+
+def test_workers_are_replaced_after_their_share_and_the_records_stay_the_same(coder: Coder, monkeypatch
+                                                                              ) -> None:
+    import comity.pipeline
+
+    monkeypatch.setattr(comity.pipeline, "RECYCLE", 5)  # a fresh worker after five articles
+    coder.config = type(coder.config)(batch_size=4)
+    try:
+        articles = _articles(copies=4)
+        with Workers(coder, 2) as workers:
+            records = _records(workers.code_many(articles))
+        started = workers.started
+    finally:
+        coder.config = type(coder.config)()
+    assert started >= 28 // 8  # 28 articles, at least 8 per worker before it is replaced
+    assert records == _records(coder.code_many(articles))
+
+
+def test_a_reader_that_stops_early_ends_the_workers(coder: Coder) -> None:
+    workers = Workers(coder, 2)
+    results = workers.code_many(_articles(copies=5))
+    next(results)
+    processes = [process for process, _, _ in workers.live.values()]
+    results.close()
+    workers.close()
+    assert processes and not any(process.is_alive() for process in processes)

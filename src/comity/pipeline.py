@@ -323,6 +323,7 @@ class Workers:
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.live: dict = {}  # connection → [process, batch in hand or None, articles coded]
+        self.started = 0  # workers started so far
 
     @property
     def notify(self) -> Callable[[str], None]:
@@ -335,10 +336,13 @@ class Workers:
         self.close()
 
     def close(self) -> None:
-        for conn, (process, _, _) in list(self.live.items()):
-            with suppress(OSError, ValueError, EOFError):
-                conn.send(None)
-            process.join(timeout=5)
+        """End the workers: an idle one when it has read its last message, one still coding a batch
+        (the caller stopped reading: a closed pipe, Ctrl-C) at once."""
+        for conn, (process, task, _) in list(self.live.items()):
+            if task is None:
+                with suppress(OSError, ValueError, EOFError):
+                    conn.send(None)
+                process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
                 process.join()
@@ -355,6 +359,7 @@ class Workers:
         process = self.context.Process(target=_work, args=(self.coder if fork else self.config, theirs),
                                        daemon=True)
         process.start()
+        self.started += 1
         theirs.close()
         self.live[ours] = [process, None, 0]
         return ours
