@@ -25,6 +25,15 @@ BODIES = [
      "Centre for Coastal Research"),
     ("The Department of Water Affairs ordered an inquiry. The wells were safe, the department said.",
      "Department of Water Affairs"),
+    # a lower-case word inside a body's name; not the last ministry named elsewhere
+    ("The Russian Defence Ministry denied it. Two people were hurt, the Crimean health ministry said.",
+     "Crimean health ministry"),
+    # an office's name is a body's, not a person's
+    ("According to the U.N. High Commissioner for Refugees, 4,000 people had crossed the border.",
+     "U.N. High Commissioner for Refugees"),
+    # a lower-case description before the name stays out of it
+    ("The plan would cost $40 billion, the nonpartisan Congressional Budget Office said.",
+     "Congressional Budget Office"),
 ]
 
 

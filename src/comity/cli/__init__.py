@@ -7,7 +7,7 @@ imported, so importing this package registers every command.
 from __future__ import annotations
 
 # each registers its commands; helptext makes --help print plain value names
-from comity.cli import code, evaluate, helptext, ingest, query, serve, spark  # noqa: F401
+from comity.cli import code, evaluate, helptext, ingest, query, serve, spark, train  # noqa: F401
 from comity.cli._common import app
 
 __all__ = ["app"]

@@ -37,6 +37,21 @@ def named_body(head: Token, org_words: frozenset[str]) -> bool:
                for c in head.children)
 
 
+def named_phrase(head: Token) -> tuple[str, Span]:
+    """The words of a body named by what stands before its organisation word, from the first name
+    or state among them, lower-case ones too: "the Crimean health ministry" -> "Crimean health
+    ministry"; "the nonpartisan Budget Office" -> "Budget Office"; "its Interior Ministry" ->
+    "Interior Ministry"."""
+    before = [c for c in head.children if c.dep_ in NAMING and c.i < head.i
+              and (c.ent_type_ in STATE_LABELS or name_like(c))]  # not "its", not "nonpartisan"
+    start = min((c.left_edge.i for c in before), default=head.i)
+    doc = head.doc
+    while start < head.i and doc[start].dep_ == "det":
+        start += 1
+    first = doc[start]
+    return doc[start:head.i + 1].text, (first.idx, head.idx + len(head))
+
+
 def body_appositive(head: Token, org_words: frozenset[str]) -> Token | None:
     """"the U.N.'s nuclear watchdog, the International Atomic Energy Agency,": a name in apposition to
     a common noun that the tagger takes for an organisation or a place, or that holds an organisation
@@ -73,6 +88,8 @@ def fullest_body(name: str, names: Iterable[str]) -> str:
     of Defence"); ``name`` itself when none does."""
     words = name.lower().split()
     best = name
+    if not name[:1].isupper():
+        return name  # "ministry": a word, not a name to complete
     for other in names:
         low = other.lower().split()
         if len(low) <= len(words) or len(low) - len(words) > EXTRA_WORDS:

@@ -24,6 +24,7 @@ from comity.quotes.bodies import (
     described_places,
     fullest_name,
     named_body,
+    named_phrase,
     states_of,
 )
 from comity.quotes.cues import CueLexicon
@@ -341,8 +342,9 @@ class SpeakerBook:
         or a name in apposition to a role ("Ana Silva, the foreign minister")."""
         span = name_around(head)
         words = dict(self.lex.org_words)
-        if len(span) < 2 or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
-            return False
+        if len(span) < 2 or head.lower_ in self.role_words \
+                or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
+            return False  # "the U.N. High Commissioner for Human Rights": an office, not a name
         entity = self.index.resolve(span.text, self.on)
         if entity is not None and entity.kind != "person":
             return False
@@ -394,7 +396,7 @@ class SpeakerBook:
         return Source(name, head.text, (head.idx, head.idx + len(head)))
 
     def _organisation(self, head: Token) -> Source:
-        text, span = org_phrase(head)
+        text, span = named_phrase(head) if named_body(head, self.org_words) else org_phrase(head)
         name = self.body_name(clean_name(text, self.lex), head.idx)
         if not name:
             return Source(None, None, None)

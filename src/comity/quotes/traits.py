@@ -74,6 +74,19 @@ def _countries_in(name: str, book: SpeakerBook) -> str | None:
     return found
 
 
+def _owner_code(name: str, book: SpeakerBook) -> str | None:
+    """"U.N. High Commissioner for Human Rights", "NATO Parliamentary Assembly": the code of the
+    international body whose name opens the organisation's."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for first in (words[0], words[0].replace(".", "")):
+        entity = book.index.resolve(first, book.on)
+        if entity is not None and entity.kind == "igo" and entity.code:
+            return entity.code
+    return None
+
+
 def _org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | None, str | None]:
     """Country and sector of an organisation from its seat, the lexicon or its name."""
     country = sector = None
@@ -86,7 +99,7 @@ def _org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | 
     if entity is not None and entity.kind in ORG_KINDS:
         country = country or entity.code
         sector = sector or entity.sector
-    country = country or _countries_in(name, book)
+    country = country or _countries_in(name, book) or _owner_code(name, book)
     if sector is None:
         words = dict(book.lex.org_words)
         sector = next((words[w] for w in reversed(name.lower().split()) if w in words), None)
