@@ -32,6 +32,8 @@ PROFILES = [
      {"title": "marine scientist", "org": "Lisbon University", "country": "PRT"}),
     ('"We are worried," said US Ambassador to Chile John Ward.', "John Ward",
      {"title": "US Ambassador to Chile", "country": "USA"}),
+    ("Governor of São Paulo state, Rita Lobo, said the floods were receding.", "Rita Lobo",
+     {"country": "BRA"}),
     ('"We will spend more," NATO Secretary-General Jo Berg said. Berg, a former prime minister of Norway, '
      "left early.", "Jo Berg", {"title": "NATO Secretary-General"}),
 ]

@@ -262,6 +262,7 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     if head:
         title, org, place = _split_affiliation(head, lex)
         profile.add_title(_text(title) or None, appos=True)
+        profile.title_places.extend(_title_places(title))
         if org:
             profile.orgs.append(_text(org))
     owner = _owner_text(possessor) if possessor is not None else None
@@ -333,12 +334,18 @@ def _split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token],
 
 
 def _title_places(tokens: list[Token]) -> list[str]:
-    """Demonyms and "of X" places inside a title; never the object of "to"/"in"."""
-    out = []
+    """Demonyms and "of X" places inside a title, a name of several words whole first ("Governor of
+    Buenos Aires province": "Buenos Aires", then each word); never the object of "to"/"in"."""
+    out, runs, run = [], [], []
     for k, tok in enumerate(tokens):
         prev = tokens[k - 1].lower_ if k else ""
-        if prev in ("to", "in", "on", "for"):
-            continue
         if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
+            if prev in ("to", "in", "on", "for") and not run:
+                continue
             out.append(tok.text)
-    return out
+            run.append(tok)
+        else:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return [" ".join(t.text for t in r) for r in runs if len(r) > 1] + out

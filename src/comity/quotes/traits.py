@@ -123,6 +123,11 @@ def _title_country(places: list[str], book: SpeakerBook) -> str | None:
         person = book.index.person(place, book.on)
         if person is not None and person.code:
             return person.code
+    for place in places:  # "Governor of São Paulo state": a place the gazetteer knows
+        if len(place.split()) > 1 or place[:1].isupper():
+            found = book.index.country_of_place(place)
+            if found:
+                return found
     return None
 
 
