@@ -44,6 +44,8 @@ class SpeakerBook(Protocol):
     lex: CueLexicon
     on: date | None
 
+    def body_name(self, name: str, at: int) -> str: ...
+
 
 def _country_entity(entity: Entity | None) -> str | None:
     if entity is None or not entity.code:
@@ -152,7 +154,8 @@ def describe(name: str, span: CharSpan | None, profile: Profile, is_org: bool, b
     if known is not None and not title:
         title = known.title
     if org:
-        org_country, org_sector = _org_traits(org, profile.places, book)
+        full = book.body_name(org, span[0] if span else 0)  # "Central Command": "U.S. Central Command"
+        org_country, org_sector = _org_traits(full, profile.places, book)
         country = country or org_country
         sector = sector or org_sector
     country = country or _title_country(profile.title_places, book)
