@@ -32,8 +32,8 @@ PROFILES = [
      {"title": "marine scientist", "org": "Lisbon University", "country": "PRT"}),
     ('"We are worried," said US Ambassador to Chile John Ward.', "John Ward",
      {"title": "US Ambassador to Chile", "country": "USA"}),
-    ("The U.S. Southern Command sent two ships. Capt. David Moss, a spokesperson for Southern Command, said the "
-     "ships had arrived.", "David Moss", {"country": "USA"}),
+    ("The U.S. Southern Command sent two ships. Capt. David Moss, a spokesperson for Southern Command, "
+     "said the ships had arrived.", "David Moss", {"country": "USA"}),
     ("Governor of São Paulo state, Rita Lobo, said the floods were receding.", "Rita Lobo",
      {"country": "BRA"}),
     ('"We will spend more," NATO Secretary-General Jo Berg said. Berg, a former prime minister of Norway, '
