@@ -47,6 +47,9 @@ FRAMES = [
      [("indirect", "the bombing of the market an attack on all of us", None)]),
     ("Paul Grant cast the new tariffs as a defence of local farmers.",
      [("indirect", "the new tariffs as a defence of local farmers", "Paul Grant")]),
+    # a regular past form the lemmatiser gets wrong ("texted" -> "texte")
+    ('"We are on our way to the border now," Sara Holm texted her brother.',
+     [("direct", "We are on our way to the border now", "Sara Holm")]),
     ("The investigators concluded that the fire had been started deliberately.",
      [("indirect", "the fire had been started deliberately", None)]),
 ]

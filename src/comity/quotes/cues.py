@@ -236,8 +236,20 @@ def _object_of(cue: Token) -> tuple[Span, Token] | None:
     return (doc[start].idx, doc[end].idx + len(doc[end])), root
 
 
-def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
+def _lemma(tok: Token, lex: CueLexicon) -> str:
+    """The token's lemma, or its regular stem where the lemmatiser missed it ("texted" -> "texte")."""
     lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBG"):
+        return lemma
+    for ending in ("ed", "s", "ing"):
+        stem = tok.lower_[:-len(ending)]
+        if tok.lower_.endswith(ending) and stem in lex.verbs:
+            return stem
+    return lemma
+
+
+def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
+    lemma = _lemma(tok, lex)
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     span = (tok.idx, tok.idx + len(tok))
