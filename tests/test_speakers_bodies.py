@@ -31,6 +31,10 @@ BODIES = [
     # an office's name is a body's, not a person's
     ("According to the U.N. High Commissioner for Refugees, 4,000 people had crossed the border.",
      "U.N. High Commissioner for Refugees"),
+    # unnamed people of a named body, or their work, speak for it
+    ("Analysts at the Lowy Institute said the drills were a warning.", "Lowy Institute"),
+    ("Most voters back the plan, according to a survey by researchers at the University of Lagos.",
+     "University of Lagos"),
     # a lower-case description before the name stays out of it
     ("The plan would cost $40 billion, the nonpartisan Congressional Budget Office said.",
      "Congressional Budget Office"),

@@ -25,6 +25,7 @@ from comity.records import Span
 
 NAMING = ("compound", "amod", "nmod", "poss")
 STATE_LABELS = ("GPE", "NORP", "ORG")
+STAFF_REACH = 8  # most words from a source's head to the "at" of its body
 EXTRA_WORDS = 4  # most words a fuller name may add to a short one
 
 
@@ -50,6 +51,19 @@ def named_phrase(head: Token) -> tuple[str, Span]:
         start += 1
     first = doc[start]
     return doc[start:head.i + 1].text, (first.idx, head.idx + len(head))
+
+
+def body_of_staff(head: Token, org_words: frozenset[str]) -> Token | None:
+    """"analysts at the Cavell Group", "a survey by researchers at the Hebrew University": unnamed
+    people (or their work) of a named body speak for it (its name, or a name holding an organisation
+    word, after "at")."""
+    for prep in head.subtree:  # "Crisis and risk analysts at X", "a survey by researchers at X"
+        if prep.dep_ != "prep" or prep.lower_ != "at" or not head.i < prep.i <= head.i + STAFF_REACH:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and name_like(obj) and (obj.ent_type_ == "ORG" or obj.lemma_.lower() in org_words):
+            return obj
+    return None
 
 
 def body_appositive(head: Token, org_words: frozenset[str]) -> Token | None:

@@ -21,6 +21,7 @@ from comity.entities.model import EntityModel
 from comity.quotes.bodies import (
     body_appositive,
     body_names,
+    body_of_staff,
     described_places,
     fullest_name,
     named_body,
@@ -203,7 +204,8 @@ class SpeakerBook:
         if body is not None:
             return body
         if head.lower_ in self.lex.unnamed:
-            return self._description(head)
+            employer = body_of_staff(head, self.org_words)
+            return self._organisation(employer) if employer is not None else self._description(head)
         if head.lower_ in self.role_words and (self._holder(head) is not None or not name_like(head)):
             return self._description(head)  # "the US President said": the holder of the office
         if name_like(head) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
