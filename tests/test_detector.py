@@ -145,3 +145,20 @@ def test_arbitration_retypes_only_on_confident_disagreement(parse, kind, p, expe
     cand = Candidate(sent.root, Trigger("freeze", "verb", "ACCUSE"), "ACCUSE", None, chile, peru)
     [out] = arbitrate([cand], sent, _Sure(kind, p))
     assert out.event == expected
+
+
+def test_combining_keeps_rule_candidates_unless_asked_to_retype(parse) -> None:
+    from comity.events.detector_combine import combine
+
+    parsed, mentions = _mentions(parse, "Chile froze the assets of Peruvian officials.")
+    sent = next(iter(parsed.doc.sents))
+    chile = [m for m in mentions if m.entity.code == "CHL"]
+    peru = [m for m in mentions if m.entity.code == "PER"]
+    lex = EventLexicon.from_config()
+
+    def cands() -> list[Candidate]:
+        return [Candidate(sent.root, Trigger("freeze", "verb", "ACCUSE"), "ACCUSE", None, chile, peru)]
+
+    mm = MentionMap(parsed.doc, mentions)
+    assert combine(sent, cands(), mm, lex, _Sure("SANCTION", 0.95))[0].event == "ACCUSE"
+    assert combine(sent, cands(), mm, lex, _Sure("SANCTION", 0.95), retyping=True)[0].event == "SANCTION"

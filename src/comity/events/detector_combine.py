@@ -133,9 +133,11 @@ def fresh_candidates(sent: Span, mm: MentionMap, lex: EventLexicon, proposal: Pr
     return [cand]
 
 
-def combine(sent: Span, cands: list[Candidate], mm: MentionMap, lex: EventLexicon, detector: Detector
-            ) -> list[Candidate]:
-    """A sentence's candidates with the detector: re-typed when there are some, else made fresh."""
+def combine(sent: Span, cands: list[Candidate], mm: MentionMap, lex: EventLexicon, detector: Detector,
+            retyping: bool = False) -> list[Candidate]:
+    """A sentence's candidates with the detector: made fresh where the rules found none; re-typed only
+    with ``retyping`` (on the news dev set and PLV re-typing cost recall and precision: docs/evaluation.md,
+    "The sentence-level event detector")."""
     if cands:
-        return arbitrate(cands, sent, detector)
+        return arbitrate(cands, sent, detector) if retyping else cands
     return fresh_candidates(sent, mm, lex, detector.confident(sent))
