@@ -85,6 +85,12 @@ CASES = [
     ("Russian troops still occupy parts of Georgia, officials in Tbilisi said.",
      {("ASSAULT", ("RUS",), ("GEO",), False)}),
     ("Police in Lagos are investigating a shooting at a wedding.", set()),
+    # another pair's act in a conjoined phrase; carrying on; an act one side is kept from
+    ("Canberra criticized Beijing's failure to condemn Russia's invasion of Ukraine and China's purchases of "
+     "Russian oil.", {("ACCUSE", ("AUS",), ("CHN",), False), ("ASSAULT", ("RUS",), ("UKR",), False)}),
+    ("Russia is pressing on with its offensive in Ukraine.", set()),
+    ("Washington tried to dissuade Beijing from sending weapons to Moscow.",
+     {("AID", ("CHN",), ("RUS",), True)}),
     # a bare refusal names nobody
     ("Hungary's refusal angered diplomats.", set()),
 ]
@@ -139,6 +145,16 @@ def test_evidence_is_one_sentence_per_mention(coder: Coder) -> None:
         "Officials said the talks between Egypt and Jordan on Monday went well.",
         "Egypt held talks with Jordan in Cairo on Monday."}
     assert all("weather" not in e.text for e in event.evidence)
+
+
+def test_context_partner_named_nearby(coder: Coder) -> None:
+    """The context rule fills a recipient only with a side named in the event's paragraph or the two
+    before it: an act told paragraphs away from the partner is not aimed at it."""
+    near = "China accused Japan of provocations on Monday.\n\nJapan rejected the charge."
+    assert ("REJECT", ("JPN",), ("CHN",), False) in records(coder, near)
+    far = ("China accused Japan of provocations on Monday.\n\nThe talks went on.\n\nThe weather was mild.\n\n"
+           "Trade was discussed.\n\nJapan's navy stepped up its patrols in the south.")
+    assert ("MOBILIZE", ("JPN",), ("CHN",), False) not in records(coder, far)
 
 
 def test_nominal_event_takes_no_context_recipient(coder: Coder) -> None:

@@ -73,7 +73,7 @@ def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
             cand.event, cand.mode = "CONCEDE", None
 
 
-def _unreal(tok: Token, event: str, lex: EventLexicon) -> bool:
+def unreal(tok: Token, event: str, lex: EventLexicon) -> bool:
     """An act the sentence does not report as happening: asked about, not yet done, only tried for or
     wished, or named as a possibility."""
     return (aux.is_pending(tok, lex) or aux.is_asked(tok, lex) or aux.is_question(tok)
@@ -166,7 +166,7 @@ def _resolve(
     cands: dict[int, Candidate] = {}
     for i, trig in matched.items():
         cand = candidate(doc[i], trig, mm, lex)
-        if cand is not None and not _unreal(doc[i], cand.event, lex):
+        if cand is not None and not unreal(doc[i], cand.event, lex):
             cand.negated = i in negated or clauses.ruled_out(doc[i], lex)
             _apply_modality(cand, lex)
             if cand.event == "THREATEN" and not cand.recipient:  # "will boycott the summit unless X ..."

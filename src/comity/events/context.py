@@ -31,7 +31,12 @@ Measured again on real news (issue 12; ``benchmarks/context_rule.py``): on the
 24 hand-coded articles of the news dev set the rule added 10 dyads, 5 right
 and 5 wrong, and replaced 5 recipient-less dyads the gold accepts; three of
 the wrong ones were events named by nouns and two were resignations, so those
-are no longer filled. After that change: see the closing note of issue 12.
+are no longer filled: 7 added, 5 right. Coding the corpus's 359 articles that
+name both China and Russia showed the rule giving Russia's acts against
+Ukraine (a retreat, an assault on the power grid, the 1945 capture of the
+Kurils) China as their target, the article's main partner: the partner must
+now be named in the event's paragraph or the two before it (news dev: 5
+added, 4 right; the project's own sets 13 of 13).
 """
 
 from __future__ import annotations
@@ -104,18 +109,23 @@ def _key(event: Event) -> tuple:
 
 
 def context_recipients(events: list[Event], mentions: list[Mention],
-                       nominal: Callable[[Event], bool] = lambda event: False) -> list[Event]:
+                       nominal: Callable[[Event], bool] = lambda event: False,
+                       paragraph: Callable[[int], int] = lambda char: 0) -> list[Event]:
     """The events; one with one actor and no recipient gets the partner the article pairs its actor with.
 
     ``nominal(event)`` tells an event named by a noun ("Iran's attack", "his resignation"): such a mention
-    names an act told elsewhere, or one whose participants its own phrase gives, so it is never filled."""
+    names an act told elsewhere, or one whose participants its own phrase gives, so it is never filled.
+    ``paragraph(char)`` numbers paragraphs: the partner must be named in the event's paragraph or the two
+    before it ("Russian troops are retreating", in a paragraph about Ukraine, is no act against China)."""
     out: list[tuple[Event, bool]] = []
     for event in events:
         filled = False
         if _fillable(event, nominal(event)):
             [code] = _codes(event.actor)
+            here = paragraph(_start(event))
+            near = [m for m in mentions if here - 2 <= paragraph(m.span[0]) <= here]
             partners = _partners(events, event, code)
-            mention = _mention_of(partners[0], mentions, _start(event)) if partners else None
+            mention = _mention_of(partners[0], near, _start(event)) if partners else None
             if mention is not None:
                 event, filled = replace(event, recipient=(mention,)), True
         out.append((event, filled))

@@ -21,8 +21,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from comity.events.candidates import Candidate, sentence_candidates
+from spacy.tokens import Span
+
+from comity.events.candidates import Candidate, sentence_candidates, unreal
 from comity.events.context import context_recipients
+from comity.events.detector import load_detector
+from comity.events.detector_combine import combine
 from comity.events.homonyms import state_homonyms
 from comity.events.infer import infer_countries
 from comity.events.lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
@@ -31,7 +35,7 @@ from comity.events.pair import PairMap, principal_pair
 from comity.events.roles import MentionMap, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
-from comity.events.triggers import SYMMETRIC
+from comity.events.triggers import SYMMETRIC, read_by_lexicon
 from comity.records import Event, Figure, Mention, TimeRef
 from comity.text.document import Parsed
 
@@ -44,11 +48,11 @@ def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> li
     body = [m for i, m in enumerate(body) if i not in states]
     inferred = infer_countries(parsed.doc, body, lexicon)
     mm = MentionMap(parsed.doc, inferred)
-    found = [(sent, sentence_candidates(sent, mm, lexicon)) for sent in parsed.body_sents()]
+    found = [(sent, _sentence(sent, mm, lexicon)) for sent in parsed.body_sents()]
     pair = principal_pair(((c.actor, c.recipient) for _, cs in found for c in cs if not c.negated), inferred)
     if pair and mm.paired:  # "the two sides", "both capitals": the principal pair (comity.events.pair)
         pm = PairMap(parsed.doc, inferred, pair)  # read again only the sentences that hold a pair phrase
-        found = [(s, sentence_candidates(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
+        found = [(s, _sentence(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
     return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
 
 
@@ -80,6 +84,23 @@ def _one_per_actor(event: Event) -> list[Event]:
     codes = list(dict.fromkeys(m.entity.code for m in event.actor))
     return [replace(event, id=hashlib.sha1(f"{event.id}|{code}".encode()).hexdigest()[:16],
                     actor=tuple(m for m in event.actor if m.entity.code == code)) for code in codes]
+
+
+def _sentence(sent: Span, mm: MentionMap, lexicon: EventLexicon) -> list[Candidate]:
+    """The rules' candidates; in a sentence where no lexicon entry matched, one from a confident proposal
+    of the trained detector (:mod:`comity.events.detector_combine`) that the sentence reports as happening."""
+    rules = sentence_candidates(sent, mm, lexicon)
+    if rules or any(read_by_lexicon(t, mm, lexicon) for t in sent):
+        return rules  # the lexicon has read this sentence's acts, and ruled: the detector adds nothing
+    fresh = combine(sent, rules, mm, lexicon, load_detector())
+    return [c for c in fresh if not unreal(c.tok, c.event, lexicon) and not _told(c, lexicon)]
+
+
+def _told(cand: Candidate, lexicon: EventLexicon) -> bool:
+    """A material act (quad class 2 or 4) the detector reads into a verb of saying, naming or thinking
+    ("called the attack on Israel a terrorist act") is what was spoken of, not done by the speaker."""
+    material = lexicon.types[cand.event].quad in (2, 4)
+    return material and (lexicon.has("speech_verbs", cand.tok.lemma_) or cand.tok.lemma_ in TELLING_VERBS)
 
 
 def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
@@ -146,7 +167,8 @@ def find_events(
     merged = merge(items, parsed.article.published)
     events = [to_event(parsed, d, lexicon) for d in merged]
     apart = {e.id for d, e in zip(merged, events, strict=True) if _side_by_side(d.cand)}
-    filled = context_recipients(events, body, lambda event: _nominal(parsed, event, lexicon))
+    nominal = lambda event: _nominal(parsed, event, lexicon)  # noqa: E731
+    filled = context_recipients(events, body, nominal, parsed.paragraph_of)
     rivals = _rivals(filled)
     split = [one for e in filled
              for one in (_one_per_actor(e) if e.id in apart and not _at_odds(e, rivals) else [e])]
@@ -168,6 +190,12 @@ def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
 
 REFERRING = frozenset({"pronoun", "description"})
 MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
+# verbs of naming, judging and thinking: their object or clause is what is spoken or thought of
+TELLING_VERBS = frozenset({
+    "call", "describe", "label", "brand", "term", "dub", "condemn", "denounce", "criticize", "criticise",
+    "praise", "welcome", "blame", "accuse", "deny", "warn", "urge", "consider", "see", "view", "regard",
+    "fear", "worry", "believe", "think", "know", "expect", "note", "cite", "recall", "mention", "discuss",
+    "report", "confirm", "claim", "allege"})
 
 
 def _unnamed_alone(parsed: Parsed, event: Event, body: list[Mention]) -> bool:

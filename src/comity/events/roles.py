@@ -120,6 +120,13 @@ def add_once(out: list[Mention], mention: Mention | None) -> None:
         out.append(mention)
 
 
+def _other_thing(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """A conjoined noun that is no actor and names no group of one, only owned by one ("China's expansion")."""
+    return (tok.pos_ == "NOUN" and mm.get(tok) is None and not lex.has("agent_nouns", tok.lemma_)
+            and not lex.has("group_heads", tok.lemma_)
+            and any(c.dep_ == "poss" for c in tok.children))
+
+
 def _member_of(child: Token, head: Token) -> bool:
     """ "NATO member Turkey" (parsed either way round): the compound names the bloc the member is in."""
     named = any(c.dep_ == "appos" for c in head.children)
@@ -149,6 +156,8 @@ def collect(
         dep = child.dep_
         if dep == "compound" and _member_of(child, tok):
             continue  # "NATO member Turkey", "EU partner Norway": the bloc describes the member
+        if dep in ("conj", "appos") and _other_thing(child, mm, lex):
+            continue  # "Russia's invasion of Ukraine and China's expansion of trade": another thing, not a side
         if dep in ("conj", "appos"):
             found = collect(child, mm, lex, agent and not _people_as_side(child, mm), depth + 1, deep)
         elif dep in PHRASE_DEPS and (strong or dep != "poss"):

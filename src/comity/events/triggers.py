@@ -160,6 +160,12 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
     return found
 
 
+def read_by_lexicon(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """Whether an entry of the lexicon, a sense entry included, matches ``tok`` in its construction."""
+    pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}.get(tok.pos_)
+    return pos is not None and any(_matches(tok, t, mm, lex) for t in lex.lookup(pos, tok.lemma_))
+
+
 def _sense(found: Trigger | None) -> Trigger | None:
     """The matched entry, or None for a sense entry that says the word is no event here."""
     return None if found is None or found.event == NO_EVENT else found
