@@ -89,6 +89,10 @@ CASES = [
     ("Canberra criticized Beijing's failure to condemn Russia's invasion of Ukraine and China's purchases of "
      "Russian oil.", {("ACCUSE", ("AUS",), ("CHN",), False), ("ASSAULT", ("RUS",), ("UKR",), False)}),
     ("Russia is pressing on with its offensive in Ukraine.", set()),
+    ("Canberra condemned Russia's invasion of Ukraine and China's expansion of its wheat trade.",
+     {("ACCUSE", ("AUS",), ("RUS",), False), ("ASSAULT", ("RUS",), ("UKR",), False)}),
+    ("Serbia is pressing on with its war against Kosovo and Hungary has been stepping up its support.",
+     {("ASSAULT", ("SRB",), ("XKX",), False)}),
     ("Washington tried to dissuade Beijing from sending weapons to Moscow.",
      {("AID", ("CHN",), ("RUS",), True)}),
     # a bare refusal names nobody
@@ -155,6 +159,13 @@ def test_context_partner_named_nearby(coder: Coder) -> None:
     far = ("China accused Japan of provocations on Monday.\n\nThe talks went on.\n\nThe weather was mild.\n\n"
            "Trade was discussed.\n\nJapan's navy stepped up its patrols in the south.")
     assert ("MOBILIZE", ("JPN",), ("CHN",), False) not in records(coder, far)
+
+
+def test_retreat_takes_no_ally_as_context_recipient(coder: Coder) -> None:
+    """A retreat yields to an adversary: the article's cooperation partner is not its recipient."""
+    text = ("Putin met Xi Jinping in Beijing on Monday. Xi praised Russia.\n\n"
+            "Putin spoke to Xi about the war. Russian troops are retreating in the east.")
+    assert not any(r[0] == "RETREAT" and "CHN" in r[2] for r in records(coder, text))
 
 
 def test_nominal_event_takes_no_context_recipient(coder: Coder) -> None:

@@ -49,6 +49,7 @@ from comity.records import Event, Mention
 
 REACH = 2000  # characters, about 300 words: a few paragraphs either side
 UNDIRECTED_MODES = frozenset({"resign"})  # a resignation is a domestic act: it has no counterpart to fill
+YIELDING = frozenset({"RETREAT", "CONCEDE"})  # "Russian troops are retreating": from an adversary
 ACTING_KINDS = frozenset({"country", "igo"})
 
 
@@ -61,7 +62,8 @@ def _start(event: Event) -> int:
 
 
 def _cooperative(event: Event) -> bool:
-    return event.quad_code in (1, 2)
+    """Cooperation (quad classes 1-2), except a retreat or concession, which yields to an adversary."""
+    return event.quad_code in (1, 2) and event.event not in YIELDING
 
 
 def _partners(events: list[Event], event: Event, code: str) -> list[str]:

@@ -121,10 +121,25 @@ def add_once(out: list[Mention], mention: Mention | None) -> None:
 
 
 def _other_thing(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
-    """A conjoined noun that is no actor and names no group of one, only owned by one ("China's expansion")."""
+    """A conjoined noun that is no actor and names no group of one, only owned by one ("China's expansion"),
+    or a conjoined name that is itself a possessor the parser hung on the list ("Ukraine and China's
+    expansion of trade")."""
+    if any(c.dep_ == "case" for c in tok.children) or _stray_subject(tok):
+        return True
     return (tok.pos_ == "NOUN" and mm.get(tok) is None and not lex.has("agent_nouns", tok.lemma_)
             and not lex.has("group_heads", tok.lemma_)
             and any(c.dep_ == "poss" for c in tok.children))
+
+
+def _stray_subject(tok: Token) -> bool:
+    """ "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a
+    list is the subject of the clause that follows it, which has none of its own."""
+    after = tok.right_edge.i + 1
+    if after >= len(tok.doc) or tok.dep_ != "conj":
+        return False
+    verb = tok.doc[after]
+    verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _member_of(child: Token, head: Token) -> bool:
@@ -157,7 +172,7 @@ def collect(
         if dep == "compound" and _member_of(child, tok):
             continue  # "NATO member Turkey", "EU partner Norway": the bloc describes the member
         if dep in ("conj", "appos") and _other_thing(child, mm, lex):
-            continue  # "Russia's invasion of Ukraine and China's expansion of trade": another thing, not a side
+            continue  # "the invasion of Ukraine and China's expansion of trade": another thing, not a side
         if dep in ("conj", "appos"):
             found = collect(child, mm, lex, agent and not _people_as_side(child, mm), depth + 1, deep)
         elif dep in PHRASE_DEPS and (strong or dep != "poss"):
