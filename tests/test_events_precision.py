@@ -168,6 +168,18 @@ def test_retreat_takes_no_ally_as_context_recipient(coder: Coder) -> None:
     assert not any(r[0] == "RETREAT" and "CHN" in r[2] for r in records(coder, text))
 
 
+def test_evidence_never_runs_sentences_together(coder: Coder) -> None:
+    """Where the parser runs two sentences together after a closing quotation mark, the evidence keeps
+    the one that holds the act."""
+    text = ("The UN said it was following the protests in Iran and called on the authorities to "
+            "\u201crespect the right of assembly.\u201d \u201cWe also call on them to free the detained,\u201d "
+            "it said.")
+    [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == "REQUEST"]
+    assert [e.text for e in event.evidence] == [
+        "The UN said it was following the protests in Iran and called on the authorities to \u201crespect "
+        "the right of assembly.\u201d"]
+
+
 def test_nominal_event_takes_no_context_recipient(coder: Coder) -> None:
     """ "his resignation": a noun names an act; the article's partner is not its recipient."""
     text = ("China accused Japan of provocations near the islands on Monday. Japan rejected the charge. "

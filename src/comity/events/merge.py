@@ -14,6 +14,7 @@ else by the publication date. A time that modifies a noun other than the trigger
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -35,6 +36,11 @@ OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long"})
+# a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
+# capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a
+# line break
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Gen|Sen|Rep|Gov))"
+                            r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No))[.!?][\"'”’]?\s+(?=[\"“‘A-Z])|\n+")
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
 
 
@@ -406,8 +412,17 @@ def to_event(parsed: Parsed, d: _Dated, lex: EventLexicon) -> Event:
 
 
 def _evidence(parsed: Parsed, span: Span) -> Evidence:
-    """The sentence holding one mention's clause: never more than that sentence."""
+    """The sentence holding one mention's clause: never more than that sentence. Where the parser ran
+    several sentences together (after a closing quotation mark, a headline without a full stop, a line
+    break), only the ones the clause touches are kept."""
     words = parsed.doc.char_span(span[0], max(span[0] + 1, span[1]), alignment_mode="expand")
     sentence = words[0].sent if words is not None and len(words) else None
-    text = " ".join(sentence.text.split()) if sentence is not None else parsed.text[span[0]:span[1]]
-    return Evidence(text, span)
+    if sentence is None:
+        return Evidence(" ".join(parsed.text[span[0]:span[1]].split()), span)
+    start, text = sentence.start_char, sentence.text
+    pieces, at = [], 0
+    for end in [m.end() for m in SENTENCE_BREAK.finditer(text)] + [len(text)]:
+        if start + at < span[1] and span[0] < start + end:
+            pieces.append(text[at:end])
+        at = end
+    return Evidence(" ".join(" ".join(pieces).split()) or " ".join(text.split()), span)
