@@ -172,8 +172,8 @@ def test_evidence_never_runs_sentences_together(coder: Coder) -> None:
     """Where the parser runs two sentences together after a closing quotation mark, the evidence keeps
     the one that holds the act."""
     text = ("The UN said it was following the protests in Iran and called on the authorities to "
-            "\u201crespect the right of assembly.\u201d \u201cWe also call on them to free the detained,\u201d "
-            "it said.")
+            "\u201crespect the right of assembly.\u201d \u201cWe also call on them to free the "
+            "detained,\u201d it said.")
     [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == "REQUEST"]
     assert [e.text for e in event.evidence] == [
         "The UN said it was following the protests in Iran and called on the authorities to \u201crespect "
