@@ -122,6 +122,20 @@ DATES = [
 ]
 
 
+MODES = [
+    ("Guterres said talks between Chile and Peru could resume.", "CONSULT", ("hypothetical",)),
+    ("Their ministers will discuss a possible summit between Egypt and Turkey.", "CONSULT", ("hypothetical",)),
+    ("Talks between Chile and Peru resumed in Lima on Monday.", "CONSULT", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "aux"), MODES)
+def test_event_modes(coder: Coder, text: str, kind: str, aux: tuple) -> None:
+    """What is said of an act named by a noun ('could resume', 'a possible summit') is its mode."""
+    [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == kind]
+    assert event.aux == aux
+
+
 @pytest.mark.parametrize(("text", "kind", "date", "aux"), DATES)
 def test_event_dates(coder: Coder, text: str, kind: str, date: str | None, aux: tuple) -> None:
     [event] = [e for e in coder.code(text, "2025-05-07").events if e.event == kind]

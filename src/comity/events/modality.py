@@ -139,8 +139,31 @@ def _clause(tok: Token, lex: EventLexicon) -> list[Token]:
     return own + governors(tok, lex)
 
 
+def _predicate_modals(tok: Token) -> list[str]:
+    """The modals of what is said of an act named by a subject noun ("talks could resume")."""
+    subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
+    if subject and tok.head.pos_ in ("VERB", "AUX"):
+        return _modals(tok.head)
+    return []
+
+
+def _purpose_of(tok: Token) -> Token | None:
+    """ "plans to travel to Vladivostok to meet Putin": the act a purpose clause serves."""
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    return None
+
+
 def is_future(tok: Token, lex: EventLexicon) -> bool:
-    """Future: "will visit", "is to visit", "plans to visit", "is expected to sign"."""
+    """Future: "will visit", "is to visit", "plans to visit", "is expected to sign", "the planned summit",
+    "plans to travel to Moscow to meet Putin"."""
+    if _modified_by(tok, "planned_words", lex):
+        return True
+    purpose = _purpose_of(tok)
+    if purpose is not None and is_future(purpose, lex):
+        return True
+    if any(lex.has("future_words", m) for m in _predicate_modals(tok)):
+        return True
     clause = _clause(tok, lex)
     for verb in clause:
         if any(lex.has("future_words", m) or (m == "would" and _reported(verb, lex)) for m in _modals(verb)):
@@ -212,8 +235,22 @@ def _reported(verb: Token, lex: EventLexicon) -> bool:
     return verb.dep_ == "ccomp" and lex.has("speech_verbs", verb.head.lemma_)
 
 
+def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
+    """A noun trigger with an adjective of the list ``words`` ("a possible summit", "the planned visit")."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and lex.has(words, c.lemma_)
+                                                  for c in tok.children)
+
+
 def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
-    """True for "could impose", "would meet", "if Russia attacks"."""
+    """True for "could impose", "would meet", "if Russia attacks", "a possible summit", "talks could
+    resume"."""
+    if _modified_by(tok, "possible_words", lex):
+        return True
+    purpose = _purpose_of(tok)
+    if purpose is not None and is_hypothetical(purpose, lex):
+        return True
+    if any(lex.has("hypothetical_words", m) for m in _predicate_modals(tok)):
+        return True
     for verb in _clause(tok, lex) or [tok]:
         modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]
         if any(lex.has("hypothetical_words", m) for m in modals):
