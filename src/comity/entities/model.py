@@ -11,7 +11,9 @@ article and answers, for a token, which referent it stands for.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from heapq import heapify, heappop, heappush
 
 from comity.records import Span
 
@@ -68,6 +70,7 @@ class EntityModel:
     references: list[Reference] = field(default_factory=list)
     groups: list[Reference] = field(default_factory=list)  # "X and Y": overlapping their members' references
     _starts: list[int] = field(default_factory=list, repr=False)
+    _longest: int = field(default=0, repr=False)  # the most tokens one reference covers
 
     def add_referent(self, kind: str, name: str, **traits) -> Referent:
         referent = Referent(len(self.referents), kind, name, **traits)
@@ -85,6 +88,7 @@ class EntityModel:
         at = bisect_right(self._starts, reference.start)
         self._starts.insert(at, reference.start)
         self.references.insert(at, reference)
+        self._longest = max(self._longest, reference.end - reference.start)
 
     def at(self, token: int) -> Reference | None:
         """The reference covering token index ``token``, if any."""
@@ -102,12 +106,23 @@ class EntityModel:
         ref = self.at(token)
         return self.referents[ref.referent] if ref is not None and ref.referent is not None else None
 
-    def before(self, token: int) -> list[Reference]:
-        """The references (group references too) that end before token ``token``, latest first."""
+    def before(self, token: int) -> Iterator[Reference]:
+        """The references (group references too) that end before token ``token``, latest first (by end,
+        then start; on a tie, in the order they were added, groups last).
+
+        Read backwards from ``token`` as the caller goes: a caller that stops a few sentences back pays
+        for those sentences only, not for the whole article before it."""
         at = bisect_right(self._starts, token - 1)
-        found = [r for r in self.references[:at] if r.end <= token]
-        found += [g for g in self.groups if g.end <= token]
-        return sorted(found, key=lambda r: (r.end, r.start), reverse=True)
+        heap = [(-g.end, -g.start, at + n, g) for n, g in enumerate(self.groups) if g.end <= token]
+        heapify(heap)
+        for i in range(at - 1, -1, -1):
+            ref = self.references[i]
+            while heap and -heap[0][0] > ref.start + self._longest:  # no reference left ends this late
+                yield heappop(heap)[3]
+            if ref.end <= token:
+                heappush(heap, (-ref.end, -ref.start, i, ref))
+        while heap:
+            yield heappop(heap)[3]
 
     def all_references(self) -> list[Reference]:
         """Every reference, group references included, in text order."""

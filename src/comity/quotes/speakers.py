@@ -11,7 +11,7 @@ unnamed source ("officials", "a source") into no name with a description.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +30,7 @@ from comity.quotes.bodies import (
 )
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
+    FullestNames,
     clean_name,
     entity_of,
     fullest,
@@ -88,6 +89,7 @@ class SpeakerBook:
         self.mention_starts = [m.span[0] for m in self.mentions]
         self.profiles: dict[str, Profile] = {}
         self.persons: list[tuple[int, str, int]] = []  # (char, canonical name, names.subject_rank)
+        self.fullest = FullestNames()  # fullest() of the persons' names, kept as persons are added
         self.orgs: dict[str, Profile] = {}
         self.used: dict[str, CharSpan | None] = {}
         self.unnamed: dict[str, CharSpan | None] = {}
@@ -140,7 +142,7 @@ class SpeakerBook:
             if not name or not any(c.isalpha() for c in name):
                 continue
             canonical = self._canonical(name, full)
-            self.persons.append((span.start_char, canonical, subject_rank(span)))
+            self._add_person((span.start_char, canonical, subject_rank(span)))
             read_profile(span, self.profiles.setdefault(canonical, Profile()), self.lex)
             marked = _gender_of(span, dict(self.lex.genders), dict(self.lex.given_names))
             if marked and canonical not in self.genders:
@@ -167,7 +169,12 @@ class SpeakerBook:
         return name
 
     def canonical(self, name: str) -> str:
-        return self._canonical(name, fullest(p for _, p, _ in self.persons))
+        return self._canonical(name, self.fullest.full())
+
+    def _add_person(self, person: tuple) -> None:
+        """Add ``person`` where it belongs in the (sorted) list, and its name to the names known."""
+        insort(self.persons, person)
+        self.fullest.add(person)
 
     # ------------------------------------------------------------ resolving a source
 
@@ -243,8 +250,7 @@ class SpeakerBook:
             self.profiles[name] = Profile()
             read_profile(span, self.profiles[name], self.lex)
         self._use(name, (span.start_char, span.end_char))
-        self.persons.append((span.start_char, name, 2))
-        self.persons.sort()
+        self._add_person((span.start_char, name, 2))
         return Source(name, span.text, (span.start_char, span.end_char))
 
     def _use(self, name: str, span: CharSpan | None) -> None:

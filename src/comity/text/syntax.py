@@ -133,8 +133,8 @@ def subtree_span(token: Token, skip: Token | None = None) -> Span:
 
 def crosses_paragraph(a: Token, b: Token) -> bool:
     """Does a paragraph break lie between two tokens (a parse run across paragraphs)?"""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    return "\n" in a.doc[lo:hi].text_with_ws  # the text between them, without building the Doc's
 
 
 def tokens_between(doc: Doc, starts: list[int], span: Span) -> list[Token]:
