@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon
 from comity.records import Entity, Mention
+from comity.text.syntax import doc_text
 
 COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"})
 PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
@@ -52,7 +53,7 @@ def _widen(m: Mention, tok: Token, lex: EventLexicon) -> Mention:
     if tok.dep_ not in ("compound", "amod") or head.i <= tok.i or not lex.has("group_heads", head.lemma_):
         return m
     end = head.idx + len(head.text)
-    return replace(m, text=tok.doc.text[m.span[0] : end], span=(m.span[0], end))
+    return replace(m, text=doc_text(tok.doc)[m.span[0] : end], span=(m.span[0], end))
 
 
 def _crowds(
@@ -80,7 +81,7 @@ def _crowds(
         if code:
             span = (head.idx, tok.idx + len(tok.text))
             crowd = Entity(code, "CVL", tok.lemma_, "group")
-            out.append(Mention(doc.text[span[0] : span[1]], span, crowd, "title"))
+            out.append(Mention(doc_text(doc)[span[0] : span[1]], span, crowd, "title"))
     return out
 
 

@@ -24,6 +24,7 @@ from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
+from comity.text.syntax import doc_text
 
 try:  # the times stage's own attachment rule, when installed
     from comity.events.dating import governing_time as _governing_time
@@ -183,7 +184,7 @@ def _ranked_past(tok: Token) -> bool:
 
 def _former(doc: Doc, mention: Mention) -> bool:
     """The mention names a past office holder: "former President Trump", "ex-minister X"."""
-    before = doc.text[max(0, mention.span[0] - 12):mention.span[0]].lower()
+    before = doc_text(doc)[max(0, mention.span[0] - 12):mention.span[0]].lower()
     return "former" in before.split()[-2:] or before.rstrip().endswith("ex-") or \
         mention.text.lower().startswith(("former ", "ex-"))
 

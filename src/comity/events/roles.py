@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
-from comity.text.syntax import child_with, is_passive, objects, pobjs, preps_after, preps_of
+from comity.text.syntax import child_with, doc_text, is_passive, objects, pobjs, preps_after, preps_of
 
 NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO", "JRN"})  # JRN: "told CNN", "Reuters reported"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
@@ -67,7 +67,7 @@ def _seat(doc: Doc, mention: Mention) -> bool:
     """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia": a place named as
     the seat of a body, or a state named as the maker or backer of a thing or group, is not the side that
     acts (the body or group is coded by its own name, if at all)."""
-    return SEAT_TAIL.match(doc.text, mention.span[1]) is not None
+    return SEAT_TAIL.match(doc_text(doc), mention.span[1]) is not None
 
 
 class MentionMap:

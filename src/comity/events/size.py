@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from comity.figures import qualifier_patterns
 from comity.records import SIZE_FIELDS, Count, Figure, Size
+from comity.text.syntax import doc_text
 
 SIZED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
@@ -123,7 +124,7 @@ def ones(sent: Span, figures: list[Figure]) -> list[Figure]:
         start, end = tok.idx, noun.idx + len(noun)
         if any(f.span[0] <= tok.idx < f.span[1] for f in figures):
             continue
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         bound = qualifier_patterns()[0].search(text[max(0, start - 40):start])
         qualifier = bound.group("q").lower() if bound else None
         unit = noun.text if noun.pos_ == "PROPN" else noun.lower_

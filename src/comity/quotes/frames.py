@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from comity.records import Span
+from comity.text.syntax import doc_text
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 CLAUSES = ("advcl", "conj", "parataxis")
@@ -40,7 +41,7 @@ def framed_report(tok: Token, frames: tuple[str, ...]) -> tuple[Span, Token] | N
     for frame in frames:
         found = _frame(tok, frame)
         span = _stretch(found) if found is not None else None
-        if span is not None and len(tok.doc.text[span[0]:span[1]].split()) >= LEAST_WORDS:
+        if span is not None and len(doc_text(tok.doc)[span[0]:span[1]].split()) >= LEAST_WORDS:
             return span, found[0]
     return None
 

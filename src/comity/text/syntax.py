@@ -142,3 +142,13 @@ def tokens_between(doc: Doc, starts: list[int], span: Span) -> list[Token]:
     lo = bisect_left(starts, span[0])
     hi = bisect_left(starts, span[1])
     return [doc[i] for i in range(lo, hi)]
+
+_TEXT = "comity.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and kept (spaCy joins every token's text on each call)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
