@@ -25,10 +25,22 @@ TITLE_WORDS = {
 NAME_EDGE = " \t\n,.;:'’\"“”()[]-—–"
 
 
+_TITLES: dict[int, tuple[CueLexicon, frozenset[str]]] = {}
+
+
+def _titles(lex: CueLexicon) -> frozenset[str]:
+    """The words a name may begin with that are no part of it, worked out once per lexicon."""
+    kept = _TITLES.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        words = frozenset(TITLE_WORDS | set(lex.honorifics) | {word.rstrip(".") for word, _ in lex.roles})
+        kept = _TITLES[id(lex)] = (lex, words)
+    return kept[1]
+
+
 def clean_name(text: str, lex: CueLexicon) -> str:
     """A name without titles before it, a possessive or a generational suffix after it."""
     words = text.strip(NAME_EDGE).split()
-    titles = TITLE_WORDS | set(lex.honorifics) | {word.rstrip(".") for word, _ in lex.roles}
+    titles = _titles(lex)
     while len(words) > 1 and (words[0].lower() in titles or words[0].lower().rstrip(".") in titles):
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,").lower() in ("jr", "sr"):
