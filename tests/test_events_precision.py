@@ -124,7 +124,8 @@ DATES = [
 
 MODES = [
     ("Guterres said talks between Chile and Peru could resume.", "CONSULT", ("hypothetical",)),
-    ("Their ministers will discuss a possible summit between Egypt and Turkey.", "CONSULT", ("hypothetical",)),
+    ("Their ministers will discuss a possible summit between Egypt and Turkey.", "CONSULT",
+     ("hypothetical",)),
     ("Talks between Chile and Peru resumed in Lima on Monday.", "CONSULT", ()),
 ]
 
