@@ -36,6 +36,7 @@ When = tuple[str | None, str | None, str | None]  # date, precision, source
 OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
+TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kick"})  # "… effect/into force"
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long"})
 # a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
 # capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a
@@ -149,6 +150,9 @@ def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb == tok or verb in tok.ancestors:
         return False
+    on_act = verb.head in (tok, tok.head) and verb.dep_ in ("acl", "relcl", "advcl")
+    if tok.pos_ in ("NOUN", "PROPN") and on_act and verb.lemma_ in TAKING_EFFECT:
+        return False  # "announced a tariff, to take effect next week": when the act takes effect
     return not (tok.pos_ in ("NOUN", "PROPN") and tok in verb.subtree and verb.i not in
                 {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
 
