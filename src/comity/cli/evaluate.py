@@ -109,44 +109,35 @@ def _eval_gold(coder, gold: Path, out_dir: Path | None, per_article: bool, as_js
     finish(errors, total - len(errors))
 
 
-def _eval_gsr(coder, path: Path, as_json: bool) -> None:
+def _print_per_type(title: str, figures: dict, rows: list, f1, as_json: bool) -> None:
+    """The figures and the (type, gold, precision, recall) rows: as JSON, or as a table and a line."""
     from rich.table import Table
 
-    from comity.evaluation.gsr import evaluate_gsr, f1, per_type, summary
-
-    score = evaluate_gsr(coder, path)
-    figures = summary(score)
     if as_json:
         print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r, "f1": f1(p, r)}
-                                                 for k, g, p, r in per_type(score)}}))
+                                                 for k, g, p, r in rows}}))
         return
-    table = Table(title="PLOVER GSR: per type", title_justify="left")
+    table = Table(title=f"{title}: per type", title_justify="left")
     for name in ("type", "gold", "precision", "recall", "F1"):
         table.add_column(name, justify="left" if name == "type" else "right")
-    for kind, gold, precision, recall in per_type(score):
+    for kind, gold, precision, recall in rows:
         table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}", f"{f1(precision, recall):.2f}")
     out.print(table)
     print("  ".join(f"{k}={v}" for k, v in figures.items()))
 
 
-def _eval_plv(coder, path: Path, as_json: bool) -> None:
-    from rich.table import Table
+def _eval_gsr(coder, path: Path, as_json: bool) -> None:
+    from comity.evaluation.gsr import evaluate_gsr, f1, per_type, summary
 
+    score = evaluate_gsr(coder, path)
+    _print_per_type("PLOVER GSR", summary(score), per_type(score), f1, as_json)
+
+
+def _eval_plv(coder, path: Path, as_json: bool) -> None:
     from comity.evaluation.plv import evaluate_plv, f1, load_plv, per_type, summary
 
     total = len({row.sentence for row in load_plv(path)})
     with progress_bar(total) as bar:
         task = bar.add_task("coding", total=total)
         score = evaluate_plv(coder, path, lambda: bar.advance(task))
-    figures = summary(score)
-    if as_json:
-        print(json.dumps(figures | {"per_type": {k: {"gold": g, "precision": p, "recall": r, "f1": f1(p, r)}
-                                                 for k, g, p, r in per_type(score)}}))
-        return
-    table = Table(title="PLV: per type", title_justify="left")
-    for name in ("type", "gold", "precision", "recall", "F1"):
-        table.add_column(name, justify="left" if name == "type" else "right")
-    for kind, gold, precision, recall in per_type(score):
-        table.add_row(kind, str(gold), f"{precision:.2f}", f"{recall:.2f}", f"{f1(precision, recall):.2f}")
-    out.print(table)
-    print("  ".join(f"{k}={v}" for k, v in figures.items()))
+    _print_per_type("PLV", summary(score), per_type(score), f1, as_json)

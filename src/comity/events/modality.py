@@ -8,6 +8,8 @@ nominal trigger, and the chain of verbs that govern it through complements
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
@@ -154,15 +156,23 @@ def _purpose_of(tok: Token) -> Token | None:
     return None
 
 
+def _said_of(tok: Token, lex: EventLexicon, adjectives: str, modals: str,
+             mode: Callable[[Token, EventLexicon], bool]) -> bool:
+    """A mode said of an act outside its own clause: an adjective on its noun ("a possible summit"), the
+    mode of the act its purpose clause serves, or a modal of what a subject noun is said to do ("talks
+    could resume")."""
+    if _modified_by(tok, adjectives, lex):
+        return True
+    purpose = _purpose_of(tok)
+    if purpose is not None and mode(purpose, lex):
+        return True
+    return any(lex.has(modals, m) for m in _predicate_modals(tok))
+
+
 def is_future(tok: Token, lex: EventLexicon) -> bool:
     """Future: "will visit", "is to visit", "plans to visit", "is expected to sign", "the planned summit",
     "plans to travel to Moscow to meet Putin"."""
-    if _modified_by(tok, "planned_words", lex):
-        return True
-    purpose = _purpose_of(tok)
-    if purpose is not None and is_future(purpose, lex):
-        return True
-    if any(lex.has("future_words", m) for m in _predicate_modals(tok)):
+    if _said_of(tok, lex, "planned_words", "future_words", is_future):
         return True
     clause = _clause(tok, lex)
     for verb in clause:
@@ -244,12 +254,7 @@ def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
 def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
     """True for "could impose", "would meet", "if Russia attacks", "a possible summit", "talks could
     resume"."""
-    if _modified_by(tok, "possible_words", lex):
-        return True
-    purpose = _purpose_of(tok)
-    if purpose is not None and is_hypothetical(purpose, lex):
-        return True
-    if any(lex.has("hypothetical_words", m) for m in _predicate_modals(tok)):
+    if _said_of(tok, lex, "possible_words", "hypothetical_words", is_hypothetical):
         return True
     for verb in _clause(tok, lex) or [tok]:
         modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]

@@ -139,12 +139,12 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
     return not trig.modifier or _modifier_ok(tok, trig.modifier, mm)
 
 
+LEXICON_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}  # spaCy's tag -> a slot
+
+
 def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | None:
-    if tok.pos_ in ("VERB", "AUX"):
-        pos = "verb"
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        pos = "noun"
-    else:
+    pos = LEXICON_POS.get(tok.pos_)
+    if pos is None:
         return None
     if pos == "noun" and tok.dep_ == "compound":
         return None  # "war machine", "sanctions regime"
@@ -162,7 +162,7 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
 
 def read_by_lexicon(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     """Whether an entry of the lexicon, a sense entry included, matches ``tok`` in its construction."""
-    pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}.get(tok.pos_)
+    pos = LEXICON_POS.get(tok.pos_)
     return pos is not None and any(_matches(tok, t, mm, lex) for t in lex.lookup(pos, tok.lemma_))
 
 
