@@ -8,11 +8,19 @@ through ``nlp.pipe`` in batches, and run every stage on each parse.
 
 The coder is a pure function of (text, publication date, configuration, data
 files): no wall clock, no randomness.
+
+With ``jobs`` above 1 the articles are coded in worker processes (:class:`Workers`). Each worker
+is told its parent's pid when it starts and runs a daemon thread that checks ``os.getppid()``
+every :data:`WATCH_SECONDS`; once the parent is gone (the worker was handed to another process)
+the worker ends at once with ``os._exit``, waiting for work or in the middle of an article. A
+parent killed outright (SIGKILL) cannot end its workers, and a worker waiting on its pipe does not
+see it close: forked workers hold copies of the parent's ends of the pipes.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import signal
 import threading
 import time
@@ -301,6 +309,7 @@ def budget(seconds: float | None) -> Iterator[None]:
 
 
 RECYCLE = 2_000  # articles a worker codes before a fresh one takes its place (memory stays bounded)
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent still lives
 _Task = tuple[int, list[Article]]
 
 
@@ -356,8 +365,8 @@ class Workers:
         gc.collect()
         gc.freeze()  # the coder's objects stay shared with the worker, not copied on first touch
         fork = self.context.get_start_method() == "fork"
-        process = self.context.Process(target=_work, args=(self.coder if fork else self.config, theirs),
-                                       daemon=True)
+        coder = self.coder if fork else self.config
+        process = self.context.Process(target=_work, args=(coder, theirs, os.getpid()), daemon=True)
         process.start()
         self.started += 1
         theirs.close()
@@ -435,9 +444,11 @@ class Workers:
                     f"(exit code {exitcode}; out of memory?); not coded")
 
 
-def _work(coder: Coder | Config, conn) -> None:
-    """A worker: code each batch received, sending back every result as it is done, until None."""
+def _work(coder: Coder | Config, conn, parent: int) -> None:
+    """A worker: code each batch received, sending back every result as it is done, until None;
+    it ends by itself when its parent (pid ``parent``) dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_watch, args=(parent,), name="comity-parent-watch", daemon=True).start()
     coder = coder if isinstance(coder, Coder) else Coder(coder)
     coder.notify = lambda line: conn.send(("note", 0, line))
     while (task := conn.recv()) is not None:
@@ -445,6 +456,14 @@ def _work(coder: Coder | Config, conn) -> None:
         for number, (_, result) in enumerate(coder.code_many(batch), start=first):
             conn.send(("result", number, _packed(result)))
         conn.send(("batch", first, None))
+
+
+def _watch(parent: int) -> None:
+    """End this process as soon as its parent is no longer ``parent`` (the parent died and this
+    process was handed to init or a subreaper): nothing is left to send the results to."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
 
 
 def _packed(result: Coded | ComityError) -> object:
