@@ -59,14 +59,15 @@ def test_queries_and_the_web_explorer_read_a_store_while_it_is_being_filled(tmp_
             committed += line.startswith("coded ")
             if committed >= 16:
                 break
-        result = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "csv"])
+        # every article reports one consultation in the same words: --records counts each record
+        result = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "csv", "--records"])
         assert result.exit_code == 0, result.output
         rows = list(csv.DictReader(io.StringIO(result.stdout)))
         assert 16 <= len(rows) < ARTICLES and {r["event"] for r in rows} == {"CONSULT"}
         ties = CliRunner().invoke(app, ["ties", "CHN", "RUS", "--db", str(db), "--format", "json"])
         assert ties.exit_code == 0 and "2025-05" in ties.stdout
         with TestClient(create_app(db)) as client:
-            first = client.get("/api/network").json()["edges"]
+            first = client.get("/api/network?records=true").json()["edges"]
             assert first and first[0]["events"] >= 16
         assert ingest.poll() is None, "the ingest ended before the store was read: give it more articles"
         out, errors = ingest.communicate(timeout=120)

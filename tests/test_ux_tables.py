@@ -91,16 +91,25 @@ def test_the_code_tables_of_the_demo_fit_80_columns(tmp_path: Path) -> None:
 
 
 def test_tables_show_50_rows_and_say_so_machine_formats_give_all(big: Path) -> None:
-    table = run("events", "--db", big)
-    assert "showing 50 of 61 events (--limit N for more, --limit 0 for all)" in table.stderr
-    rows = list(csv.DictReader(io.StringIO(run("events", "--db", big, "--format", "csv").stdout)))
+    # 61 reports of consultations on 28 days: --records lists every record
+    table = run("events", "--db", big, "--records")
+    assert "showing 50 of 61 event records (--limit N for more, --limit 0 for all)" in table.stderr
+    shown = run("events", "--db", big, "--format", "csv", "--records").stdout
+    rows = list(csv.DictReader(io.StringIO(shown)))
     assert len(rows) == 61
-    lines = run("events", "--db", big, "--format", "json").stdout.splitlines()
+    lines = run("events", "--db", big, "--format", "json", "--records").stdout.splitlines()
     assert len(lines) == 61 and all(json.loads(line)["event"] == "CONSULT" for line in lines)
-    assert "61 events" in run("events", "--db", big, "--limit", "0").stdout
-    cut = run("events", "--db", big, "--format", "json", "--limit", "10")
-    assert len(cut.stdout.splitlines()) == 10 and "showing 10 of 61 events" in cut.stderr
+    assert "61 event records" in run("events", "--db", big, "--limit", "0", "--records").stdout
+    cut = run("events", "--db", big, "--format", "json", "--limit", "10", "--records")
+    assert len(cut.stdout.splitlines()) == 10 and "showing 10 of 61 event records" in cut.stderr
     assert "showing" not in run("quotes", "--db", big).stderr
+
+
+def test_occasions_fold_the_reports_of_one_day_and_count_them(big: Path) -> None:
+    lines = run("events", "--db", big, "--format", "json", "--limit", "0").stdout.splitlines()
+    shown = [json.loads(line) for line in lines]
+    assert len(shown) < 61 and sum(row["n_reports"] for row in shown) == 61
+    assert all(row["n_articles"] == row["n_reports"] for row in shown)
 
 
 def test_the_series_is_complete_with_zero_rows(store: Path) -> None:

@@ -83,6 +83,9 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM
 FormatOpt = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 NegatedOpt = Annotated[bool, typer.Option("--include-negated", help="Count negated events too.")]
 HypoOpt = Annotated[bool, typer.Option("--include-hypothetical", help="Count hypothetical events too.")]
+RecordsOpt = Annotated[bool, typer.Option(
+    "--records", help="Count every event record, not occasions (the reports of one event in several "
+    "articles are one occasion by default).")]
 
 
 def _version(value: bool) -> None:

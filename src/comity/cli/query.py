@@ -12,6 +12,7 @@ from comity.cli._common import (
     HypoOpt,
     NegatedOpt,
     ReadDbOpt,
+    RecordsOpt,
     SinceOpt,
     UntilOpt,
     app,
@@ -80,12 +81,14 @@ def _say_shown(shown: int, limit: int | None, count, what: str) -> None:
 
 EVENT_TABLE = [Column("date"), Column("actor_code", "actor"), Column("shown_event", "event"),
                Column("recipient_code", "recipient"), Column("aux"), Column("mode", wide=True),
-               Column("event_scale", "scale", right=True), Column("sentence", text=True),
+               Column("event_scale", "scale", right=True),
+               Column("n_reports", "reports", right=True, wide=True), Column("sentence", text=True),
                Column("url", wide=True)]
 EVENT_COLUMNS = ["event_id", "article_id", "date", "date_precision", "date_start", "date_end", "actor_code",
                  "actor_sector", "actor_name", "event", "negated", "aux", "mode", "context", "quad_code",
                  "event_scale", "recipient_code", "recipient_sector", "recipient_name", "sentence",
-                 "event_text", "url", "title", "published", "coder_version"]
+                 "event_text", "url", "title", "published", "coder_version", "occasion_id", "n_reports",
+                 "n_articles", "n_sources"]
 QUOTE_TABLE = [Column("published", "date"), Column("speaker"), Column("title", text=True),
                Column("country"), Column("kind"), Column("content", text=True), Column("url", wide=True)]
 LimitOpt = Annotated[int | None, typer.Option(
@@ -102,25 +105,50 @@ def events_command(
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (SANCTION …).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Words the sentence contains.")] = None,
     since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = None,
+    records: RecordsOpt = False,
+    reports: Annotated[bool, typer.Option("--reports", help="Under each occasion, list its other reports "
+                                          "(date, article, sentence).")] = False,
     fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
-    """List stored events, one row per actor-recipient pair, filtered.
+    """List stored events, one row per occasion and actor-recipient pair, filtered.
 
+    An occasion is one event reported in one or more articles; its row is its best-dated report's, and
+    "reports" says how many records report it (--reports lists them; --records lists every record).
     A negated event shows as "not TYPE"; aux says when it is future, hypothetical or historical.
     """
     _check_format(fmt)
     rows = _limit(limit, fmt)
     filters = {"actor": actor, "recipient": recipient, "type": type, "since": since, "until": until,
-               "text": text}
+               "text": text, "records": records}
+    what = "event records" if records else "occasions"
     with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.events(**filters, limit=rows))
-        _say_shown(len(frame), rows, lambda: corpus.count("events", **filters), "events")
+        _say_shown(len(frame), rows, lambda: corpus.count("events", **filters), what)
+        folded = corpus.occasion_reports(frame["occasion_id"]) if reports and not frame.empty else None
     if fmt == "table":
         frame = frame.assign(shown_event=[f"not {e}" if n else e for e, n in
                                           zip(frame["event"], frame["negated"].fillna(False), strict=True)])
-        show_frame(frame, EVENT_TABLE, fmt, title=f"{len(frame)} events")
+        shown = frame["event_id" if records else "occasion_id"].nunique()
+        show_frame(frame, EVENT_TABLE, fmt, title=f"{shown} {what}")
+        if folded is not None:
+            _print_reports(frame, folded)
     else:
         show_frame(frame[EVENT_COLUMNS], [], fmt)
+
+
+def _print_reports(frame, folded) -> None:
+    """Each occasion shown with more than one report, and its other reports beneath it."""
+    shown = frame.drop_duplicates(subset=["occasion_id"])
+    for row in shown[shown["n_reports"] > 1].itertuples(index=False):
+        out.print(f"\n[bold]{row.date} {row.actor_code}→{row.recipient_code} {row.event}[/bold] "
+                  f"({row.n_reports} reports in {row.n_articles} articles, {row.n_sources} sources)",
+                  highlight=False)
+        for report in folded[(folded["occasion_id"] == row.occasion_id)
+                             & (folded["event_id"] != row.event_id)].itertuples(index=False):
+            out.print(f"  {cell(report.published)} {report.event} [{report.date}] {report.sentence}",
+                      highlight=False, markup=False)
+            if report.url:
+                out.print(f"      {report.url}", style="dim", highlight=False, markup=False)
 
 
 @app.command("quotes")
@@ -175,17 +203,25 @@ def _sparklines(console, frame) -> None:
                           markup=False, soft_wrap=True)
 
 
-def _print_evidence(frame) -> None:
+def _print_evidence(frame, folded) -> None:
+    """Each period's occasions (or records), and under an occasion of several reports its other ones."""
     current = None
     for row in frame.itertuples(index=False):
         if row.period != current:
             current = row.period
             out.print(f"\n[bold]{current}[/bold]")
         flag = " (negated)" if row.negated else ""
-        out.print(f"  {row.actor_code}→{row.recipient_code} {row.event}{flag} [{row.date}] {row.sentence}",
-                  highlight=False, markup=False)
+        more = f" ({row.n_reports} reports, {row.n_sources} sources)" if folded is not None and \
+            row.n_reports > 1 else ""
+        out.print(f"  {row.actor_code}→{row.recipient_code} {row.event}{flag}{more} [{row.date}] "
+                  f"{row.sentence}", highlight=False, markup=False)
         if row.url:
             out.print(f"      {row.url}", style="dim", highlight=False, markup=False)
+        if folded is not None and row.n_reports > 1:
+            others = folded[(folded["occasion_id"] == row.occasion_id) & (folded["event_id"] != row.event_id)]
+            for report in others.itertuples(index=False):
+                out.print(f"      also {cell(report.published)}: {report.sentence}", style="dim",
+                          highlight=False, markup=False)
 
 
 @app.command("ties")
@@ -200,9 +236,13 @@ def ties_command(
                              ] = False,
     period: Annotated[str | None, typer.Option("--period", help="With --evidence: only this period "
                                                "(as printed, e.g. 2025-05).")] = None,
-    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
+    records: RecordsOpt = False, fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
-    """Events between A and B per period, by quad class both ways, with the mean event scale."""
+    """Events between A and B per period, by quad class both ways, with the mean event scale.
+
+    Counts occasions (one event reported in several articles counts once, in the period of its
+    best-dated report); --records counts every event record. --evidence lists each period's occasions
+    with their other reports folded beneath."""
     _check_format(fmt)
     if by not in ("day", "week", "month"):
         raise fail(ValueError(f"--by must be day, week or month, not '{by}'"))
@@ -210,9 +250,12 @@ def ties_command(
         chart_path(plot)
     with _reader(db, parquet) as corpus:
         frame = corpus.ties(a, b, by=by, include_negated=include_negated,
-                            include_hypothetical=include_hypothetical)
+                            include_hypothetical=include_hypothetical, records=records)
         proof = corpus.evidence(a, b, by=by, period=period, include_negated=include_negated,
-                                include_hypothetical=include_hypothetical) if show_evidence else None
+                                include_hypothetical=include_hypothetical,
+                                records=records) if show_evidence else None
+        folded = corpus.occasion_reports(proof.loc[proof["n_reports"] > 1, "occasion_id"]) \
+            if proof is not None and not records else None
     if fmt != "table":
         show_frame(frame, [], fmt)
     elif frame.empty:
@@ -220,13 +263,14 @@ def ties_command(
     else:
         columns, rows, legend = _ties_table(frame, a, b)
         console = table_console()
-        print_table(console, columns, rows, title=f"Ties {a} ↔ {b} by {by} (the events' own dates)",
-                    caption=legend)
+        unit = "event records" if records else "occasions"
+        print_table(console, columns, rows, caption=legend,
+                    title=f"Ties {a} ↔ {b} by {by}: {unit} (by the events' own dates)")
         _sparklines(console, frame)
     if frame.attrs.get("undated"):
         err.print(f"{frame.attrs['undated']} event(s) without a date are not in the series")
     if proof is not None:
-        _print_evidence(proof)
+        _print_evidence(proof, folded)
     if plot is not None:
         try:
             plot_ties(frame, plot, a, b)
@@ -239,16 +283,17 @@ def ties_command(
 def network_command(
     db: ReadDbOpt = Path(DEFAULT_DB), since: SinceOpt = None, until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="How many dyads.")] = 20,
-    include_negated: NegatedOpt = False, include_hypothetical: HypoOpt = False, fmt: FormatOpt = "table",
-    parquet: ParquetOpt = None,
+    include_negated: NegatedOpt = False, include_hypothetical: HypoOpt = False, records: RecordsOpt = False,
+    fmt: FormatOpt = "table", parquet: ParquetOpt = None,
 ) -> None:
-    """The actor-recipient pairs with most events, with their mean event scale."""
+    """The actor-recipient pairs with most events (occasions; --records: event records), with their mean
+    event scale."""
     _check_format(fmt)
     at_least_zero(limit, "--limit")
     with _reader(db, parquet) as corpus:
         frame = guarded(lambda: corpus.network(since=since, until=until, limit=limit,
                                               include_negated=include_negated,
-                                              include_hypothetical=include_hypothetical))
+                                              include_hypothetical=include_hypothetical, records=records))
     headers = {**QUAD_MARKS, "mean_scale": "mean\nscale"}
     columns = [Column(c, headers.get(c, c), right=c not in ("actor", "recipient")) for c in frame.columns]
     show_frame(frame, columns, fmt, title="Dyads with most events",
@@ -261,9 +306,13 @@ def export_command(
     fmt: Annotated[str, typer.Option("--format", help="plover (JSONL), csv or parquet.")] = "plover",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout; "
                                                 "required for parquet).")] = None,
-    parquet: ParquetOpt = None,
+    records: RecordsOpt = False, parquet: ParquetOpt = None,
 ) -> None:
-    """Export the stored events: PLOVER JSONL, a flat CSV (one row per dyad event) or Parquet."""
+    """Export the stored events: PLOVER JSONL, a flat CSV (one row per dyad event) or Parquet.
+
+    One record per occasion (its best-dated report, with how many reports, articles and sources it
+    has); --records exports every event record, each with its occasion."""
     with _reader(db, parquet) as corpus:
-        count = guarded(lambda: corpus.export(fmt, output))
-    err.print(f"{count} records exported" + (f" to {output}" if output else ""))
+        count = guarded(lambda: corpus.export(fmt, output, records))
+    what = "event records" if records else "occasions"
+    err.print(f"{count} {what} exported" + (f" to {output}" if output else ""))

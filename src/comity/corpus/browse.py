@@ -15,6 +15,7 @@ import pandas as pd
 
 from comity.corpus.ties import (
     _EVENT_FROM,
+    _OCCASION,
     _QUAD_SQL,
     QUADS,
     _dates,
@@ -34,10 +35,11 @@ def _marks(values: list) -> str:
 
 def network_edges(con: duckdb.DuckDBPyConnection, *, since: date | None = None, until: date | None = None,
                   types: list[str] | tuple[str, ...] = (), quads: list[int] | tuple[int, ...] = (),
-                  limit: int = 60, include_negated: bool = False,
-                  include_hypothetical: bool = False) -> pd.DataFrame:
+                  limit: int = 60, include_negated: bool = False, include_hypothetical: bool = False,
+                  records: bool = False) -> pd.DataFrame:
     """Directed dyads between coded actors (actor ≠ recipient), busiest first, filtered by the events'
-    dates, types and quad classes: events, mean scale, events per quad class and the commonest class."""
+    dates, types and quad classes: occasions (event records with ``records``) as ``events``, mean
+    scale, events per quad class and the commonest class."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
     where += ["d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL", "d.actor_code <> d.recipient_code"]
@@ -48,9 +50,11 @@ def network_edges(con: duckdb.DuckDBPyConnection, *, since: date | None = None, 
         where.append(f"{_QUAD_SQL} IN ({_marks(list(quads))})")
         params += [int(q) for q in quads]
     counts = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS {name}" for q, name in QUADS.items())
+    unit = "e.id" if records else _OCCASION
     query = f"""WITH pairs AS (
-        SELECT DISTINCT e.id, d.actor_code, d.recipient_code, e.event_scale, {_QUAD_SQL} AS quad_code
-        FROM {_EVENT_FROM} WHERE {' AND '.join(where)})
+        SELECT {unit} AS unit, d.actor_code, d.recipient_code, avg(e.event_scale) AS event_scale,
+        any_value({_QUAD_SQL}) AS quad_code
+        FROM {_EVENT_FROM} WHERE {' AND '.join(where)} GROUP BY unit, d.actor_code, d.recipient_code)
         SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
         avg(event_scale) AS mean_scale, {counts}, mode(quad_code) AS quad_code
         FROM pairs GROUP BY actor_code, recipient_code
@@ -59,10 +63,11 @@ def network_edges(con: duckdb.DuckDBPyConnection, *, since: date | None = None, 
 
 
 def series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
-           include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
+           include_negated: bool = False, include_hypothetical: bool = False,
+           records: bool = False) -> pd.DataFrame:
     """The frame :func:`comity.corpus.ties.ties` gives (same rows, columns and ``attrs``), counted with one
     cross-tabulation instead of a pass per period: a busy dyad's series in a few milliseconds."""
-    rows = _pair_rows(con, a, b, include_negated, include_hypothetical)
+    rows = _pair_rows(con, a, b, include_negated, include_hypothetical, records)
     dated = _with_periods(rows, by)
     keys = ["period", "precision", "start", "end"]
     columns = [f"{d}_{name}" for d in ("ab", "ba") for name in QUADS.values()]
@@ -70,7 +75,7 @@ def series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
     if not dated.empty:
         cells = dated["direction"] + "_" + dated["quad_code"].map(QUADS)
         counts = pd.crosstab([dated[k] for k in keys], cells).reindex(columns=columns, fill_value=0)
-        once = dated.drop_duplicates(subset=["event_id"])  # a reciprocal event runs both ways, counts once
+        once = dated.drop_duplicates(subset=["unit"])  # a reciprocal event runs both ways, counts once
         grouped = once.groupby(keys)
         frame = counts.join(grouped.size().rename("events"), how="right").fillna(0)
         frame = frame.astype(dict.fromkeys([*columns, "events"], int))
@@ -80,7 +85,7 @@ def series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
     frame = frame.reset_index(drop=True)[[*keys, *columns, "events", "mean_scale"]]
     frame.columns.name = None
     frame = complete(frame, by) if not frame.empty else frame
-    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
+    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["unit"].nunique() - dated["unit"].nunique()))
     return frame
 
 

@@ -282,14 +282,26 @@ class Corpus:
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: date | str | None = None, until: date | str | None = None, text: str | None = None,
                include_negated: bool = True, include_hypothetical: bool = True,
-               limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-        """One row per (actor, recipient) pair of each stored event, filtered (``limit`` rows from the
-        ``offset``-th)."""
+               limit: int | None = None, offset: int = 0, records: bool = False) -> pd.DataFrame:
+        """One row per (actor, recipient) pair of each occasion's report (of each stored event record
+        with ``records``), filtered (``limit`` rows from the ``offset``-th)."""
         from comity.corpus.ties import event_frame
 
         return event_frame(self.con, actor=actor, recipient=recipient, type=type, since=as_date(since),
                            until=as_date(until), text=text, include_negated=include_negated,
-                           include_hypothetical=include_hypothetical, limit=limit, offset=offset)
+                           include_hypothetical=include_hypothetical, limit=limit, offset=offset,
+                           records=records)
+
+    def occasion_reports(self, occasion_ids: Iterable[str]) -> pd.DataFrame:
+        """The reports (event records) of these occasions, with their dates, articles and sentences."""
+        from comity.corpus.ties import occasion_reports
+
+        return occasion_reports(self.con, occasion_ids)
+
+    def group_occasions(self) -> int:
+        """Group every stored event record into occasions again, from scratch (what ingest and recode
+        keep up to date as they go); returns how many occasions there are."""
+        return self.store.group_occasions()
 
     def quotes(self, *, speaker: str | None = None, actor: str | None = None, text: str | None = None,
                since: date | str | None = None, until: date | str | None = None,
@@ -311,29 +323,34 @@ class Corpus:
         return (event_count if what == "events" else quote_count)(self.con, **filters)
 
     def ties(self, a: str, b: str, *, by: str = "month", include_negated: bool = False,
-             include_hypothetical: bool = False) -> pd.DataFrame:
-        """Per period (by the events' own dates): counts per quad class both ways, mean event scale."""
+             include_hypothetical: bool = False, records: bool = False) -> pd.DataFrame:
+        """Per period (by the events' own dates): occasions (event records with ``records``) per quad
+        class both ways, mean event scale."""
         from comity.corpus.ties import ties
 
         return ties(self.con, a, b, by=by, include_negated=include_negated,
-                    include_hypothetical=include_hypothetical)
+                    include_hypothetical=include_hypothetical, records=records)
 
     def evidence(self, a: str, b: str, *, by: str = "month", period: str | None = None,
-                 include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
-        """The events (with their sentences and sources) behind :meth:`ties`, for one period or all."""
+                 include_negated: bool = False, include_hypothetical: bool = False,
+                 records: bool = False) -> pd.DataFrame:
+        """The occasions (event records with ``records``), with their sentences and sources, behind
+        :meth:`ties`, for one period or all."""
         from comity.corpus.ties import evidence
 
         return evidence(self.con, a, b, by=by, period=period, include_negated=include_negated,
-                        include_hypothetical=include_hypothetical)
+                        include_hypothetical=include_hypothetical, records=records)
 
     def network(self, *, since: date | str | None = None, until: date | str | None = None,
-                limit: int = 20, include_negated: bool = False,
-                include_hypothetical: bool = False) -> pd.DataFrame:
-        """The dyads with most events (directed), with their mean event scale."""
+                limit: int = 20, include_negated: bool = False, include_hypothetical: bool = False,
+                records: bool = False) -> pd.DataFrame:
+        """The dyads with most occasions (event records with ``records``), directed, with their mean
+        event scale."""
         from comity.corpus.ties import network
 
         return network(self.con, since=as_date(since), until=as_date(until), limit=limit,
-                       include_negated=include_negated, include_hypothetical=include_hypothetical)
+                       include_negated=include_negated, include_hypothetical=include_hypothetical,
+                       records=records)
 
     @property
     def browse(self):
@@ -343,11 +360,12 @@ class Corpus:
 
         return Browser(self.con)
 
-    def export(self, fmt: str, path: str | Path | None = None) -> int:
-        """Write the events as PLOVER JSONL, CSV or Parquet (``path`` None: PLOVER/CSV to stdout)."""
+    def export(self, fmt: str, path: str | Path | None = None, records: bool = False) -> int:
+        """Write the occasions (every event record with ``records``) as PLOVER JSONL, CSV or Parquet
+        (``path`` None: PLOVER/CSV to stdout)."""
         from comity.corpus.export import export
 
-        return export(self.con, fmt, path)
+        return export(self.con, fmt, path, records)
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from comity.corpus.occasion_store import SCHEMA as OCCASION_SCHEMA
+
 
 @dataclass(frozen=True)
 class _Migration:
@@ -127,7 +129,14 @@ SETTINGS = _Migration("0005_settings", (
     "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
 ))
 
-MIGRATIONS: tuple[_Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS, SETTINGS)
+OCCASIONS = _Migration("0006_occasions", (
+    # Event records of the same real occasion, grouped (comity.corpus.occasions); the tables are
+    # created empty and the store groups its records when it is first opened after this migration
+    # (corpus.store._check_schema), because grouping is Python, not SQL.
+    *OCCASION_SCHEMA,
+))
+
+MIGRATIONS: tuple[_Migration, ...] = (INITIAL, INDEXES, EVENT_SIZE, RECIPROCAL_DYADS, SETTINGS, OCCASIONS)
 
 DERIVED_TABLES = ("entities", "events", "dyads", "quotes", "speakers", "times", "figures")
 

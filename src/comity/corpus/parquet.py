@@ -20,6 +20,8 @@ from pathlib import Path
 import duckdb
 
 from comity.corpus.migrations import DERIVED_TABLES, migrate
+from comity.corpus.occasion_store import SCHEMA as OCCASION_SCHEMA
+from comity.corpus.occasion_store import rebuild, refresh
 from comity.errors import StoreError
 
 STORE_TABLES = ("articles", "article_urls", *DERIVED_TABLES)
@@ -99,6 +101,9 @@ class ParquetStore:
         for table in STORE_TABLES:
             query, params = table_query(self.path, table)
             self.con.sql(query, params=params).create_view(table)
+        for statement in OCCASION_SCHEMA:  # occasions are grouped here, in memory, at each opening
+            self.con.execute(statement)
+        rebuild(self.con)
         self.errors = error_count(self.path)
 
     def close(self) -> None:
@@ -136,6 +141,7 @@ def load_parquet(con: duckdb.DuckDBPyConnection, directory: str | Path) -> tuple
     con.execute("BEGIN TRANSACTION")
     try:
         counts = _load(con, path, articles)
+        refresh(con, [r[0] for r in con.execute("SELECT id FROM pq_new").fetchall()])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -34,7 +34,8 @@ from pathlib import Path
 import duckdb
 
 from comity.corpus.damage import damaged, is_damage, verify
-from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, applied, migrate
+from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, OCCASIONS, applied, migrate
+from comity.corpus.occasion_store import forget_articles, rebuild, refresh
 from comity.corpus.rows import Rows, rows_of
 from comity.errors import StoreError
 from comity.records import Article, Coded
@@ -108,10 +109,23 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
                              "(open it once for writing)")
     else:
         names = applied(con)
-        migrate(con)
+        if OCCASIONS.name in migrate(con):
+            _group_all(con)
     unknown = sorted(set(names) - known)
     if unknown:
         raise StoreError("E063", f"{path}: written by a newer comity (migrations {', '.join(unknown)})")
+
+
+def _group_all(con: duckdb.DuckDBPyConnection) -> None:
+    """Group a store's records into occasions, in one transaction (the first opening after the
+    occasions migration, or ``comity occasions``)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        rebuild(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 class Store:
@@ -126,6 +140,7 @@ class Store:
                                                              check=not read_only)
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
+        self._emptied: set[str] = set()  # occasion blocks a recode took records from, grouped again on insert
 
     def close(self) -> None:
         if self.con is not None:
@@ -195,6 +210,7 @@ class Store:
         version = str(coded.version)
 
         def run() -> None:
+            self._emptied |= forget_articles(self.con, [coded.article.id])
             for table in DERIVED_TABLES:
                 column = "article_id"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [coded.article.id])
@@ -234,7 +250,7 @@ class Store:
             yield
             self._insert_rows(self._pending)
         except BaseException:
-            self._grouped, self._pending = False, None
+            self._grouped, self._pending, self._emptied = False, None, set()
             self.con.execute("ROLLBACK")
             raise
         self._grouped, self._pending = False, None
@@ -259,7 +275,8 @@ class Store:
             getattr(self._pending, table).extend(getattr(rows, table))
 
     def _insert_rows(self, rows: Rows) -> None:
-        """Insert each table's rows as one Arrow table (far faster than binding values one by one)."""
+        """Insert each table's rows as one Arrow table (far faster than binding values one by one), then
+        group the new records into occasions with those already stored (and the blocks a recode emptied)."""
         import pyarrow as pa
 
         for table in _TABLES:
@@ -271,6 +288,13 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
                 finally:
                     self.con.unregister("_rows")
+        emptied, self._emptied = self._emptied, set()
+        refresh(self.con, {row[1] for row in rows.events}, emptied)
+
+    def group_occasions(self) -> int:
+        """Group every stored record into occasions again, from scratch; returns how many there are."""
+        _group_all(self.con)
+        return int(self._one("SELECT count(*) FROM occasions", [])[0])
 
     def stale(self, version: str, force: bool = False) -> list[str]:
         """Ids of stored articles coded by another coder version (all with ``force``), in id order."""

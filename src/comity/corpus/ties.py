@@ -31,8 +31,15 @@ _EVENT_COLUMNS = f"""
     e.date_precision, e.date_source, e.date_start, e.date_end, {_QUAD_SQL} AS quad_code, e.event_scale,
     d.actor_code, d.actor_sector, d.actor_name, d.actor_text,
     d.recipient_code, d.recipient_sector, d.recipient_name, d.recipient_text,
-    e.sentence, e.event_text, e.trigger, a.url, a.title, a.published, e.coder_version"""
-_EVENT_FROM = "dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id"
+    e.sentence, e.event_text, e.trigger, a.url, a.title, a.published, e.coder_version,
+    coalesce(o.occasion_id, 'o' || e.id) AS occasion_id, coalesce(oc.event_id = e.id, true) AS best_report,
+    coalesce(oc.n_reports, 1) AS n_reports, coalesce(oc.n_articles, 1) AS n_articles,
+    coalesce(oc.n_sources, 1) AS n_sources, oc.date AS occasion_date, oc.date_precision AS occasion_precision,
+    oc.date_start AS occasion_start, oc.date_end AS occasion_end"""
+# every report's occasion (comity.corpus.occasions); a record stored without one is an occasion of its own
+_EVENT_FROM = """dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id
+    LEFT JOIN occasion_reports o ON o.event_id = e.id LEFT JOIN occasions oc ON oc.id = o.occasion_id"""
+_OCCASION = "coalesce(o.occasion_id, 'o' || e.id)"
 _EVENT_ORDER = "ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq, d.seq"
 
 
@@ -106,14 +113,26 @@ def _event_where(actor: str | None, recipient: str | None, type: str | None, sin
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+def _one_report(where: str, params: list) -> tuple[str, list]:
+    """``where`` narrowed to one report per occasion: its best-dated one when that one matches the
+    filters, else the first matching one by date."""
+    inner = (f"SELECT e.id FROM {_EVENT_FROM}{where} QUALIFY row_number() OVER (PARTITION BY {_OCCASION} "
+             "ORDER BY coalesce(oc.event_id = e.id, false) DESC, e.date_start NULLS LAST, e.id) = 1")
+    joined = f"{where} AND e.id IN ({inner})" if where else f" WHERE e.id IN ({inner})"
+    return joined, [*params, *params]
+
+
 def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
                 type: str | None = None, since: date | None = None, until: date | None = None,
                 text: str | None = None, include_negated: bool = True, include_hypothetical: bool = True,
-                limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-    """One row per dyad of each event, filtered; dates filter on the event's own date; ``limit`` rows
-    from the ``offset``-th."""
+                limit: int | None = None, offset: int = 0, records: bool = False) -> pd.DataFrame:
+    """One row per dyad of each occasion's report (each record's with ``records``), filtered; dates
+    filter on the event's own date; ``limit`` rows from the ``offset``-th. ``n_reports``,
+    ``n_articles`` and ``n_sources`` count the occasion's reports (:func:`occasion_reports` lists them)."""
     where, params = _event_where(actor, recipient, type, since, until, text, include_negated,
                                  include_hypothetical)
+    if not records:
+        where, params = _one_report(where, params)
     query = f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM}{where} {_EVENT_ORDER}"
     query += (f" LIMIT {int(limit)}" if limit else "") + (f" OFFSET {int(offset)}" if offset else "")
     return con.execute(query, params).df()
@@ -122,10 +141,12 @@ def event_frame(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, rec
 def event_count(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, recipient: str | None = None,
                 type: str | None = None, since: date | None = None, until: date | None = None,
                 text: str | None = None, include_negated: bool = True,
-                include_hypothetical: bool = True) -> int:
+                include_hypothetical: bool = True, records: bool = False) -> int:
     """How many rows :func:`event_frame` gives with no limit."""
     where, params = _event_where(actor, recipient, type, since, until, text, include_negated,
                                  include_hypothetical)
+    if not records:
+        where, params = _one_report(where, params)
     return int(con.execute(f"SELECT count(*) FROM {_EVENT_FROM}{where}", params).fetchall()[0][0])
 
 
@@ -175,9 +196,42 @@ def quote_count(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, a
     return int(con.execute(f"SELECT count(*) FROM {_QUOTE_FROM}{where}", params).fetchall()[0][0])
 
 
+def occasion_reports(con: duckdb.DuckDBPyConnection, occasion_ids) -> pd.DataFrame:
+    """The reports of these occasions (one row per record: its date, article and sentence), the
+    best-dated first in each."""
+    ids = list(dict.fromkeys(occasion_ids))
+    columns = ["occasion_id", "event_id", "event", "date", "published", "title", "url", "article_id",
+               "sentence"]
+    if not ids:
+        return pd.DataFrame(columns=columns)
+    singles = [i[1:] for i in ids]
+    query = f"""SELECT {_OCCASION} AS occasion_id, e.id AS event_id, e.event, e.date, a.published, a.title,
+        a.url, e.article_id, e.sentence FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN occasion_reports o ON o.event_id = e.id LEFT JOIN occasions oc ON oc.id = o.occasion_id
+        WHERE o.occasion_id IN ({', '.join('?' * len(ids))}) OR (o.occasion_id IS NULL AND e.id IN
+        ({', '.join('?' * len(singles))}))
+        ORDER BY occasion_id, coalesce(oc.event_id = e.id, true) DESC, a.published NULLS LAST, e.id"""
+    return con.execute(query, [*ids, *singles]).df()[columns]
+
+
+def as_occasions(frame: pd.DataFrame, keys: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Query rows reduced to one per occasion (and ``keys``), the best-dated report's, each dated by
+    its occasion's date; ``unit`` names what a count counts (the occasion)."""
+    if frame.empty:
+        return frame.assign(unit=frame["event_id"])
+    once = frame.sort_values("best_report", ascending=False, kind="stable") \
+        .drop_duplicates(subset=["occasion_id", *keys]).sort_index().copy()
+    dated = once["occasion_start"].notna()
+    for own, of_occasion in (("date", "occasion_date"), ("date_precision", "occasion_precision"),
+                             ("date_start", "occasion_start"), ("date_end", "occasion_end")):
+        once[own] = once[own].where(~dated, once[of_occasion])
+    return once.assign(unit=once["occasion_id"])
+
+
 def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, include_negated: bool,
-               include_hypothetical: bool) -> pd.DataFrame:
-    """The dyad rows between ``a`` and ``b`` either way, one per event and direction."""
+               include_hypothetical: bool, records: bool = False) -> pd.DataFrame:
+    """The dyad rows between ``a`` and ``b`` either way, one per occasion (event with ``records``)
+    and direction; ``unit`` is what a count counts."""
     a_actor, pa1 = _side_sql("actor", a)
     b_recipient, pb1 = _side_sql("recipient", b)
     b_actor, pb2 = _side_sql("actor", b)
@@ -187,8 +241,9 @@ def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, include_negated: 
     query = (f"SELECT {_EVENT_COLUMNS}, CASE WHEN {a_actor} AND {b_recipient} THEN 'ab' ELSE 'ba' END "
              f"AS direction FROM {_EVENT_FROM} WHERE {' AND '.join(where)} {_EVENT_ORDER}")
     params = [*pa1, *pb1, *pa1, *pb1, *pb2, *pa2]
-    frame = con.execute(query, params).df()
-    return frame.drop_duplicates(subset=["event_id", "direction"]).reset_index(drop=True)
+    frame = con.execute(query, params).df().drop_duplicates(subset=["event_id", "direction"])
+    frame = frame.assign(unit=frame["event_id"]) if records else as_occasions(frame, ("direction",))
+    return frame.reset_index(drop=True)
 
 
 def _with_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -211,11 +266,11 @@ def _day(value) -> date:
 
 
 def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", include_negated: bool = False,
-         include_hypothetical: bool = False) -> pd.DataFrame:
-    """Per period: events of each quad class from ``a`` to ``b`` (``ab_*``) and back (``ba_*``; a reciprocal
-    event, "A and B held talks", counts in both), all events (each once), and their mean ``event_scale``.
-    ``attrs["undated"]`` counts events without a date."""
-    rows = _pair_rows(con, a, b, include_negated, include_hypothetical)
+         include_hypothetical: bool = False, records: bool = False) -> pd.DataFrame:
+    """Per period: occasions (event records with ``records``) of each quad class from ``a`` to ``b``
+    (``ab_*``) and back (``ba_*``; a reciprocal event, "A and B held talks", counts in both), all of
+    them (each once), and their mean ``event_scale``. ``attrs["undated"]`` counts those without a date."""
+    rows = _pair_rows(con, a, b, include_negated, include_hypothetical, records)
     dated = _with_periods(rows, by)
     columns = [f"{d}_{name}" for d in ("ab", "ba") for name in QUADS.values()]
     result = []
@@ -226,7 +281,7 @@ def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", i
             for quad, name in QUADS.items():
                 record[f"{direction}_{name}"] = int(((group["direction"] == direction)
                                                      & (group["quad_code"] == quad)).sum())
-        once = group.drop_duplicates(subset=["event_id"])  # a reciprocal event runs both ways, counts once
+        once = group.drop_duplicates(subset=["unit"])  # a reciprocal event runs both ways, counts once
         record["events"] = len(once)
         scale = once["event_scale"].dropna()
         record["mean_scale"] = float(scale.mean()) if len(scale) else None
@@ -234,7 +289,7 @@ def ties(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", i
     frame = pd.DataFrame(result, columns=["period", "precision", "start", "end", *columns, "events",
                                           "mean_scale"])
     frame = complete(frame, by)
-    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["event_id"].nunique() - dated["event_id"].nunique()))
+    frame.attrs.update(a=a, b=b, by=by, undated=int(rows["unit"].nunique() - dated["unit"].nunique()))
     return frame
 
 
@@ -258,28 +313,35 @@ def complete(frame: pd.DataFrame, by: str) -> pd.DataFrame:
 
 
 def evidence(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month", period: str | None = None,
-             include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
-    """The events behind :func:`ties`: period, direction, type, date, pair, sentence and source."""
-    dated = _with_periods(_pair_rows(con, a, b, include_negated, include_hypothetical), by)
+             include_negated: bool = False, include_hypothetical: bool = False,
+             records: bool = False) -> pd.DataFrame:
+    """The occasions (event records with ``records``) behind :func:`ties`: period, direction, type,
+    date, pair, the best-dated report's sentence and source, and how many reports, articles and
+    sources the occasion has (:func:`occasion_reports` lists them)."""
+    dated = _with_periods(_pair_rows(con, a, b, include_negated, include_hypothetical, records), by)
     if period:
         dated = dated[dated["period"] == period]
     keep = ["period", "direction", "event", "date", "negated", "actor_code", "recipient_code",
-            "event_scale", "sentence", "url", "title", "article_id", "event_id", "start"]
+            "event_scale", "sentence", "url", "title", "article_id", "event_id", "occasion_id", "n_reports",
+            "n_articles", "n_sources", "start"]
     return dated.sort_values(["start", "period"], kind="stable")[keep].drop(columns="start") \
         .reset_index(drop=True)
 
 
 def network(con: duckdb.DuckDBPyConnection, *, since: date | None = None, until: date | None = None,
-            limit: int = 20, include_negated: bool = False,
-            include_hypothetical: bool = False) -> pd.DataFrame:
-    """Directed dyads (actor ≠ recipient) by number of events, with mean scale and quad counts."""
+            limit: int = 20, include_negated: bool = False, include_hypothetical: bool = False,
+            records: bool = False) -> pd.DataFrame:
+    """Directed dyads (actor ≠ recipient) by number of occasions (event records with ``records``), with
+    mean scale and quad counts."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
     where += ["d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL", "d.actor_code <> d.recipient_code"]
     quads = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS {name}" for q, name in QUADS.items())
+    unit = "e.id" if records else _OCCASION
     query = f"""WITH pairs AS (
-        SELECT DISTINCT e.id, d.actor_code, d.recipient_code, e.event_scale, {_QUAD_SQL} AS quad_code
-        FROM {_EVENT_FROM} WHERE {' AND '.join(where)})
+        SELECT {unit} AS unit, d.actor_code, d.recipient_code, avg(e.event_scale) AS event_scale,
+        any_value({_QUAD_SQL}) AS quad_code
+        FROM {_EVENT_FROM} WHERE {' AND '.join(where)} GROUP BY unit, d.actor_code, d.recipient_code)
         SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
         avg(event_scale) AS mean_scale, {quads}
         FROM pairs GROUP BY actor_code, recipient_code

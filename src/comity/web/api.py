@@ -40,9 +40,11 @@ Until = Annotated[date | None, Blank, Query(description="Last day of the events'
 Name = Annotated[str, Query(min_length=1, max_length=MAX_NAME, description="A speaker's name.")]
 Negated = Annotated[bool, Query(description="Count negated events too.")]
 Hypothetical = Annotated[bool, Query(description="Count hypothetical events too.")]
+Records = Annotated[bool, Query(alias="records", description="Count every event record, not occasions (one "
+                                "event reported in several articles is one occasion).")]
 EVENT_COLUMNS = ["event_id", "article_id", "date", "actor_code", "actor_name", "event", "recipient_code",
                  "recipient_name", "quad_code", "event_scale", "mode", "negated", "trigger", "sentence",
-                 "title", "published", "url"]
+                 "title", "published", "url", "occasion_id", "n_reports", "n_articles", "n_sources"]
 
 
 def ask(request: Request):
@@ -111,7 +113,8 @@ def network(request: Request, since: Since = None, until: Until = None,
             type: Annotated[list[str], Query(max_length=16, description="Event types (any of).")] = [],  # noqa: B006
             quad: Annotated[list[int], Query(max_length=4, description="Quad classes 1-4 (any of).")] = [],  # noqa: B006
             limit: Annotated[int, Query(ge=1, le=MAX_EDGES, description="At most this many edges.")] = 60,
-            include_negated: Negated = False, include_hypothetical: Hypothetical = False) -> dict[str, Any]:
+            include_negated: Negated = False, include_hypothetical: Hypothetical = False,
+            per_record: Records = False) -> dict[str, Any]:
     check_range(since, until)
     if any(q not in QUAD_KEYS for q in quad):
         raise HTTPException(400, "quad must be 1, 2, 3 or 4")
@@ -119,7 +122,8 @@ def network(request: Request, since: Since = None, until: Until = None,
     def run(corpus: Corpus) -> dict[str, Any]:
         edges = records(corpus.browse.network_edges(
             since=since, until=until, types=[t.strip() for t in type if t.strip()], quads=quad, limit=limit,
-            include_negated=include_negated, include_hypothetical=include_hypothetical))
+            include_negated=include_negated, include_hypothetical=include_hypothetical,
+            records=per_record))
         weight: dict[str, int] = {}
         for edge in edges:
             for side in (edge["actor"], edge["recipient"]):
@@ -138,11 +142,11 @@ def types(request: Request) -> dict[str, Any]:
 
 @router.get("/ties/{a}/{b}", summary="A dyad's series: events per quad class both ways, mean scale")
 def ties(request: Request, a: Code, b: Code, by: By = "month", include_negated: Negated = False,
-         include_hypothetical: Hypothetical = False) -> dict[str, Any]:
+         include_hypothetical: Hypothetical = False, per_record: Records = False) -> dict[str, Any]:
     def run(corpus: Corpus) -> dict[str, Any]:
         first, second = known_actor(corpus, a), known_actor(corpus, b)
         frame = corpus.browse.series(first, second, by=by, include_negated=include_negated,
-                                     include_hypothetical=include_hypothetical)
+                                     include_hypothetical=include_hypothetical, records=per_record)
         if len(frame) > MAX_PERIODS:
             raise HTTPException(400, f"{len(frame)} periods by {by}: more than {MAX_PERIODS}; "
                                 "choose a longer period (week or month)")
@@ -152,22 +156,41 @@ def ties(request: Request, a: Code, b: Code, by: By = "month", include_negated: 
     return ask(request)(run)
 
 
-@router.get("/evidence/{a}/{b}", summary="The events behind a dyad's series, for one period or all")
+@router.get("/evidence/{a}/{b}", summary="The occasions behind a dyad's series, for one period or all, "
+            "each with its other reports")
 def evidence(request: Request, a: Code, b: Code, by: By = "month",
              period: Annotated[str | None, Query(max_length=32, description="A period label.")] = None,
              limit: Annotated[int, Query(ge=1, le=MAX_ROWS)] = 200,
-             include_negated: Negated = False, include_hypothetical: Hypothetical = False) -> dict[str, Any]:
+             include_negated: Negated = False, include_hypothetical: Hypothetical = False,
+             per_record: Records = False) -> dict[str, Any]:
     def run(corpus: Corpus) -> dict[str, Any]:
         first, second = known_actor(corpus, a), known_actor(corpus, b)
         frame = corpus.evidence(first, second, by=by, period=period, include_negated=include_negated,
-                                include_hypothetical=include_hypothetical)
+                                include_hypothetical=include_hypothetical, records=per_record)
         published = corpus.browse.published(list(dict.fromkeys(frame["article_id"].head(limit))))
         rows = with_sources(records(frame.head(limit)))
+        reports = _other_reports(corpus, rows) if not per_record else {}
         for row in rows:
             row["published"] = published.get(row["article_id"])
+            row["reports"] = reports.get((row["occasion_id"], row["event_id"]), [])
         return {"a": first, "b": second, "by": by, "period": period, "total": len(frame), "events": rows}
 
     return ask(request)(run)
+
+
+REPORT_KEYS = ("event_id", "event", "date", "published", "title", "url", "outlet", "article_id", "sentence")
+
+
+def _other_reports(corpus: Corpus, rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """For each shown occasion of several reports, its reports other than the one shown."""
+    several = [r["occasion_id"] for r in rows if (r.get("n_reports") or 1) > 1]
+    folded = with_sources(records(corpus.occasion_reports(several))) if several else []
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        found[(row["occasion_id"], row["event_id"])] = [
+            {k: f[k] for k in REPORT_KEYS}
+            for f in folded if f["occasion_id"] == row["occasion_id"] and f["event_id"] != row["event_id"]]
+    return found
 
 
 @router.get("/dyad-quotes/{a}/{b}", summary="Quotes in which one side's speakers speak about the other")

@@ -101,7 +101,22 @@
       el("p", {class: "source"},
         el("a", {href: path("article", e.article_id)}, e.title || "article"),
         e.outlet ? ` · ${e.outlet}` : "", ` · published ${e.published || "?"}`,
-        e.url ? " · " : "", e.url ? el("a", {href: e.url, rel: "noopener noreferrer", target: "_blank"}, "original") : null));
+        e.url ? " · " : "", e.url ? el("a", {href: e.url, rel: "noopener noreferrer", target: "_blank"}, "original") : null),
+      reportsOf(e));
+  }
+
+  // An occasion reported more than once: its other reports, folded under the one shown.
+  function reportsOf(e) {
+    const others = e.reports || [];
+    if (!others.length) return null;
+    const sources = e.n_sources > 1 ? `, ${e.n_sources} sources` : "";
+    return el("details", {class: "reports"},
+      el("summary", {}, `${others.length + 1} reports in ${e.n_articles} article${e.n_articles > 1 ? "s" : ""}${sources}`),
+      el("ol", {}, ...others.map(r => el("li", {},
+        el("span", {class: "meta"}, `${r.published || "?"} · ${r.event} · `),
+        el("a", {href: path("article", r.article_id)}, r.title || "article"),
+        r.outlet ? ` · ${r.outlet}` : "",
+        el("blockquote", {}, r.sentence || "")))));
   }
 
   async function choose(period) {

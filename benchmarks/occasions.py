@@ -1,0 +1,266 @@
+"""Occasions (issue 17): how well event records of one real occasion are grouped, what grouping does to
+the counts, and what it costs.
+
+    python benchmarks/occasions.py score [--db STORE]
+    python benchmarks/occasions.py dyads --db STORE [--top 20] [--plot A B PNG]
+    python benchmarks/occasions.py speed [--records 10000] [--jobs 2]
+
+``score``: the gold in ``benchmarks/occasions/gold.jsonl`` groups by hand the 792 event records comity
+coded from the 241 CNN asia/china-section articles of 2022 in ``../shared/data/news/corpus.jsonl.gz``
+(two annotators, notes beside it). Each gold line names a record by corpus article id, type, actor and
+recipient codes and its first evidence span (no article text is in the repository). The articles are
+ingested into a fresh store (or ``--db``, an existing one), records are matched to the gold by article,
+type and span, and the store's occasions — built incrementally by the ingest — are scored on the
+matched records: pairwise precision, recall and F1 (over pairs of records in one occasion) and B³.
+A ``comity occasions`` rebuild is checked to give the same grouping.
+
+``dyads``: over a store, for the 20 directed dyads with most records, records and occasions per
+dyad-month (mean over the months with any), and with ``--plot`` a chart of both for one pair.
+
+``speed``: ingests corpus articles (``--jobs`` workers) until ``--records`` event records are stored,
+timing the ingest, then times a rebuild of the occasions from scratch; prints the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "occasions" / "gold.jsonl"
+CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
+
+
+def corpus_rows(keep) -> list[dict]:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+        return [r for r in map(json.loads, lines) if keep(r)]
+
+
+def ingest(rows: list[dict], db: Path, jobs: int | None = None) -> float:
+    """Ingest ``rows`` (corpus records) into ``db`` with the comity CLI; seconds taken."""
+    with tempfile.TemporaryDirectory(prefix="comity-occ-") as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        command = [sys.executable, "-m", "comity", "ingest", str(path), "--db", str(db)]
+        command += ["--jobs", str(jobs)] if jobs else []
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+
+def _overlap(a: list[int] | None, b: list[int] | None) -> int:
+    if not a or not b:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def matched(con: duckdb.DuckDBPyConnection, gold: list[dict]) -> dict[int, str]:
+    """Gold line index -> the store's event id of the same record (article, type, span)."""
+    urls = dict(con.execute("SELECT id, url FROM articles").fetchall())
+    by_url = {r["url"]: r["id"] for r in corpus_rows(lambda r: r["url"] in set(urls.values()))}
+    article_of = {by_url[u]: aid for aid, u in urls.items() if u in by_url}
+    events = defaultdict(list)
+    for eid, aid, event, spans, actors, recipients in con.execute(
+            "SELECT id, article_id, event, spans, actor_codes, recipient_codes FROM events").fetchall():
+        events[(aid, event)].append((eid, spans[0] if spans else None, sorted(c for c in actors if c),
+                                     sorted(c for c in recipients if c)))
+    found, used = {}, set()
+    for i, g in enumerate(gold):
+        key = (article_of.get(g["article"]), g["event"])
+        candidates = [e for e in events.get(key, []) if e[0] not in used]
+        exact = [e for e in candidates
+                 if e[1] == g["span"] and e[2] == g["actors"] and e[3] == g["recipients"]]
+        best = exact or sorted((e for e in candidates if _overlap(e[1], g["span"]) > 0),
+                               key=lambda e: -_overlap(e[1], g["span"]))
+        if best:
+            found[i] = best[0][0]
+            used.add(best[0][0])
+    return found
+
+
+def pairs(labels: dict) -> set[tuple]:
+    groups = defaultdict(list)
+    for item, label in labels.items():
+        groups[label].append(item)
+    return {tuple(sorted(p)) for members in groups.values() for p in itertools.combinations(members, 2)}
+
+
+def b_cubed(gold: dict, system: dict) -> tuple[float, float]:
+    def members(labels: dict) -> dict:
+        groups = defaultdict(set)
+        for item, label in labels.items():
+            groups[label].add(item)
+        return {item: groups[label] for item, label in labels.items()}
+
+    g, s = members(gold), members(system)
+    precision = sum(len(g[i] & s[i]) / len(s[i]) for i in gold) / len(gold)
+    recall = sum(len(g[i] & s[i]) / len(g[i]) for i in gold) / len(gold)
+    return precision, recall
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def grouping(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT event_id, occasion_id FROM occasion_reports").fetchall())
+
+
+def score(db: Path | None, path: Path = GOLD) -> None:
+    gold = [json.loads(line) for line in path.read_text().splitlines()]
+    with tempfile.TemporaryDirectory(prefix="comity-occ-") as tmp:
+        if db is None:
+            db = Path(tmp) / "gold.duckdb"
+            wanted = {g["article"] for g in gold}
+            seconds = ingest(corpus_rows(lambda r: r["id"] in wanted), db)
+            print(f"ingested {len(wanted)} articles in {seconds:.1f} s", file=sys.stderr)
+        from comity.corpus.store import Store
+
+        Store(db).close()  # brings a store written before occasions up to date (it groups its records)
+        con = duckdb.connect(str(db))
+        found = matched(con, gold)
+        incremental = grouping(con)
+        from comity.corpus.occasion_store import rebuild
+
+        rebuild(con)
+        same = grouping(con) == incremental
+        con.close()
+    gold_labels = {i: gold[i]["occasion"] for i in found}
+    system = {i: incremental.get(eid, "o" + eid) for i, eid in found.items()}
+    gold_pairs, system_pairs = pairs(gold_labels), pairs(system)
+    right = len(gold_pairs & system_pairs)
+    p = right / len(system_pairs) if system_pairs else 0.0
+    r = right / len(gold_pairs) if gold_pairs else 0.0
+    bp, br = b_cubed(gold_labels, system)
+    print(f"records matched to the gold: {len(found)} of {len(gold)}")
+    print(f"gold occasions {len(set(gold_labels.values()))}, system occasions {len(set(system.values()))}")
+    print(f"pairwise: precision {p:.3f} recall {r:.3f} F1 {f1(p, r):.3f} "
+          f"({right} right of {len(system_pairs)} system pairs, {len(gold_pairs)} gold pairs)")
+    print(f"B3: precision {bp:.3f} recall {br:.3f} F1 {f1(bp, br):.3f}")
+    print(f"a rebuild from scratch gives the ingest's grouping: {'yes' if same else 'NO'}")
+
+
+_DYAD_MONTHS = """
+    WITH d AS (SELECT DISTINCT e.id, coalesce(o.occasion_id, 'o' || e.id) AS occasion,
+               d.actor_code AS a, d.recipient_code AS b,
+               strftime(coalesce(oc.date_start, e.date_start), '%Y-%m') AS month
+               FROM dyads d JOIN events e ON e.id = d.event_id
+               LEFT JOIN occasion_reports o ON o.event_id = e.id
+               LEFT JOIN occasions oc ON oc.id = o.occasion_id
+               WHERE d.actor_code IS NOT NULL AND d.recipient_code IS NOT NULL
+               AND d.actor_code <> d.recipient_code AND e.date_start IS NOT NULL
+               AND NOT coalesce(e.negated, false)
+               AND (e.date_end - e.date_start) < 31),
+    m AS (SELECT a, b, month, count(DISTINCT id) AS records, count(DISTINCT occasion) AS occasions
+          FROM d GROUP BY a, b, month)
+    SELECT a, b, sum(records) AS records, sum(occasions) AS occasions, count(*) AS months,
+           avg(records) AS records_per_month, avg(occasions) AS occasions_per_month
+    FROM m GROUP BY a, b ORDER BY records DESC, a, b LIMIT ?"""
+
+
+def dyads(db: Path, top: int, plot: list[str] | None) -> None:
+    """Records and occasions per dyad-month for the ``top`` directed dyads (dated to a month or finer)."""
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(_DYAD_MONTHS, [top]).fetchall()
+    con.close()
+    print("| dyad | records | occasions | months | records/month | occasions/month | occasions/records |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for a, b, records, occasions, months, rpm, opm in rows:
+        print(f"| {a}→{b} | {records} | {occasions} | {months} | {rpm:.2f} | {opm:.2f} | {opm / rpm:.2f} |")
+    if plot:
+        chart(db, *plot)
+
+
+def chart(db: Path, a: str, b: str, png: str) -> None:
+    """``ties A B`` by month, records and occasions: printed side by side and drawn to ``png``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from comity.corpus.corpus import Corpus
+
+    with Corpus(db, read_only=True) as corpus:
+        records = corpus.ties(a, b, records=True)
+        occasions = corpus.ties(a, b)
+    both = records[["period", "start", "events"]].merge(occasions[["period", "events"]], on="period",
+                                                        how="outer", suffixes=("_records", "_occasions"))
+    both = both.fillna(0).sort_values("start")
+    print(f"\n{a}–{b} by month (either way): records vs occasions")
+    print("| month | records | occasions |")
+    print("| --- | ---: | ---: |")
+    for row in both.itertuples(index=False):
+        if row.events_records or row.events_occasions:
+            print(f"| {row.period} | {int(row.events_records)} | {int(row.events_occasions)} |")
+    figure, axis = plt.subplots(figsize=(11, 3.6))
+    axis.plot(both["start"], both["events_records"], label="event records", color="#999999")
+    axis.plot(both["start"], both["events_occasions"], label="occasions", color="#2457a6")
+    axis.set_title(f"comity ties {a} {b}: records and occasions per month")
+    axis.legend(loc="upper left")
+    figure.tight_layout()
+    figure.savefig(png, dpi=110)
+    print(f"chart written to {png}", file=sys.stderr)
+
+
+def speed(records: int, jobs: int) -> None:
+    rows = corpus_rows(lambda r: True)
+    with tempfile.TemporaryDirectory(prefix="comity-occ-") as tmp:
+        db = Path(tmp) / "speed.duckdb"
+        coded, seconds, taken = 0, 0.0, 0
+        step = 400
+        while coded < records and taken < len(rows):
+            seconds += ingest(rows[taken:taken + step], db, jobs)
+            taken += step
+            con = duckdb.connect(str(db), read_only=True)
+            coded = con.execute("SELECT count(*) FROM events").fetchone()[0]
+            con.close()
+        con = duckdb.connect(str(db))
+        from comity.corpus.occasion_store import rebuild
+
+        start = time.perf_counter()
+        con.execute("BEGIN TRANSACTION")
+        occasions = rebuild(con)
+        con.execute("COMMIT")
+        grouping_seconds = time.perf_counter() - start
+        con.close()
+    print(f"{taken} articles, {coded} event records: ingest (coding, storing and grouping as it goes) "
+          f"{seconds:.1f} s with --jobs {jobs}")
+    print(f"grouping all {coded} records from scratch: {grouping_seconds:.2f} s, {occasions} occasions")
+    print(f"ratio grouping / ingest: {grouping_seconds / seconds:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("score")
+    s.add_argument("--db", type=Path)
+    s.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl (tuned on) or heldout.jsonl")
+    d = sub.add_parser("dyads")
+    d.add_argument("--db", type=Path, required=True)
+    d.add_argument("--top", type=int, default=20)
+    d.add_argument("--plot", nargs=3, metavar=("A", "B", "PNG"))
+    p = sub.add_parser("speed")
+    p.add_argument("--records", type=int, default=10000)
+    p.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    if args.command == "score":
+        score(args.db, args.gold)
+    elif args.command == "dyads":
+        dyads(args.db, args.top, args.plot)
+    else:
+        speed(args.records, args.jobs)
+
+
+if __name__ == "__main__":
+    main()
