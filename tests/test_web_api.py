@@ -37,6 +37,9 @@ WRITTEN = [
      "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov in Beijing on "
      "Tuesday, the two ministries said.\n\nChina and Russia agreed to expand their cooperation on energy, "
      "according to a joint statement released after the meeting."),
+    ("cr-mar-b", "2025-03-13", "Lavrov in Beijing", "https://news.example.net/lavrov-beijing",
+     "Russian Foreign Minister Sergei Lavrov held talks with Chinese Foreign Minister Wang Yi in Beijing on "
+     "Tuesday, the Russian ministry said."),
     ("cr-jul", "2025-07-21", "Joint drills in the Sea of Japan", "https://example.org/cr-jul",
      "China and Russia began joint naval exercises in the Sea of Japan on Sunday, the Chinese defence "
      "ministry said.\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Moscow on "
@@ -126,7 +129,10 @@ def test_a_dyad_series_and_one_periods_evidence(client) -> None:
     assert all(e["period"] == "2025-03" for e in march["events"])
     assert any("Lavrov" in e["sentence"] for e in march["events"])
     first = march["events"][0]
-    assert first["outlet"] == "example.org" and first["published"] == "2025-03-12"
+    assert first["published"] == "2025-03-12"
+    # the talks are one occasion reported by two outlets: one shown, the other folded under it
+    outlets = {first["outlet"], *(r["outlet"] for r in first["reports"])}
+    assert outlets == {"example.org", "news.example.net"} and first["n_reports"] == 2
     assert first["url"] == "https://example.org/cr-mar"
 
 

@@ -135,8 +135,12 @@ def test_click_through_network_dyad_period_evidence_article(page) -> None:
     page.wait_for_selector("#evidence-list li blockquote")
     assert page.locator("#period-label").inner_text() == "2025-03"
     items = page.locator("#evidence-list li")
-    assert "Lavrov" in items.first.inner_text() and "example.org" in items.first.inner_text()
+    assert "Lavrov" in items.first.inner_text() and "example." in items.first.inner_text()
     assert "published 2025-03-12" in items.first.inner_text()
+    folded = page.locator("#evidence-list details.reports")  # the talks, reported by two outlets
+    assert folded.count() >= 1 and "2 reports in 2 articles, 2 sources" in folded.first.inner_text()
+    folded.first.locator("summary").click()
+    assert "Lavrov" in folded.first.locator("blockquote").first.inner_text()
     shot(page, "dyad", whole=True)
 
     items.first.locator("a", has_text="Wang Yi and Lavrov meet").click()
