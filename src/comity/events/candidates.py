@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from comity.events import border, clauses, purpose, refuse, sides
 from comity.events import modality as aux
 from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.modality_past import is_cancelled
 from comity.events.refuse import ASKED_MODES, threat_mode
 from comity.events.roles import MentionMap, collect
 from comity.events.triggers import (
@@ -54,18 +55,21 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
 
 
 def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
+    """Negation and mode from the trigger's clause; a cancelled act ("the cancellation of future calls") is
+    a future act that will not happen (a refusal of it, for :func:`comity.events.refuse.recast_refusal`)."""
     tok = cand.tok
-    cand.negated = cand.negated or aux.is_negated(tok, lex)
-    hypothetical = aux.is_hypothetical(tok, lex)
+    cancelled = is_cancelled(tok, lex)
+    cand.negated = cand.negated or cancelled or aux.is_negated(tok, lex)
+    hypothetical = not cancelled and aux.is_hypothetical(tok, lex)
     if (hypothetical or aux.is_future(tok, lex)) and lex.has("threat_types", cand.event) and (
-        aux.is_conditional(tok, lex)
+        not cancelled and aux.is_conditional(tok, lex)
     ):
         cand.mode = threat_mode(cand.event, cand.mode, tok.lemma_)
         cand.event = "THREATEN"  # a harmful act promised on a condition is a threat
         return
     if hypothetical:
         cand.aux.append("hypothetical")
-    elif aux.is_future(tok, lex):
+    elif cancelled or aux.is_future(tok, lex):
         cand.aux.append("future")
         if cand.event in FUTURE_AS_AGREE:
             cand.event, cand.mode = "AGREE", None

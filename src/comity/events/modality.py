@@ -3,7 +3,12 @@
 The clause of a trigger is the trigger itself, the light verb that carries a
 nominal trigger, and the chain of verbs that govern it through complements
 ("plans to visit", "refused to meet", "stopped short of sending"). Verbs joined by
-"and" share what embeds them ("urged X to halt the raids and withdraw": both are asked for).
+"and" share what embeds them ("urged X to halt the raids and withdraw": both are
+asked for), and a bare verb joined to another shares its auxiliaries ("will attend
+the summit and meet Biden"). A cue stops at the clause that governs the act: not
+above a past clause with its own subject, not into an act framed by "since" or
+"amid", and a negation not into a framing phrase at all
+(:mod:`comity.events.modality_past`).
 """
 
 from __future__ import annotations
@@ -13,14 +18,17 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
+from comity.events.modality_past import double_negative, framed_out, judged, shared_conjunct, told_apart
 from comity.events.roles import light_verb
 
 SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
 
 
-def governors(tok: Token, lex: EventLexicon, limit: int = 4) -> list[Token]:
-    """The verbs that govern ``tok`` through complements, nearest first (not across conj or relcl)."""
+def governors(tok: Token, lex: EventLexicon, limit: int = 4, cue: str | None = None) -> list[Token]:
+    """The verbs that govern ``tok`` through complements, nearest first (not across conj or relcl, nor above
+    a past clause of its own: :mod:`comity.events.modality_past`). With ``cue`` ('negation' or 'mode'),
+    only those whose cue of that kind reaches ``tok`` (not across a framing phrase it stops at)."""
     out: list[Token] = []
     cur = tok
     verb = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
@@ -32,6 +40,8 @@ def governors(tok: Token, lex: EventLexicon, limit: int = 4) -> list[Token]:
         if (
             cur.dep_ not in ("xcomp", "pcomp", "prep", "ccomp", "pobj", "advmod") and not gerund
         ) or cur.head == cur:
+            break
+        if told_apart(cur) or (cue is not None and framed_out(cur, cue, lex)):
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ"):
@@ -57,10 +67,13 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return True
-    for gov in governors(tok, lex):
+    for gov in governors(tok, lex, cue="negation"):
+        if double_negative(gov, lex):
+            return False  # "will not hesitate to fight": the act is not denied
         if _negated_here(gov, lex) or lex.has("negating_verbs", gov.lemma_):
             return True
-    return False
+    first = shared_conjunct(tok)
+    return first is not None and is_negated(first, lex)  # "did not attend the summit or meet Biden"
 
 
 def is_asked(tok: Token, lex: EventLexicon) -> bool:
@@ -68,7 +81,16 @@ def is_asked(tok: Token, lex: EventLexicon) -> bool:
     embedded question is neither done nor announced."""
     def question(verb: Token) -> bool:
         return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
-    return any(verb.dep_ == "ccomp" and question(verb) for verb in _clause(tok, lex))
+    return any(verb.dep_ == "ccomp" and question(verb) for verb in map(_first_conjunct, _clause(tok, lex)))
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """ "whether Xi will attend the summit or meet Biden": the conjunct that holds what the others share."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return verb
 
 
 def is_attempted(tok: Token, event: str, lex: EventLexicon) -> bool:
@@ -137,14 +159,19 @@ def _modals(tok: Token) -> list[str]:
 
 
 def _clause(tok: Token, lex: EventLexicon) -> list[Token]:
+    """The trigger (a verb), the verbs whose modes reach it, and the conjunct whose auxiliaries it shares
+    ("will attend the summit and meet Biden") with that one's governors."""
     own = [tok] if tok.pos_ in ("VERB", "AUX") else []
-    return own + governors(tok, lex)
+    first = shared_conjunct(tok)
+    shared = [first, *governors(first, lex, cue="mode")] if first is not None else []
+    return own + governors(tok, lex, cue="mode") + shared
 
 
-def _predicate_modals(tok: Token) -> list[str]:
-    """The modals of what is said of an act named by a subject noun ("talks could resume")."""
+def _predicate_modals(tok: Token, lex: EventLexicon) -> list[str]:
+    """The modals of what is said of an act named by a subject noun ("talks could resume"); none when they
+    judge a known act ("her trip could pose risks": :func:`comity.events.modality_past.judged`)."""
     subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
-    if subject and tok.head.pos_ in ("VERB", "AUX"):
+    if subject and tok.head.pos_ in ("VERB", "AUX") and not judged(tok, tok.head, lex):
         return _modals(tok.head)
     return []
 
@@ -166,7 +193,7 @@ def _said_of(tok: Token, lex: EventLexicon, adjectives: str, modals: str,
     purpose = _purpose_of(tok)
     if purpose is not None and mode(purpose, lex):
         return True
-    return any(lex.has(modals, m) for m in _predicate_modals(tok))
+    return any(lex.has(modals, m) for m in _predicate_modals(tok, lex))
 
 
 def is_future(tok: Token, lex: EventLexicon) -> bool:
@@ -264,7 +291,7 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         for _ in range(3):
             if any(c.dep_ == "mark" and lex.has("hypothetical_words", c.lower_) for c in cur.children):
                 return True
-            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head == cur:
+            if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head == cur or told_apart(cur):
                 break
             cur = cur.head
     return False
