@@ -111,3 +111,19 @@ KEPT = [
 @pytest.mark.parametrize(("text", "expected"), WRONG + KEPT)
 def test_modality(coder: Coder, text: str, expected: set[tuple]) -> None:
     assert records(coder, text) == expected
+
+
+MERGED = [
+    # an act told in one paragraph and what it might become in another are two records: merging them
+    # (same type and sides) made the real act hypothetical (events.merge keys on the modality)
+    ("China imposed sanctions on Japanese chipmakers, the commerce ministry said.\n\nChina could impose "
+     "more sanctions on Japan, analysts said.",
+     {("SANCTION", (), False), ("SANCTION", ("hypothetical",), False)}),
+    ("Turkish jets struck Kurdish positions in Iraq.\n\nTurkey may strike Iraq again, officials said.",
+     {("ASSAULT", (), False), ("ASSAULT", ("hypothetical",), False)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MERGED)
+def test_an_act_and_its_unreal_mention_stay_apart(coder: Coder, text: str, expected: set[tuple]) -> None:
+    assert records(coder, text) == expected

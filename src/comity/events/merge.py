@@ -289,8 +289,12 @@ def _codes(mentions: list[Mention]) -> tuple[str, ...]:
 
 
 def _key(d: _Dated) -> tuple:
+    """Mentions merge when they tell one act: the same type and sides, and the same modality (an act
+    that happened and a mention of what it would or will be are two records, so that one hypothetical
+    or future mention never turns the act told elsewhere into one)."""
     c = d.cand
-    return c.event, _codes(c.actor), _codes(c.recipient), c.negated
+    unreal = "hypothetical" if "hypothetical" in c.aux else "future" if "future" in c.aux else ""
+    return c.event, _codes(c.actor), _codes(c.recipient), c.negated, unreal
 
 
 def _same_occasion(a: _Dated, b: _Dated) -> bool:
