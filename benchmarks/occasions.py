@@ -226,16 +226,16 @@ def speed(records: int, jobs: int, keep: Path | None) -> None:
     from comity.text.normalize import as_date
 
     spent = [0.0]
-    refresh = store_module.refresh
+    grouping = store_module.group_pending
 
     def timed(*args, **kwargs):
         start = time.perf_counter()
         try:
-            return refresh(*args, **kwargs)
+            return grouping(*args, **kwargs)
         finally:
             spent[0] += time.perf_counter() - start
 
-    store_module.refresh = timed
+    store_module.group_pending = timed
     rows = corpus_rows(lambda r: True)
     with tempfile.TemporaryDirectory(prefix="comity-occ-") as tmp:
         db = keep or Path(tmp) / "speed.duckdb"

@@ -263,3 +263,17 @@ def test_the_web_explorer_lists_occasions_with_their_reports(store: Path) -> Non
         series = client.get("/api/ties/CHN/RUS").json()["periods"]
         per_record = client.get("/api/ties/CHN/RUS?records=true").json()["periods"]
         assert sum(p["events"] for p in series) == 2 and sum(p["events"] for p in per_record) == 5
+
+
+def test_a_store_left_with_pending_occasions_groups_them_when_opened(tmp_path: Path) -> None:
+    db = tmp_path / "killed.duckdb"
+    ingest(db, REPORTS)
+    expected = grouping(db)
+    con = duckdb.connect(str(db))  # as a run killed after writing, before grouping, leaves it
+    con.execute("DELETE FROM occasions")
+    con.execute("UPDATE occasion_reports SET occasion_id = 'o' || event_id")
+    con.execute("INSERT INTO occasion_pending SELECT DISTINCT block FROM occasion_reports")
+    con.close()
+    with Corpus(db):
+        pass
+    assert grouping(db) == expected

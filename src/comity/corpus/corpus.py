@@ -189,6 +189,7 @@ class Corpus:
         said.flush()
         with self.store.held():
             before()
+            self.store.group_pending()
         return summary
 
     def _in_groups(self, results: Iterable[tuple[Article, Coded | ComityError]],
@@ -264,6 +265,8 @@ class Corpus:
             return coded.article.id
 
         self._in_groups(coder.code_many(self.store.articles(ids)), store, summary, notify)
+        with self.store.held():
+            self.store.group_pending()
         return summary
 
     def ingest_parquet(self, directory: str | Path) -> Summary:

@@ -4,8 +4,12 @@ Two tables hold them: ``occasions`` (one row per occasion: its block, best-dated
 reports, articles and sources, first and last report, and its date) and ``occasion_reports`` (each
 event record's occasion). Occasions never cross a block (family and parties), so keeping them true
 after a change means grouping again every block the change touched, from all of that block's
-records: :func:`refresh` does it for the records an ingest adds and the blocks a recode empties, in
-the writer's transaction; :func:`rebuild` groups the whole store, and gives the same tables.
+records. Writing an article only *marks* what it touched (:func:`mark`, :func:`forget_articles`:
+its records stand as occasions of their own, their blocks are listed in ``occasion_pending``), in
+the same transaction; :func:`group_pending` groups the listed blocks again, all at once — the store
+calls it at the end of a write, every minute or so of a long ingest, and when it is opened after a
+run that was killed — so a busy block is grouped once a minute, not once per commit.
+:func:`rebuild` groups the whole store and gives the same tables.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import duckdb
 from comity.corpus.occasions import (
     Occasion,
     Report,
+    block_of,
     content_words,
     group,
     modality_of,
@@ -39,6 +44,9 @@ SCHEMA = (
         event_id VARCHAR PRIMARY KEY, occasion_id VARCHAR NOT NULL, block VARCHAR
     )""",
     "CREATE INDEX IF NOT EXISTS occasion_reports_block ON occasion_reports (block)",
+    """CREATE TABLE IF NOT EXISTS occasion_pending (
+        key VARCHAR PRIMARY KEY          -- a block to group again, or '#' and an unblocked record's id
+    )""",
 )
 
 _REPORT_COLUMNS = """e.id, e.article_id, e.event, e.actor_codes, e.recipient_codes, e.date_start, e.date_end,
@@ -90,54 +98,81 @@ def _reports_of(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> tup
     return reports, values
 
 
-def forget_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> set[str]:
-    """Take these articles' stored events out of their occasions (before a recode removes them);
-    returns the blocks they were in, to be grouped again once the new records are in."""
-    ids = sorted(set(article_ids))
-    found: set[str] = set()
-    for chunk in _chunks(ids):
+def mark(con: duckdb.DuckDBPyConnection, events: list[tuple]) -> None:
+    """New event records (rows of the ``events`` table): each its own occasion until grouped, its block
+    (or, when it has none, itself) listed as pending. Runs in the writer's transaction."""
+    if not events:
+        return
+    members, keys = [], set()
+    for row in events:
+        eid, event, actors, recipients = row[0], row[3], row[19], row[20]
+        block = block_of(event, actors, recipients) or ""
+        members.append((eid, "o" + eid, block))
+        keys.add(block or "#" + eid)
+    _insert(con, "occasion_reports", members)
+    _pend(con, keys)
+
+
+def mark_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
+    """:func:`mark` the stored events of these articles (a load that wrote rows by SQL)."""
+    for chunk in _chunks(sorted(set(article_ids))):
+        mark(con, con.execute(f"SELECT * FROM events WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                              chunk).fetchall())
+
+
+def _pend(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> None:
+    rows = [[k] for k in sorted(set(keys))]
+    if rows:
+        con.executemany("INSERT INTO occasion_pending VALUES (?) ON CONFLICT DO NOTHING", rows)
+
+
+def forget_articles(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
+    """Take these articles' stored events out of their occasions (before a recode removes them) and
+    list their blocks as pending, to be grouped again once the new records are in."""
+    for chunk in _chunks(sorted(set(article_ids))):
         marks = ", ".join("?" * len(chunk))
         events = f"SELECT id FROM events WHERE article_id IN ({marks})"
         rows = con.execute(f"SELECT DISTINCT block FROM occasion_reports WHERE event_id IN ({events})",
                            chunk).fetchall()
-        found |= {r[0] for r in rows if r[0]}
+        _pend(con, [r[0] for r in rows if r[0]])
         con.execute(f"DELETE FROM occasions WHERE block = '' AND event_id IN ({events})", chunk)
         con.execute(f"DELETE FROM occasion_reports WHERE event_id IN ({events})", chunk)
-    return found
 
 
-def refresh(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str], emptied: Iterable[str] = ()) -> int:
-    """Group again the blocks of these articles' events and the ``emptied`` blocks (those a recode
-    took records from), with every record of those blocks; returns the occasions written. Runs in
-    the caller's transaction."""
-    ids = sorted(set(article_ids))
-    new: list[Report] = []
-    values: dict[str, str] = {}
-    for chunk in _chunks(ids):
-        more, dates = _load(con, f"e.article_id IN ({', '.join('?' * len(chunk))})", chunk)
-        new += more
-        values.update(dates)
-    blocks = sorted({r.block for r in new if r.block} | set(emptied))
-    old_ids: list[str] = []
+def pending(con: duckdb.DuckDBPyConnection) -> int:
+    return int(con.execute("SELECT count(*) FROM occasion_pending").fetchone()[0])
+
+
+def group_pending(con: duckdb.DuckDBPyConnection) -> int:
+    """Group again every pending block, with all its records, and write the pending unblocked records'
+    occasions; returns the occasions written. Runs in the caller's transaction."""
+    keys = [r[0] for r in con.execute("SELECT key FROM occasion_pending").fetchall()]
+    if not keys:
+        return 0
+    blocks = sorted(k for k in keys if not k.startswith("#"))
+    singles = sorted(k[1:] for k in keys if k.startswith("#"))
+    ids: list[str] = []
     for chunk in _chunks(blocks):
         marks = ", ".join("?" * len(chunk))
-        old_ids += [r[0] for r in con.execute(
-            f"SELECT r.event_id FROM occasion_reports r JOIN events e ON e.id = r.event_id "
-            f"WHERE r.block IN ({marks})", chunk).fetchall()]
+        ids += [r[0] for r in con.execute(f"SELECT event_id FROM occasion_reports WHERE block IN ({marks})",
+                                          chunk).fetchall()]
         con.execute(f"DELETE FROM occasions WHERE block IN ({marks})", chunk)
         con.execute(f"DELETE FROM occasion_reports WHERE block IN ({marks})", chunk)
-    known = {r.event_id for r in new}
-    old, old_values = _reports_of(con, [i for i in old_ids if i not in known])
-    values.update(old_values)
-    occasions = group([*old, *new])
+    for chunk in _chunks(singles):
+        marks = ", ".join("?" * len(chunk))
+        con.execute(f"DELETE FROM occasions WHERE id IN ({marks})", ["o" + i for i in chunk])
+        con.execute(f"DELETE FROM occasion_reports WHERE event_id IN ({marks})", chunk)
+    reports, values = _reports_of(con, [*ids, *singles])  # those a recode removed are gone
+    occasions = group(reports)
     _write(con, occasions, values)
+    con.execute("DELETE FROM occasion_pending")
     return len(occasions)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     """Group every stored record from scratch; returns the number of occasions."""
-    con.execute("DELETE FROM occasions")
-    con.execute("DELETE FROM occasion_reports")
+    for table in ("occasions", "occasion_reports", "occasion_pending"):
+        con.execute(f"DELETE FROM {table}")
     reports, values = _load(con, "true", [])
     occasions = group(reports)
     _write(con, occasions, values)
@@ -145,10 +180,6 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _write(con: duckdb.DuckDBPyConnection, occasions: list[Occasion], values: dict[str, str]) -> None:
-    import pyarrow as pa
-
-    if not occasions:
-        return
     heads, members = [], []
     for occasion in occasions:
         best = occasion.best
@@ -156,10 +187,19 @@ def _write(con: duckdb.DuckDBPyConnection, occasions: list[Occasion], values: di
                       occasion.n_articles, occasion.n_sources, occasion.first_report, occasion.last_report,
                       values.get(best.event_id), best.precision, best.start, best.end))
         members += [(r.event_id, occasion.id, occasion.block) for r in occasion.reports]
-    for table, rows in (("occasions", heads), ("occasion_reports", members)):
-        batch = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*rows, strict=True))})
-        con.register("_occasion_rows", batch)
-        try:
-            con.execute(f"INSERT INTO {table} SELECT * FROM _occasion_rows")
-        finally:
-            con.unregister("_occasion_rows")
+    _insert(con, "occasions", heads)
+    _insert(con, "occasion_reports", members)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    """Insert rows as one Arrow table (far faster than binding values one by one)."""
+    import pyarrow as pa
+
+    if not rows:
+        return
+    batch = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*rows, strict=True))})
+    con.register("_occasion_rows", batch)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _occasion_rows")
+    finally:
+        con.unregister("_occasion_rows")

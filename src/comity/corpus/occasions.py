@@ -99,10 +99,18 @@ class Report:
     @property
     def block(self) -> str | None:
         """Family and parties: only reports in one block can be one occasion (None: never grouped)."""
-        family = family_of(self.event)
-        if family is None or not self.parties:
-            return None
-        return f"{family}:{'+'.join(self.parties)}"
+        return block_of(self.event, self.actors, self.recipients)
+
+
+def block_of(event: str, actors: Iterable[str | None] | None, recipients: Iterable[str | None] | None
+             ) -> str | None:
+    """The block of a record: its type's family and its parties' codes, ``"1:CHN+RUS"`` (None when
+    the type has no family or no party has a code: such a record is an occasion of its own)."""
+    family = family_of(event)
+    parties = sorted({c for c in (*(actors or ()), *(recipients or ())) if c})
+    if family is None or not parties:
+        return None
+    return f"{family}:{'+'.join(parties)}"
 
 
 def modality_of(negated: bool | None, aux: Iterable[str] | None, mode: str | None) -> str:

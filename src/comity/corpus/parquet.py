@@ -21,7 +21,7 @@ import duckdb
 
 from comity.corpus.migrations import DERIVED_TABLES, migrate
 from comity.corpus.occasion_store import SCHEMA as OCCASION_SCHEMA
-from comity.corpus.occasion_store import rebuild, refresh
+from comity.corpus.occasion_store import group_pending, mark_articles, rebuild
 from comity.errors import StoreError
 
 STORE_TABLES = ("articles", "article_urls", *DERIVED_TABLES)
@@ -141,7 +141,8 @@ def load_parquet(con: duckdb.DuckDBPyConnection, directory: str | Path) -> tuple
     con.execute("BEGIN TRANSACTION")
     try:
         counts = _load(con, path, articles)
-        refresh(con, [r[0] for r in con.execute("SELECT id FROM pq_new").fetchall()])
+        mark_articles(con, [r[0] for r in con.execute("SELECT id FROM pq_new").fetchall()])
+        group_pending(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

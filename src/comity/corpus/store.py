@@ -35,7 +35,7 @@ import duckdb
 
 from comity.corpus.damage import damaged, is_damage, verify
 from comity.corpus.migrations import DERIVED_TABLES, MIGRATIONS, OCCASIONS, applied, migrate
-from comity.corpus.occasion_store import forget_articles, rebuild, refresh
+from comity.corpus.occasion_store import forget_articles, group_pending, mark, pending, rebuild
 from comity.corpus.rows import Rows, rows_of
 from comity.errors import StoreError
 from comity.records import Article, Coded
@@ -110,22 +110,27 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
     else:
         names = applied(con)
         if OCCASIONS.name in migrate(con):
-            _group_all(con)
+            _in_transaction(con, rebuild)
+        elif pending(con):  # a run killed before it grouped what it wrote
+            _in_transaction(con, group_pending)
     unknown = sorted(set(names) - known)
     if unknown:
         raise StoreError("E063", f"{path}: written by a newer comity (migrations {', '.join(unknown)})")
 
 
-def _group_all(con: duckdb.DuckDBPyConnection) -> None:
-    """Group a store's records into occasions, in one transaction (the first opening after the
-    occasions migration, or ``comity occasions``)."""
+def _in_transaction(con: duckdb.DuckDBPyConnection, run) -> int:
+    """``run(con)`` in a transaction of its own (grouping occasions: all of it, or what is pending)."""
     con.execute("BEGIN TRANSACTION")
     try:
-        rebuild(con)
+        result = run(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return result
+
+
+GROUP_SECONDS = 60.0  # during a long write, pending occasions are grouped at most this often
 
 
 class Store:
@@ -140,7 +145,7 @@ class Store:
                                                              check=not read_only)
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
-        self._emptied: set[str] = set()  # occasion blocks a recode took records from, grouped again on insert
+        self._grouped_at = time.monotonic()  # when pending occasions were last grouped
 
     def close(self) -> None:
         if self.con is not None:
@@ -210,7 +215,7 @@ class Store:
         version = str(coded.version)
 
         def run() -> None:
-            self._emptied |= forget_articles(self.con, [coded.article.id])
+            forget_articles(self.con, [coded.article.id])
             for table in DERIVED_TABLES:
                 column = "article_id"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [coded.article.id])
@@ -228,6 +233,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             run()
+            group_pending(self.con)  # one article written on its own: its occasions at once
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -249,8 +255,11 @@ class Store:
         try:
             yield
             self._insert_rows(self._pending)
+            if time.monotonic() - self._grouped_at >= GROUP_SECONDS:
+                group_pending(self.con)
+                self._grouped_at = time.monotonic()
         except BaseException:
-            self._grouped, self._pending, self._emptied = False, None, set()
+            self._grouped, self._pending = False, None
             self.con.execute("ROLLBACK")
             raise
         self._grouped, self._pending = False, None
@@ -275,8 +284,8 @@ class Store:
             getattr(self._pending, table).extend(getattr(rows, table))
 
     def _insert_rows(self, rows: Rows) -> None:
-        """Insert each table's rows as one Arrow table (far faster than binding values one by one), then
-        group the new records into occasions with those already stored (and the blocks a recode emptied)."""
+        """Insert each table's rows as one Arrow table (far faster than binding values one by one); the new
+        event records stand as occasions of their own, their blocks pending (:meth:`group_pending`)."""
         import pyarrow as pa
 
         for table in _TABLES:
@@ -288,12 +297,18 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
                 finally:
                     self.con.unregister("_rows")
-        emptied, self._emptied = self._emptied, set()
-        refresh(self.con, {row[1] for row in rows.events}, emptied)
+        mark(self.con, rows.events)
+
+    def group_pending(self) -> None:
+        """Group the occasions the writes since the last grouping touched (an ingest or recode calls it
+        when it ends), in a transaction of its own."""
+        if pending(self.con):
+            _in_transaction(self.con, group_pending)
+        self._grouped_at = time.monotonic()
 
     def group_occasions(self) -> int:
         """Group every stored record into occasions again, from scratch; returns how many there are."""
-        _group_all(self.con)
+        _in_transaction(self.con, rebuild)
         return int(self._one("SELECT count(*) FROM occasions", [])[0])
 
     def stale(self, version: str, force: bool = False) -> list[str]:
