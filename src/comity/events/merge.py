@@ -9,6 +9,10 @@ candidate is dated by the time expression that governs it (``comity.events.datin
 when present, else the nearest time expression in its clause or sentence),
 else by the publication date. A time that modifies a noun other than the trigger
 ("accused X of violating a 2023 order", "the 1899 award") dates that thing, not the act.
+An act told as done before, or as the background of another act
+(``comity.events.background``: "since Russia invaded", "sanctions over the invasion"), is
+never dated by publication; it joins a mention of the same act told as news in another
+sentence, and takes that one's date.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from comity.events.background import background_frame, within
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
@@ -211,7 +216,11 @@ def _listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
 def _date_of(
     parsed: Parsed, tok: Token, span: Span, times: list[TimeRef], actors: list[Mention] = ()
 ) -> tuple[str | None, str | None, str | None]:
-    """(date, precision, source) of one candidate."""
+    """(date, precision, source) of one candidate. A background act is dated only by a time inside its
+    frame (``comity.events.background``), never by the publication date."""
+    frame = background_frame(tok)
+    if frame is not None:
+        times = [t for t in times if within(frame, t)]
     tref = None
     if _governing_time is not None:
         try:
@@ -227,7 +236,7 @@ def _date_of(
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     published = parsed.article.published
-    if published is not None and not _undatable(tok, actors):
+    if published is not None and frame is None and not _undatable(tok, actors):
         return published.isoformat(), "day", "publication"
     return None, None, None
 
@@ -324,6 +333,9 @@ def merge(items: list[_Dated], published: date | None) -> list[_Dated]:
                 records.append(d)
             else:
                 _join(target, d)
+                if target.source is None and target.cand.tok.sent != d.cand.tok.sent:
+                    # an undatable mention takes the date of another sentence's mention told as news
+                    target.date, target.precision, target.source = d.date, d.precision, d.source
         out.extend(records)
     return sorted(out, key=lambda d: d.spans[0])
 
