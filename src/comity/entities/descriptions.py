@@ -5,10 +5,13 @@
   whose head is an organisation word ("the ministry", "the company", "the
   group") to the latest organisation whose name holds the word or whose
   sector the word names; "the country", "the nation" to the most salient
-  state of the last sentences.
+  state of its own sentence (a body or person of a state naming it: "Three of
+  Kuwait's soldiers were hurt, according to the country's defense ministry"),
+  else of the last sentences.
 - A document noun with its issuer ("a statement from the ministry", "the
-  ministry's report", "the ministry issued a statement") is a document
-  referent with that author; "the statement" later refers back to it.
+  ministry's report", "the ministry issued a statement", "said in a
+  statement", "warned via a statement") is a document referent with that
+  author; "the statement" later refers back to it, up to eight sentences on.
 - A pair phrase ("the two countries", "both sides", "the two leaders") stands
   for the two states named in the nearest sentence (this one or up to three
   back) that names two or more: the occasion being talked about, not the
@@ -40,11 +43,13 @@ ORG_NOUNS = {"ministry": None, "government": "GOV", "administration": "GOV", "co
              "union": None, "council": None, "court": "JUD", "committee": None, "movement": None,
              "coalition": None, "department": None, "office": None, "embassy": None, "regime": "GOV"}
 DOCUMENT_NOUNS = frozenset({"statement", "report", "study", "decree", "letter", "communique", "declaration",
-                            "document", "memo", "survey", "assessment", "analysis", "order", "resolution"})
+                            "document", "memo", "survey", "assessment", "analysis", "order", "resolution",
+                            "tweet", "post", "readout", "release", "announcement", "message"})
 ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "put", "post", "circulate", "sign", "adopt"})
 PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "leaders", "capitals", "states",
                         "neighbours", "neighbors", "allies", "rivals", "powers", "presidents"})
 REACH = 3
+DOCUMENT_REACH = 8  # "the statement" goes on being quoted paragraphs after it was issued
 
 
 def _determined(noun: Token) -> bool:
@@ -57,32 +62,38 @@ def _span_of(noun: Token) -> tuple[int, int]:
     return start, noun.i + 1
 
 
-def _recent(model: EntityModel, token: Token, sentence_of: dict[int, int], wanted) -> Referent | None:
+def _recent(model: EntityModel, token: Token, sentence_of: dict[int, int], wanted,
+            reach: int = REACH) -> Referent | None:
     here = sentence_of[token.i]
     for ref in model.before(token.i):
-        if here - sentence_of.get(ref.start, here) > REACH:
+        if here - sentence_of.get(ref.start, here) > reach:
             return None
         if ref.referent is not None and wanted(model.referents[ref.referent]):
             return model.referents[ref.referent]
     return None
 
 
-def _state_scores(model: EntityModel, token: Token,
-                  sentence_of: dict[int, int]) -> dict[int, tuple[int, int]]:
-    """Each state named in the last sentences: (times named, subjects twice; minus its latest start)."""
+def _state_scores(model: EntityModel, token: Token, sentence_of: dict[int, int],
+                  reach: int = REACH) -> dict[int, tuple[int, int]]:
+    """Each state named in the last sentences: (times named, subjects twice; its latest start). Within
+    the sentence itself (``reach`` 0), a body or person of a state names it too ("Kuwait's armed forces")."""
     here, out = sentence_of[token.i], {}
     for ref in model.before(token.i):
-        if here - sentence_of.get(ref.start, here) > REACH:
+        if here - sentence_of.get(ref.start, here) > reach:
             break
-        if ref.referent is not None and model.referents[ref.referent].kind == STATE:
-            score, latest = out.get(ref.referent, (0, -ref.start))
-            out[ref.referent] = (score + (2 if ref.subject else 1), latest)
+        referent = model.referents[ref.referent] if ref.referent is not None else None
+        state = model.state_of(referent) if referent is not None and reach == 0 else referent
+        if state is not None and state.kind == STATE:
+            score, latest = out.get(state.id, (0, ref.start))
+            out[state.id] = (score + (2 if ref.subject else 1), latest)
     return out
 
 
 def _salient_state(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> Referent | None:
-    """The state named most (subjects twice) in the last sentences, the latest on a tie."""
-    scores = _state_scores(model, token, sentence_of)
+    """The state named most (subjects twice) in the sentence before the description ("Three of Kuwait's
+    soldiers were hurt, according to the country's defense ministry"), else in the last sentences; the
+    latest on a tie."""
+    scores = _state_scores(model, token, sentence_of, 0) or _state_scores(model, token, sentence_of)
     return model.referents[max(scores, key=lambda i: scores[i])] if scores else None
 
 
@@ -97,7 +108,8 @@ def _for_head(model: EntityModel, noun: Token, sentence_of: dict[int, int]) -> R
         return _recent(model, noun, sentence_of, lambda r: r.kind == ORGANISATION and (
             word in r.name.lower() or (sector is not None and r.sector == sector)))
     if word in DOCUMENT_NOUNS:
-        return _recent(model, noun, sentence_of, lambda r: r.kind == DOCUMENT and word in r.name.lower())
+        return _recent(model, noun, sentence_of, lambda r: r.kind == DOCUMENT and word in r.name.lower(),
+                       DOCUMENT_REACH)
     return _recent(model, noun, sentence_of, lambda r: r.kind == PERSON and r.title is not None
                    and word in r.title.lower().split())
 
@@ -116,7 +128,7 @@ def _issuer(model: EntityModel, noun: Token) -> Referent | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return model.referent_at(child.i)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "via", "through") and noun.head.head.pos_ == "VERB":
         for child in noun.head.head.children:  # "the ministry said in a statement"
             if child.dep_ == "nsubj":
                 return model.referent_at(child.i)

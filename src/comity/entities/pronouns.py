@@ -3,9 +3,13 @@
 A third-person pronoun takes the most salient earlier referent it agrees
 with: "he"/"she" a person of that gender or of none the text has told, "it"
 an organisation, state, place or document, "they" a group, an organisation
-or several people. Salience favours the nearest sentences, subjects, the
+or several people. Salience favours the nearest sentences, subjects (for
+"it", the subject of a main clause over one of a clause inside it: "The
+ministry says the fleet Russia has is small. But it noted ..."), the
 subject of the pronoun's own sentence for a possessive ("Lavrov said his
-ministry ..."), and referents the article names often. A pronoun cannot take
+ministry ..."), and referents the article names often; a pronoun outside
+quotation marks seldom takes a referent inside them ('"... the army will
+revise its plans," it said'). A pronoun cannot take
 the subject of its own clause unless it is possessive or reflexive ("Putin
 met him": not Putin). Inside a quotation, "I" and "we" are the speaker's, read
 from the subject of the verb of saying outside the quotation ("I" a person,
@@ -49,6 +53,8 @@ PLURAL_BONUS = 1.0
 SPEAKER_REACH = 4  # sentences before a quotation where its speaker may have been named
 STATE_VOICES = frozenset({"GOV", "MIL"})  # a person whose "we" is their state: its government and forces
 QUOTE_MARKS = "\"“”"
+MAIN_BONUS = 1.0  # for "it": the subject of a main clause over one of a clause inside it
+QUOTED_PENALTY = 2.0  # an antecedent inside quotation marks for a pronoun outside them
 
 
 @dataclass(frozen=True)
@@ -87,9 +93,27 @@ def _bound(pronoun: Token, reference: Reference, doc: Doc) -> bool:
     return _clause_of(doc[reference.head]) is _clause_of(pronoun) and not is_subject(pronoun)
 
 
-def _score(candidate: Candidate, pronoun: Token, counts: dict[int, int]) -> float:
+def _main_subject(reference: Reference, doc: Doc) -> bool:
+    """The subject of its sentence's main clause ("The ministry says that ..."), not of a clause inside
+    it ("the aircraft Russia has available")."""
+    token = doc[reference.head]
+    for _ in range(6):
+        if token.dep_ not in ("conj", "appos", "compound") or token.head is token:
+            break
+        token = token.head
+    verb = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _score(candidate: Candidate, pronoun: Token, counts: dict[int, int],
+           layout: Layout | None = None) -> float:
     ref = candidate.reference
     score = -1.5 * candidate.distance + (2.0 if ref.subject else 0.0)
+    if pronoun.lower_ in NEUTER and ref.subject and _main_subject(ref, pronoun.doc):
+        score += MAIN_BONUS
+    if layout is not None and _quoted_away(pronoun, ref, layout):
+        score -= QUOTED_PENALTY
     if ref.subject and is_subject(pronoun):
         score += 1.0  # a subject pronoun continues the subject ("Lavrov arrived. He said ...")
     if candidate.distance == 0 and pronoun.lower_ in POSSESSIVE and ref.subject:
@@ -116,8 +140,15 @@ def candidates(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
     return found
 
 
+def _quoted_away(pronoun: Token, reference: Reference, layout: Layout) -> bool:
+    """A reference inside quotation marks, and the pronoun outside them: the quoted words are another
+    voice ('"... the army will revise its plans," it said')."""
+    return _quote_bounds(pronoun.doc[reference.head], layout) is not None \
+        and _quote_bounds(pronoun, layout) is None
+
+
 def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
-            counts: dict[int, int]) -> tuple[Referent | None, bool]:
+            counts: dict[int, int], layout: Layout | None = None) -> tuple[Referent | None, bool]:
     """The referent a third-person pronoun stands for (or None), and whether it had no rival: no other
     referent within reach agreed with the pronoun."""
     word = pronoun.lower_
@@ -126,7 +157,7 @@ def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
         options = [c for c in candidates(model, pronoun, sentence_of, reach)
                    if agrees(word, c.referent) and not _bound(pronoun, c.reference, pronoun.doc)]
         if options:
-            best = max(options, key=lambda c: _score(c, pronoun, counts)).referent
+            best = max(options, key=lambda c: _score(c, pronoun, counts, layout)).referent
             return best, len({c.referent.id for c in options}) == 1
     return _cataphor(model, pronoun), True
 
@@ -148,7 +179,7 @@ class Layout:
 
 
 def _quote_bounds(pronoun: Token, layout: Layout) -> tuple[int, int] | None:
-    """The characters of the quotation holding ``pronoun`` in its paragraph, if it is inside one."""
+    """The characters of the quotation holding ``pronoun`` (or any token) in its paragraph, if any."""
     at = pronoun.idx
     line = bisect_left(layout.breaks, at)
     start = layout.breaks[line - 1] + 1 if line > 0 else 0
@@ -263,7 +294,7 @@ def read_pronouns(model: EntityModel, doc: Doc, text: str, in_body, sentence_of:
         if word in FIRST_SINGULAR or word in FIRST_PLURAL:
             referent, sure = _first_person(model, token, traits, layout), True
         elif word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
-            referent, sure = resolve(model, token, sentence_of, counts)
+            referent, sure = resolve(model, token, sentence_of, counts, layout)
         else:
             continue
         model.add(Reference(token.text, (token.idx, token.idx + len(token)), token.i, token.i + 1, "pronoun",

@@ -25,6 +25,8 @@ from comity.records import Span
 
 NAMING = ("compound", "amod", "nmod", "poss")
 STATE_LABELS = ("GPE", "NORP", "ORG")
+MISSIONS = frozenset({"embassy", "consulate", "mission", "delegation"})  # named with where they serve
+VOICES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 STAFF_REACH = 8  # most words from a source's head to the "at" of its body
 EXTRA_WORDS = 4  # most words a fuller name may add to a short one
 
@@ -42,15 +44,25 @@ def named_phrase(head: Token) -> tuple[str, Span]:
     """The words of a body named by what stands before its organisation word, from the first name
     or state among them, lower-case ones too: "the Crimean health ministry" -> "Crimean health
     ministry"; "the nonpartisan Budget Office" -> "Budget Office"; "its Interior Ministry" ->
-    "Interior Ministry"."""
+    "Interior Ministry"; a mission abroad with its place: "the Ukraine embassy in Britain"."""
     before = [c for c in head.children if c.dep_ in NAMING and c.i < head.i
               and (c.ent_type_ in STATE_LABELS or name_like(c))]  # not "its", not "nonpartisan"
     start = min((c.left_edge.i for c in before), default=head.i)
     doc = head.doc
     while start < head.i and doc[start].dep_ == "det":
         start += 1
-    first = doc[start]
-    return doc[start:head.i + 1].text, (first.idx, head.idx + len(head))
+    first, last = doc[start], _posted_in(head) or head
+    return doc[start:last.i + 1].text, (first.idx, last.idx + len(last))
+
+
+def _posted_in(head: Token) -> Token | None:
+    """"embassy in Britain": the last word of the place a mission abroad is named with."""
+    if head.lemma_.lower() not in MISSIONS:
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == head.i + 1),
+                None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return place if place is not None and place.ent_type_ == "GPE" else None
 
 
 def body_of_staff(head: Token, org_words: frozenset[str]) -> Token | None:
@@ -64,6 +76,18 @@ def body_of_staff(head: Token, org_words: frozenset[str]) -> Token | None:
         if obj is not None and name_like(obj) and (obj.ent_type_ == "ORG" or obj.lemma_.lower() in org_words):
             return obj
     return None
+
+
+def voice_of(head: Token) -> SpacySpan | None:
+    """"the Jerusalem Police spokesperson said": the body whose own spokesperson a definite
+    description names (the capitalised words right before the word); it speaks. "A State Department
+    spokesman" is one of its staff, an unnamed source."""
+    if head.lower_ not in VOICES or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    start = head.i
+    while start > head.sent.start and name_like(head.doc[start - 1]) and head.doc[start - 1].tag_ != "POS":
+        start -= 1
+    return head.doc[start:head.i] if start < head.i else None
 
 
 def body_appositive(head: Token, org_words: frozenset[str]) -> Token | None:
@@ -157,3 +181,58 @@ def states_of(head: Token, index: ActorLookup, on: date | None) -> set[str]:
 
 def _without_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
+
+
+def apposed_name(head: Token, index: ActorLookup, on: date | None) -> tuple[SpacySpan, str, str] | None:
+    """"the U.N. peacekeeping mission in Congo, MONUSCO, said": a body described by a common noun and
+    named by the capitalised words set off by commas at the end of the phrase. Its name, the
+    organisation it belongs to (the description, or its owner: "NATO's force") and the place the
+    description gives."""
+    doc, end = head.doc, head.right_edge.i
+    while end > head.i and doc[end].is_punct:
+        end -= 1
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    start = end
+    while start > head.i + 1 and doc[start - 1].text != "," and end - start < 3:
+        start -= 1
+    words = doc[start:end + 1]
+    if doc[start - 1].text != "," or start <= head.i + 1 or not all(name_like(t) for t in words) \
+            or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") for t in words):
+        return None
+    known = index.resolve(words.text, on)
+    if known is not None and known.kind in ("country", "person"):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and name_like(c)), None)
+    first = head.left_edge.i + (doc[head.left_edge.i].dep_ == "det")
+    owned = None
+    if owner is not None:
+        toks = [t for t in owner.subtree
+                if t.tag_ != "POS" and not (t.dep_ == "det" and t.i == owner.left_edge.i)]
+        owned = doc[toks[0].i:toks[-1].i + 1].text if toks else owner.text
+    return words, owned or doc[first:start - 1].text, owned or doc[first].text
+
+
+def descriptor(head: Token, org_words: frozenset[str]) -> Token | None:
+    """"North Korean newspaper Rodong Sinmun", "Kurdish rights group Hengaw": the organisation word set
+    before a name as its description (the name is a body's, whatever the tagger took it for)."""
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "NOUN" \
+                and child.text.islower() and child.lemma_.lower() in org_words:
+            return child
+    return None
+
+
+def seat_after(head: Token) -> str | None:
+    """"the Sharif University of Technology in Tehran": the place named by "in" right after a body's
+    name (on its head or on a capitalised word of its name)."""
+    for prep in head.subtree:
+        if prep.i <= head.i or prep.lower_ != "in" or prep.dep_ != "prep" \
+                or not (prep.head.i == head.i or prep.head.text[:1].isupper()):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.ent_type_ in ("GPE", "LOC") and place.text[:1].isupper():
+            words = [t for t in place.subtree if t.ent_type_ in ("GPE", "LOC")]
+            return head.doc[words[0].i:words[-1].i + 1].text
+        return None
+    return None

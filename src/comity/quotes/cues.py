@@ -27,6 +27,9 @@ OBJECTS = ("dobj", "xcomp", "oprd", "dative", "prep", "acomp", "attr")
 REQUESTS = frozenset({"ask"})
 UNREAL = frozenset({"would", "could", "might", "should", "may"})  # "critics would call it ...": no speech
 WITHHELD = frozenset({"decline", "refuse"})  # "declined to confirm ...": nothing was said
+# verbs whose speaker a participle after their clause goes on with ("..., adding ...")
+REPORTING = frozenset({"say", "tell", "state", "announce", "write", "report", "claim", "note", "insist",
+                       "argue", "explain", "warn", "declare"})
 SOURCE_HEADS = {"have", "give", "deliver", "issue", "send", "post", "make", "offer", "release", "put"}
 
 
@@ -169,7 +172,26 @@ def _find_source(cue: Token, marks: Marks) -> Token | None:
     return None
 
 
+def _reporter(cue: Token, marks: Marks) -> Token | None:
+    """"Jo Roe said the talks failed, adding ...": a participle set off after the clause another speech
+    verb reports goes on with that verb's speaker, not the reported clause's subject; "the agency
+    quoted Jo Roe as saying": the one quoted."""
+    if cue.tag_ != "VBG":
+        return None
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_ == "quote":
+        return next((c for c in cue.head.head.children if c.dep_ == "dobj"), None)  # "quoted Xi as saying"
+    if cue.dep_ not in ("advcl", "conj"):
+        return None
+    for node in cue.ancestors:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+            return _subject(node.head, marks)
+    return None
+
+
 def _subject(cue: Token, marks: Marks) -> Token | None:
+    reporter = _reporter(cue, marks)
+    if reporter is not None:
+        return reporter
     node = cue
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and not marks.inside(c)
@@ -186,22 +208,66 @@ def _subject(cue: Token, marks: Marks) -> Token | None:
 def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
     """The clause a cue verb reports: its complement clause, or the clause it interrupts."""
     clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i != cue.i]
+    after = [c for c in clauses if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                       for m in c.children)]
+    clauses = after or clauses  # '"...," Jo Roe revealed that ...': the "that" clause, not the quotation
     if clauses:
         first, last = subtree_span(clauses[0]), subtree_span(clauses[-1])
         return (min(first[0], last[0]), max(first[1], last[1])), clauses[0]
     that = _that_clause(cue)
     if that is not None:
         return subtree_span(that), that
+    split = _split_clause(cue)
+    if split is not None:
+        return split
     if cue.lemma_.lower() in lex.object_verbs:
         said = _object_of(cue)
         if said is not None:
             return said
     head = cue.head
     interrupts = cue.dep_ in ("parataxis", "advcl") and head is not cue
-    interrupts = interrupts and head.lemma_.lower() not in lex.verbs
+    interrupts = interrupts and head.lemma_.lower() not in lex.verbs and not _infinitive(cue) \
+        and cue.tag_ != "VBG"  # "X met Y, warning that ...": a participle reports its own words, not X's act
     if interrupts and head.pos_ in ("VERB", "AUX") and (head.i < cue.i or _parenthetical(cue)):
         return subtree_span(head), head
     return None, None
+
+
+def _trailing(cue: Token, marks: Marks) -> Token | None:
+    """"X turned down the offer, the Ukraine embassy in Britain said on Twitter.": a cue closing its
+    sentence after a comma, which the parser joined to the clause before it (as a verb joined to its
+    verb, or a clause on one of its nouns), nothing but a time or place after it. The head of the
+    words between the comma and the cue is the source."""
+    if cue.dep_ not in ("conj", "relcl") or any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
+        return None
+    doc, sent = cue.doc, cue.sent
+    comma = next((i for i in range(cue.i - 1, max(sent.start, cue.i - 10), -1) if doc[i].text == ","), None)
+    if comma is None or comma - sent.start < 4 or marks.inside(doc[comma]) \
+            or any(c.dep_ in SUBJECTS and not comma < c.i < cue.i for c in cue.children):
+        return None
+    words = doc[comma + 1:cue.i]
+    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in words) \
+            or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not comma < t.head.i < cue.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _split_clause(cue: Token) -> tuple[Span, Token] | None:
+    """"Jo Roe argued the deal, negotiated in secret, was too weak": a reported clause the parser broke
+    in two, its subject taken for the verb's object and its verb ("be") joined to the cue."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    verb = next((c for c in cue.children if c.dep_ == "conj" and c.lemma_ == "be" and obj is not None
+                 and c.i > obj.i and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if obj is None or verb is None:
+        return None
+    return (obj.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)), verb
+
+
+def _infinitive(cue: Token) -> bool:
+    """"pressured to write that statement": a purpose clause, which interrupts nothing it could report."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 def _parenthetical(cue: Token) -> bool:
@@ -267,6 +333,10 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return None
     if lemma in REQUESTS and _own_request(tok):
         return None
+    trailing = _trailing(tok, marks)
+    if trailing is not None:
+        clause = (tok.sent.start_char, trailing.left_edge.idx)
+        return Cue(span, lemma, "verb", tok, trailing, clause, tok.head)
     clause, root = _clause_of(tok, lex)
     source = _find_source(tok, marks)
     interrupts = root is not None and root.i == tok.head.i and tok.head is not tok

@@ -38,6 +38,8 @@ LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 DASHES = "―—–-"
 NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count as a statement
+TITLING = frozenset({"title", "entitle", "headline", "caption", "name", "dub", "call", "label", "brand",
+                     "term", "nickname"})  # participles naming what follows ("a video titled ...")
 OPENERS = "\"“‘'«„"
 
 
@@ -86,11 +88,16 @@ def _innermost(drafts: list[Draft]) -> list[Draft]:
         cue, source = other.cue, other.source
         if other is outer or cue is None or source is None or outer.cue is None:
             return False
-        if cue.token.i == outer.cue.token.i:
-            return False
+        if cue.token.i == outer.cue.token.i or not _main(cue.token):
+            return False  # "tested what it claimed was X, according to Y": Y's, not a statement inside
         return start <= cue.token.idx < end and start <= source.idx < end and start <= other.content[0] < end
     return [d for d in drafts
             if d.cue is None or d.cue.kind != "phrase" or not any(holds(d, o) for o in inner)]
+
+
+def _main(verb: Token) -> bool:
+    """The verb of its sentence's main clause (or one joined to it)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "parataxis") and verb.head.dep_ == "ROOT")
 
 
 def _run_over(parsed: Parsed, sents: list) -> set[int]:
@@ -125,6 +132,18 @@ def _said_name(parsed: Parsed, mark: QuoteMarks) -> bool:
         return True
     span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
     return len(words) >= 4 and span is not None and any(t.tag_ in FINITE for t in span)
+
+
+def _leads(parsed: Parsed, cue: Cue, mark: QuoteMarks) -> bool:
+    """Does ``cue`` stand right before the quotation ``mark`` ('said "...')?"""
+    return cue.span[1] <= mark.outer[0] and not parsed.text[cue.span[1]:mark.outer[0]].strip(" ,:")
+
+
+def _titled(parsed: Parsed, mark: QuoteMarks, starts: list[int]) -> bool:
+    """'a video titled "do not believe the fakes"': a quoted name after a participle that names."""
+    i = bisect_right(starts, mark.outer[0] - 1) - 1
+    before = parsed.doc[i] if 0 <= i < len(parsed.doc) and starts[i] < mark.outer[0] else None
+    return before is not None and before.tag_ == "VBN" and before.lemma_.lower() in TITLING
 
 
 def _sentence_at(parsed: Parsed, starts: list[int], char: int):
@@ -178,12 +197,15 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
     drafts: list[Draft] = []
     for para, marks in marks_of.items():
         for k, mark in enumerate(marks):
-            if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2:
+            if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2 \
+                    or _titled(parsed, mark, starts):
                 continue
             before, after = _frames(parsed, marks, k, starts)
             ended = parsed.text[mark.inner[1] - 1:mark.inner[1]] == "."  # '"... do that." He said'
             after_toks = [] if ended else tokens_between(parsed.doc, starts, after)
             cue = _frame_cue(cues_at, after_toks, after=True)
+            if cue is not None and k + 1 < len(marks) and _leads(parsed, cue, marks[k + 1]):
+                cue = None  # '"A," and Jo Roe said "B"': Jo Roe's cue is B's
             source = cue.source if cue else _dash_source(parsed, after, starts)
             opens = not parsed.text[before[0]:before[1]].strip()
             if source is None:

@@ -18,9 +18,11 @@ from comity.quotes.draft import Draft, independent, trim
 from comity.quotes.marks import QuoteMarks
 from comity.records import Span as CharSpan
 from comity.text.document import Parsed
+from comity.text.syntax import subtree_span
 
 PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
 FRAGMENT_WORDS = 8  # fewest words of a mixed quote's fragment that is a direct quote too (5 cost precision)
+CONDITIONS = frozenset({"if", "unless", "once", "when", "until"})  # a fronted condition of a statement
 LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
 CLOSED = frozenset({",”", ",\"", "?”", "?\"", "!”", "!\""})
 
@@ -44,7 +46,19 @@ def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) 
             last = max(tails, key=lambda t: t.i)
             end = max(end, last.idx + len(last))
     para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
+    if cue.root is not None and cue.root.dep_ == "ccomp":  # "said X, adding Y": X alone
+        end = min([end, *(_goes_on(parsed, t) for t in cue_tokens if start < parsed.doc[t].idx < end)])
     return max(start, para[0]), min(end, para[1])
+
+
+def _goes_on(parsed: Parsed, token: int) -> int:
+    """'..., adding that ...': where a participle cue of its own cuts the clause it follows (its comma),
+    else past the end of the text."""
+    tok = parsed.doc[token]
+    before = parsed.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and before is not None and before.text == ",":
+        return before.idx
+    return len(parsed.text) + 1
 
 
 def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
@@ -53,14 +67,16 @@ def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
 
 
 def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
-              cue_tokens: frozenset[int] = frozenset()) -> list[Draft]:
+              cue_tokens: frozenset[int] = frozenset(), leads: dict[int, Cue] | None = None) -> list[Draft]:
     """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
     if cue.clause is None or cue.source is None:
         return []
     root = cue.root if cue.root is not None else parsed.doc[cue.token.i].sent.root
     clause = _extent(parsed, cue, cue_tokens)
-    if clause[0] >= clause[1] or _quotation(parsed, cue, clause, root, marks):
+    if clause[0] >= clause[1]:
         return []
+    if _quotation(parsed, cue, clause, root, marks):
+        return _fronted(parsed, cue, marks)
     inside = [m for m in marks if _overlap(m.outer, clause) > 0]
     if cue.root is None and sum(_overlap(m.outer, clause) for m in inside) >= 0.5 * (clause[1] - clause[0]):
         return []
@@ -74,13 +90,41 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
     pieces = [m for m in inside
               if m.outer[0] > start + 1 and independent(parsed, m) and not _embedded(parsed, m, clause)]
     for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
-        drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
+        inner = _lead_of(parsed, mark, leads or {})
+        if inner is not None and cue.kind == "phrase":  # 'Jo Roe said "...," according to Ana Silva'
+            drafts = [d for d in drafts if d.kind == "direct" or d.content[1] > inner.span[1] + 3]
+        said = inner if inner is not None and cue.kind == "phrase" else cue
+        drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, said, said.source))
     mixed = [d.content for d in drafts if d.kind == "mixed"]
     for mark in inside:  # 'called the plan "a gift to the men who started this war"': the fragment too
         if mark not in pieces and any(_overlap(mark.outer, c) for c in mixed) \
                 and len(parsed.text[mark.inner[0]:mark.inner[1]].split()) >= FRAGMENT_WORDS:
             drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
     return drafts
+
+
+def _lead_of(parsed: Parsed, mark: QuoteMarks, leads: dict[int, Cue]) -> Cue | None:
+    """The speech verb right before a quotation ('said "...'), whose source said it."""
+    end = mark.outer[0]
+    while end > 0 and parsed.text[end - 1] in " ,:":
+        end -= 1
+    return leads.get(end)
+
+
+def _fronted(parsed: Parsed, cue: Cue, marks: list[QuoteMarks]) -> list[Draft]:
+    """'If voters send him back, Biden said, "we will have saved democracy."': the condition set before
+    the cue belongs to the quotation's statement; it is reported speech of its own."""
+    front = [c for c in cue.token.children if c.dep_ == "advcl" and c.i < cue.token.i
+             and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)]
+    if not front or cue.source is None:
+        return []
+    span = subtree_span(front[0])
+    if any(_overlap(m.outer, span) for m in marks):
+        return []
+    content = trim(parsed.text, span, lead=())
+    if len(parsed.text[content[0]:content[1]].split()) < PIECE_WORDS:
+        return []
+    return [Draft(content, "indirect", parsed.paragraph_of(cue.span[0]), cue, cue.source)]
 
 
 def _quotation(parsed: Parsed, cue: Cue, clause: CharSpan, root: Token, marks: list[QuoteMarks]) -> bool:
@@ -153,9 +197,10 @@ def indirect(parsed: Parsed, cues: list[Cue],
     drafts: list[Draft] = []
     consumed: set[CharSpan] = set()
     cue_tokens = frozenset(c.token.i for c in cues)
+    leads = {c.span[1]: c for c in cues if c.kind == "verb" and c.source is not None}
     for cue in cues:
         marks = marks_of.get(parsed.paragraph_of(cue.span[0]), [])
-        found = _reported(parsed, cue, marks, cue_tokens)
+        found = _reported(parsed, cue, marks, cue_tokens, leads)
         drafts.extend(found)
         for draft in found:
             consumed.update(m.outer for m in marks if _overlap(m.outer, draft.content) > 0)

@@ -19,6 +19,7 @@ CLOSERS = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN = "‘'"
 SINGLE_CLOSE = "’'"
+SPACED_OFF = (", ", ". ", "? ", "! ")  # punctuation a closing mark may follow after a stray space
 EDGE_STRIP = " \t\r\n,;:—–-―…"
 
 
@@ -50,7 +51,8 @@ def _closes(text: str, i: int) -> bool:
 
 
 def _ends_word(text: str, i: int) -> bool:
-    return _closes(text, i) and i > 0 and not text[i - 1].isspace()
+    """A mark right after a word or its punctuation: 'war,"' (or, spaced off it, 'war, "')."""
+    return _closes(text, i) and i > 0 and (not text[i - 1].isspace() or text[i - 2:i] in SPACED_OFF)
 
 
 def _double_marks(text: str) -> list[tuple[int, int, bool]]:

@@ -47,12 +47,15 @@ def phrase(head: Token, right: bool = False) -> tuple[str, CharSpan]:
 
 
 def org_phrase(head: Token) -> tuple[str, CharSpan]:
-    """An organisation's name: its entity, or its capitalised words ("nonpartisan" and
-    "the" left out, "of Prisons" kept)."""
+    """An organisation's name: its entity (with the capitalised words before a place it ends with:
+    "US Forces Korea"), or its capitalised words ("nonpartisan" and "the" left out, "of Prisons" kept)."""
     doc = head.doc
     ent = entity_of(head)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC"):
-        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        start = ent.start
+        while ent.label_ != "ORG" and start > head.sent.start and modifies(doc[start - 1], head):
+            start -= 1  # "US Forces Korea": capitalised words before a place the name ends with
+        toks = [t for t in doc[start:ent.end] if not (t.i == start and t.lower_ == "the")]
         if ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 1].tag_ == "POS" \
                 and doc[ent.start - 2].ent_type_ == "GPE":
             toks = [doc[ent.start - 2], doc[ent.start - 1], *toks]  # "Serbia's Defence Ministry"

@@ -4,11 +4,15 @@ A person's title and affiliation come from the words around a mention of
 their name: a title before it ("Secretary of State Marco Rubio", "Chinese
 leader Xi Jinping"), an apposition after it ("Jane Roe, senior fellow for Asia
 at the Sydney-based Lowy Institute") or a noun the name is in apposition to
-("the president's envoy to Ukraine, John Doe"). Countries are never guessed:
+("the president's envoy to Ukraine, John Doe"); the organisation may run on in
+lower case ("the Kyiv city military administration") or hold the unit named
+before it ("fellow with the X Project at the Y Institute": Y), see
+:mod:`comity.quotes.affiliations`. Countries are never guessed:
 they come from the actor dictionary (known office holders, places, demonyms),
-from an organisation's seat, from a demonym, "of X" or possessor ("Japan's Defence
-Minister") of a title, or, for a government title that names no state, from the
-dateline of a wire report (see quotes.traits).
+from an organisation's seat, from a demonym, "of X", "in X" (unless posted abroad:
+"ambassador in Moscow") or possessor ("Japan's Defence Minister", "the city's
+mayor": the city last named) of a title, or, for a government title that names
+no state, from the dateline of a wire report (see quotes.traits).
 """
 
 from __future__ import annotations
@@ -19,15 +23,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from comity.quotes.affiliations import apposed_seat, held, lower_tail, member_body, seat_word
 from comity.quotes.cues import CueLexicon
 
 PREMOD_WORDS = {"former", "deputy", "acting", "vice", "retired", "then", "interim", "outgoing", "senior",
                 "chief"}
 CONNECTORS = {"of", "for", "and", "the", "on", "&", "-", "'s", "’s", "de", "du", "la"}
-ORG_PREPS = {"at", "of", "with", "for", "from", "in"}
+ORG_PREPS = {"at", "of", "with", "for", "from", "in", "on"}
 TITLE_PREPS = {"for", "to", "of", "on"}
 PARTY_STATE = re.compile(r"[DRI]\s?-\s?[A-Z][a-z]*\.?(?:[A-Z]\.)?(?:\s?[A-Z][a-z]+)?\s*[,)]")
 APPOS_STOP = {",", ".", ";", ":", "—", "–", "(", ")", "“", "”", '"', "?", "!", "―"}
+POSTED = frozenset({"ambassador", "envoy", "consul", "correspondent", "representative", "delegate",
+                    "emissary", "attache", "attaché", "commander", "coordinator", "reporter", "journalist",
+                    "bureau"})  # titles of people posted abroad: "ambassador in Moscow" is not Russian
+PLACE_NOUNS = frozenset({"city", "capital", "town", "country", "nation"})  # "the city's mayor"
 APPOS_START_BAD = {"who", "which", "that", "and", "but", "or", "whose", "where", "when", "as", "because",
                    "if"}
 
@@ -64,14 +73,22 @@ def role_sector(words: list[str], lex: CueLexicon) -> str | None:
     roles = dict(lex.roles)
     for word in reversed(words):
         for part in (word, *reversed(word.split("-"))):
-            if part.lower() in roles:
-                return roles[part.lower()]
+            if _role_word(part.lower(), roles):
+                return roles[_role_word(part.lower(), roles)]
     return None
+
+
+def _role_word(word: str, roles: dict[str, str]) -> str:
+    """``word`` as a role word, or with a "co" before one ("cofounder", "co-chair"); else ""."""
+    if word in roles:
+        return word
+    bare = word[3:] if word.startswith("co-") else word[2:] if word.startswith("co") else ""
+    return bare if bare in roles else ""
 
 
 def _has_role(tokens: list[Token], lex: CueLexicon) -> bool:
     roles = dict(lex.roles)
-    return any(t.lower_ in roles or t.lemma_.lower() in roles for t in tokens)
+    return any(_role_word(t.lower_, roles) or t.lemma_.lower() in roles for t in tokens)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -107,15 +124,12 @@ def _premodifier_title(name: SpacySpan, lex: CueLexicon) -> list[Token]:
     return toks if _has_role(toks, lex) else []
 
 
-def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
-    """A capitalised organisation name at the start of ``rest`` and a "X-based" place."""
-    place = None
+def _org_tokens(rest: list[Token], lex: CueLexicon) -> tuple[list[Token], str | None]:
+    """A capitalised organisation name at the start of ``rest`` (running on in lower case to an
+    organisation word: "Kyiv city military administration") and a "X-based" place."""
     while rest and rest[0].lower_ in ("the", "a", "an"):
         rest = rest[1:]
-    if len(rest) >= 3 and rest[1].text == "-" and rest[2].lower_ == "based":
-        place, rest = rest[0].text, rest[3:]
-    elif rest and rest[0].lower_.endswith("-based"):
-        place, rest = rest[0].text[: -len("-based")], rest[1:]
+    place, rest = seat_word(rest)
     org: list[Token] = []
     for tok in rest:
         if tok.text[:1].isupper() or tok.text[:1].isdigit() or (tok.lower_ in CONNECTORS and org):
@@ -124,11 +138,17 @@ def _org_tokens(rest: list[Token]) -> tuple[list[Token], str | None]:
             break
     while org and org[-1].lower_ in CONNECTORS:
         org.pop()
+    if org:
+        org += lower_tail(rest[len(org):], _org_words(lex))
     place = place or _seat_after(rest[len(org):])
     nxt = rest[len(org)] if len(org) < len(rest) else None
     if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
         return [], place  # "the Indo-Pacific program": a name modifying a common noun
     return org, place
+
+
+def _org_words(lex: CueLexicon) -> frozenset[str]:
+    return frozenset(w for w, _ in lex.org_words)
 
 
 def _seat_after(rest: list[Token]) -> str | None:
@@ -157,34 +177,67 @@ def _is_org_name(tokens: list[Token], lex: CueLexicon) -> bool:
 
 def _split_affiliation(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token], str | None]:
     """Split "senior fellow for Asia at the X Institute" into title, organisation, place."""
+    at = {t.i: k for k, t in enumerate(toks)}
     for k, tok in enumerate(toks):
         if k == 0 or tok.lower_ not in ORG_PREPS:
             continue
-        org, place = _org_tokens(toks[k + 1:])
-        if org and _is_org_name(org, lex):
-            return toks[:k], org, place
+        org, place = _org_tokens(toks[k + 1:], lex)
+        if not org or not _is_org_name(org, lex) or (tok.lower_ == "on" and not member_body(org)):
+            continue
+        if held(toks[at[org[-1].i] + 1:], lambda rest: _named_org(rest, lex)):
+            continue  # "fellow with the China Power Project at the X Institute": the institute
+        return toks[:k], org, place or apposed_seat(org[-1])
     return toks, [], None
 
 
+def _named_org(rest: list[Token], lex: CueLexicon) -> list[Token]:
+    org = _org_tokens(rest, lex)[0]
+    return org if _is_org_name(org, lex) else []
+
+
 def _appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
-    """"Jane Roe, senior fellow at X," -> the tokens of the apposition, if it describes a role."""
+    """"Jane Roe, senior fellow at X," -> the tokens of the apposition, if it describes a role (after
+    a party and state tag: "Sen. Jo Roe, D-N.H., the ranking member on ...")."""
     doc = name.doc
-    if name.end >= len(doc) or doc[name.end].text != ",":
+    comma = _tag_end(name) if _party_state_tag(name) else name.end
+    if comma >= len(doc) or doc[comma].text != ",":
         return []
     toks: list[Token] = []
-    for tok in doc[name.end + 1:min(name.end + 30, name.sent.end)]:
+    for tok in doc[comma + 1:min(comma + 30, name.sent.end)]:
         if tok.text in APPOS_STOP and not (tok.text == "-" and toks):
             break
-        if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "based":
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "based" and not _participle_modifier(tok):
             break
         toks.append(tok)
-    if not toks or toks[0].lower_ in APPOS_START_BAD or toks[0].ent_type_ == "PERSON":
+    if not toks or toks[0].lower_ in APPOS_START_BAD or toks[0].ent_type_ == "PERSON" or _listed(toks):
         return []
     while toks and toks[0].lower_ in ("a", "an", "the"):
         toks = toks[1:]
     if not toks or not (_has_role(toks, lex) or _is_org_name(toks, lex)):
         return []
     return toks
+
+
+def _participle_modifier(tok: Token) -> bool:
+    """"a visiting scholar", "the ranking member": a participle modifying the noun after it."""
+    return tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i
+
+
+def _tag_end(name: SpacySpan) -> int:
+    """The comma closing the party and state tag after a name ("Jo Roe, D-N.H., ..."), else its end."""
+    doc = name.doc
+    for i in range(name.end + 1, min(name.end + 8, name.sent.end)):
+        if doc[i].text in (",", ")"):
+            return i if doc[i].text == "," else i + 1
+    return name.end
+
+
+def _listed(toks: list[Token]) -> bool:
+    """"with Rutte, the Ukrainian president and several European leaders": a list of people, not a
+    title (the apposed noun joined to a plural)."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN")]
+    return any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for h in heads[:1] for c in h.children)
 
 
 def _head_appositive(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token | None]:
@@ -247,20 +300,14 @@ def _noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token |
 
 def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     """Add what the words around one mention of a name say to ``profile``."""
-    if _party_state_tag(name):
+    tagged = _party_state_tag(name)
+    if tagged:  # "Sen. Jo Roe, D-N.H., the ranking member on ...": the office comes first
         profile.title_places.append("United States")
-    appos = _appositive_after(name, lex)
-    if appos:
-        title, org, place = _split_affiliation(appos, lex)
-        profile.add_title(_text(title).strip(" ,") or None, appos=True)
-        profile.title_places.extend(_title_places(title))
-        if org:
-            profile.orgs.append(_text(org))
-        if place:
-            profile.places.append(place)
+        _read_premodifier(name, profile, lex)
+    _read_appositive(name, profile, lex, tagged)
     head, possessor = _head_appositive(name, lex)
     if head:
-        title, org, place = _split_affiliation(head, lex)
+        title, org, _ = _split_affiliation(head, lex)
         profile.add_title(_text(title) or None, appos=True)
         profile.title_places.extend(_title_places(title))
         if org:
@@ -269,24 +316,45 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     if owner:
         profile.title_places.append(owner)
         profile.owners.append(owner)
+    if not tagged:
+        _read_premodifier(name, profile, lex)
+
+
+def _read_appositive(name: SpacySpan, profile: Profile, lex: CueLexicon, tagged: bool) -> None:
+    """"Jane Roe, senior fellow at X,": title, organisation and seat."""
+    appos = _appositive_after(name, lex)
+    if not appos:
+        return
+    title, org, place = _split_affiliation(appos, lex)
+    profile.add_title(_text(title).strip(" ,") or None, appos=not tagged)
+    profile.title_places.extend(_title_places(title))
+    if org:
+        profile.orgs.append(_text(org))
+    if place:
+        profile.places.append(place)
+
+
+def _read_premodifier(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
+    """"Japan's Defence Minister Jo Roe": title, organisation and owner before the name."""
     premod = _premodifier_title(name, lex)
-    if premod:
-        org, title = _split_premodifier(premod, lex)
-        profile.add_title(_text(title), appos=False)
-        profile.title_places.extend(_title_places(premod))
-        owner = _possessor_before(premod[0])
-        if owner is not None:
-            profile.title_places.append(owner)
-            profile.owners.append(owner)
-        if org:
-            profile.orgs.append(_text(org))
+    if not premod:
+        return
+    org, title = _split_premodifier(premod, lex)
+    profile.add_title(_text(title), appos=False)
+    profile.title_places.extend(_title_places(premod))
+    owner = _possessor_before(premod[0])
+    if owner is not None:
+        profile.title_places.append(owner)
+        profile.owners.append(owner)
+    if org:
+        profile.orgs.append(_text(org))
 
 
 def _party_state_tag(name: SpacySpan) -> bool:
     """"Sen. Jo Roe, D-N.H.," or "Rep. Jo Roe (R-Texas)": the party and state tag of a member of the
     United States Congress, right after the name."""
     doc = name.doc
-    after = doc[name.end:min(name.end + 5, len(doc))].text.lstrip(" ,(")
+    after = doc[name.end:min(name.end + 7, len(doc))].text.lstrip(" ,(")
     return PARTY_STATE.match(after) is not None
 
 
@@ -305,16 +373,44 @@ def _owner_text(possessor: Token) -> str | None:
 
 
 def _possessor_before(first: Token) -> str | None:
-    """"Japan's Defence Minister Jo Roe": the possessor right before a title."""
+    """"Japan's Defence Minister Jo Roe": the possessor right before a title ("the city's mayor": the
+    place last named before it)."""
     doc, i = first.doc, first.i
-    if i - 2 < first.sent.start or doc[i - 1].tag_ != "POS" \
-            or doc[i - 2].ent_type_ not in ("GPE", "NORP", "ORG"):
+    if i - 2 < first.sent.start or doc[i - 1].tag_ != "POS":
+        return None
+    if doc[i - 2].lower_ in PLACE_NOUNS and doc[i - 2].ent_type_ == "":
+        return _place_before(doc[i - 2])
+    if doc[i - 2].ent_type_ not in ("GPE", "NORP", "ORG"):
         return None
     owner = doc[i - 2]
     start = owner.i
     while start > first.sent.start and doc[start].ent_iob_ == "I":
         start -= 1
     return doc[start:owner.i + 1].text
+
+
+def _place_before(noun: Token) -> str | None:
+    """The place "the city" or "the country" stands for: the last one named in its sentence or the
+    one before (a place name, or a lone name after "in", "of", "to" or "from": "the center of Kyiv")."""
+    doc = noun.doc
+    start = doc[max(noun.sent.start - 1, 0)].sent.start
+    places = [t for t in doc[start:noun.i] if (t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B")
+              or _lone_place(t)]
+    if not places:
+        return None
+    end = places[-1].i + 1
+    while end < noun.i and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[places[-1].i:end].text
+
+
+def _lone_place(tok: Token) -> bool:
+    """A one-word name after "in", "of", "to" or "from" ("the center of Kyiv"), whatever the tagger
+    took it for but a body or a people."""
+    doc = tok.doc
+    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of", "to", "from") \
+        and tok.ent_type_ not in ("ORG", "NORP") and tok.ent_iob_ != "I" \
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token], list[Token]]:
@@ -334,13 +430,15 @@ def _split_premodifier(toks: list[Token], lex: CueLexicon) -> tuple[list[Token],
 
 
 def _title_places(tokens: list[Token]) -> list[str]:
-    """Demonyms and "of X" places inside a title, a name of several words whole first ("Governor of
-    Buenos Aires province": "Buenos Aires", then each word); never the object of "to"/"in"."""
+    """Demonyms and "of X" or "in X" places inside a title, a name of several words whole first
+    ("Governor of Buenos Aires province": "Buenos Aires", then each word); never the object of "to",
+    nor of "in" for someone posted abroad ("ambassador in Moscow")."""
     out, runs, run = [], [], []
+    away = ("to", "on", "for", "in") if any(t.lower_ in POSTED for t in tokens) else ("to", "on", "for")
     for k, tok in enumerate(tokens):
         prev = tokens[k - 1].lower_ if k else ""
         if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
-            if prev in ("to", "in", "on", "for") and not run:
+            if prev in away and not run:
                 continue
             out.append(tok.text)
             run.append(tok)

@@ -5,28 +5,32 @@ once (with their titles and affiliations), then turns the source of each cue
 into a canonical speaker: a surname into the full name seen in the article
 ("Kennedy" -> "Scott Kennedy"), a pronoun into the most recent person in
 subject position, a description ("the minister") into the last person who
-held that title, an organisation ("the Foreign Ministry") into its name, and an
-unnamed source ("officials", "a source") into no name with a description.
+held that title, an organisation ("the Foreign Ministry") into its name (bodies:
+:mod:`comity.quotes.voices`), and an unnamed source ("officials", "a source")
+into no name with a description. A name the tagger takes for a person's is a
+body's when the dictionary says so ("the Houthis") or an organisation word
+describes it ("newspaper Rodong Sinmun"); of two full names of one surname, the
+dictionary's form is kept.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from comity.entities.descriptions import DOCUMENT_NOUNS
 from comity.entities.model import EntityModel
 from comity.quotes.bodies import (
     body_appositive,
     body_names,
     body_of_staff,
     described_places,
-    fullest_name,
+    descriptor,
     named_body,
-    named_phrase,
     states_of,
+    voice_of,
 )
 from comity.quotes.cues import CueLexicon
 from comity.quotes.names import (
@@ -41,25 +45,17 @@ from comity.quotes.names import (
     subject_rank,
     titled_name,
 )
-from comity.quotes.phrases import name_around, org_phrase, phrase
+from comity.quotes.phrases import name_around, phrase
 from comity.quotes.profiles import Profile, comma_before, read_profile
-from comity.quotes.referents import body_behind
-from comity.quotes.traits import ActorLookup, describe
+from comity.quotes.referents import body_behind, issuing_seat
+from comity.quotes.traits import ActorLookup, ComposedLookup, describe
+from comity.quotes.voices import BodyVoices, Source
 from comity.records import Mention, Speaker
 from comity.records import Span as CharSpan
 from comity.text.document import Parsed
 
 LEADERS = frozenset({"leader"})  # a word any holder of a state's office may be called by
 INDEFINITE = {"a", "an", "some", "many", "several", "other", "few", "most", "one", "two", "three", "any"}
-@dataclass(frozen=True)
-class Source:
-    """A cue's source as resolved: ``name`` is None for unnamed sources."""
-
-    name: str | None
-    text: str | None
-    span: CharSpan | None
-    description: str | None = None
-
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
@@ -77,12 +73,12 @@ def _gender_of(name: SpacySpan, words: dict[str, str], given: dict[str, str]) ->
     return given.get(name[0].lower_) if len(name) > 1 else None
 
 
-class SpeakerBook:
-    """Every person of one article, and the speakers resolved so far."""
+class SpeakerBook(BodyVoices):
+    """Every person of one article, and the speakers resolved so far (its bodies: :class:`BodyVoices`)."""
 
     def __init__(self, parsed: Parsed, mentions: list[Mention], index: ActorLookup, lex: CueLexicon,
                  model: EntityModel | None = None) -> None:
-        self.parsed, self.index, self.lex, self.model = parsed, index, lex, model
+        self.parsed, self.index, self.lex, self.model = parsed, ComposedLookup(index), lex, model
         self.on = parsed.article.published
         self.mentions = sorted(mentions, key=lambda m: m.span)
         self.ents = list(parsed.doc.ents)
@@ -92,12 +88,14 @@ class SpeakerBook:
         self.fullest = FullestNames()  # fullest() of the persons' names, kept as persons are added
         self.orgs: dict[str, Profile] = {}
         self.used: dict[str, CharSpan | None] = {}
+        self.spoke: dict[str, int] = {}  # speaker -> where they last spoke
         self.unnamed: dict[str, CharSpan | None] = {}
         self.genders: dict[str, str] = {}  # canonical name -> "male" / "female", as the text marks it
         self.titled: set[int] = set()  # tokens of names the parser took for organisations, read as persons
         self.org_words = frozenset(w for w, _ in lex.org_words)
         self.role_words = frozenset(w for w, _ in lex.roles)
         self.countries: dict[str, tuple[str | None, str]] = {}  # name -> (country, title)
+        self.written: frozenset[str] = frozenset()  # the persons' names as the text writes them
         self._read_persons()
         self.bodies = body_names(self.ents, self.parsed.in_body, self.model)
 
@@ -111,7 +109,7 @@ class SpeakerBook:
                 out.append(ent)
                 taken.update(range(ent.start, ent.end))
         for m in self.mentions:
-            if not named_person(m) or not self.parsed.in_body(m.span):
+            if not self._person_mention(m) or not self.parsed.in_body(m.span):
                 continue
             span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
             if span is not None and not taken.intersection(range(span.start, span.end)):
@@ -122,7 +120,7 @@ class SpeakerBook:
     def _is_person(self, ent: SpacySpan) -> bool:
         """A PERSON entity, or an unknown name in apposition to a title ("its minister, Ana Kostic Lenz,")."""
         if ent.label_ == "PERSON":
-            return True
+            return not self._named_body(ent)
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC") or ent.start in self.titled:
             return ent.start in self.titled
         roles, words = {r for r, _ in self.lex.roles}, {w for w, _ in self.lex.org_words}
@@ -134,9 +132,26 @@ class SpeakerBook:
         self.titled.update(range(ent.start, ent.end))
         return True
 
+    def _named_body(self, name: SpacySpan) -> bool:
+        """A name the tagger took for a person's that the dictionary knows as a group or body ("the
+        Houthis"), or that an organisation word describes ("newspaper Rodong Sinmun")."""
+        known = self.index.resolve(name.text, self.on)
+        if known is not None and known.kind in ("group", "org", "igo"):
+            return True
+        return descriptor(name[-1], self.org_words) is not None
+
+    def _person_mention(self, mention: Mention) -> bool:
+        """A mention of a person, unless an organisation word describes the name ("newspaper X")."""
+        if not named_person(mention):
+            return False
+        span = self.parsed.doc.char_span(*mention.span, alignment_mode="expand")
+        return span is None or descriptor(span[-1], self.org_words) is None
+
     def _read_persons(self) -> None:
         spans = self._person_spans()
-        full = fullest(clean_name(span.text, self.lex) for span in spans)
+        names = [clean_name(span.text, self.lex) for span in spans]
+        self.written = frozenset(names)
+        full = fullest(names)
         for span in spans:
             name = clean_name(span.text, self.lex)
             if not name or not any(c.isalpha() for c in name):
@@ -153,7 +168,7 @@ class SpeakerBook:
         if not words:
             return name
         key = words[-1].lower()
-        longer = full.get(key)
+        longer = self._known_form(full.get(key))
         if longer is not None and len(longer.split()) > len(words) \
                 and [w.lower() for w in longer.split()[-len(words):]] == [w.lower() for w in words]:
             return longer
@@ -167,6 +182,14 @@ class SpeakerBook:
             if known is not None and known.name.split()[-1].lower() == key:
                 return known.name
         return name
+
+    def _known_form(self, name: str | None) -> str | None:
+        """Of two full names of one surname in the text ("Bibi Netanyahu", "Benjamin Netanyahu"), the
+        one the dictionary knows."""
+        known = self.index.person(name, self.on) if name else None
+        if known is None or known.name == name or known.name not in self.written:
+            return name
+        return known.name if known.name.split()[-1] == name.split()[-1] else name
 
     def canonical(self, name: str) -> str:
         return self._canonical(name, self.fullest.full())
@@ -182,6 +205,12 @@ class SpeakerBook:
         """The speaker a cue's source phrase (given by its head token) stands for."""
         if head is None:
             return Source(None, None, None)
+        source = self._resolve(head)
+        if source.name is not None:
+            self.spoke[source.name] = head.idx
+        return source
+
+    def _resolve(self, head: Token) -> Source:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "Jo Roe, who said ..." -> Jo Roe
         named_org = self._appositive_org(head)
@@ -197,7 +226,7 @@ class SpeakerBook:
             return self._organisation(head)
         body = body_behind(self.model, head) if self.model is not None else None
         if body is not None:  # "it said", "the company said", "the statement said"
-            return self.speak_for(body.name, head)
+            return self.speak_for(issuing_seat(self.model, head) or body.name, head)
         kind = self.lex.pronoun_kind(head.text)
         if kind is not None:
             return self._pronoun(head, kind)
@@ -207,10 +236,13 @@ class SpeakerBook:
         named = self._appositive_name(head)
         if named is not None:
             return self._named(named)
-        body = self._body(head)
+        body = self._state_body(head)  # "the country's defense ministry"
         if body is not None:
             return body
         if head.lower_ in self.lex.unnamed:
+            voice = voice_of(head)
+            if voice is not None:
+                return self._organisation(voice[-1], voice)
             employer = body_of_staff(head, self.org_words)
             return self._organisation(employer) if employer is not None else self._description(head)
         if head.lower_ in self.role_words and (self._holder(head) is not None or not name_like(head)):
@@ -221,29 +253,6 @@ class SpeakerBook:
             return self._organisation(head)
         return self._description(head)
 
-    def _body(self, head: Token) -> Source | None:
-        """A body as the source: an organisation word named by the words before it ("the Iraqi
-        government"), or one of a state the possessive refers to ("the country's defense ministry")."""
-        return self._state_body(head)
-
-    def _state_body(self, head: Token) -> Source | None:
-        """"the country's defense ministry": a body of the state the possessive refers to."""
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None or self.model is None or head.lemma_.lower() not in self.org_words:
-            return None
-        state = body_behind(self.model, owner)
-        if state is None or state.kind != "state":
-            return None
-        words = [t.text for t in head.children if t.dep_ in ("compound", "amod") and owner.i < t.i < head.i]
-        name = f"{state.name}'s {' '.join([*words, head.text])}"
-        self.orgs.setdefault(name, Profile(orgs=[" ".join([*words, head.text])], title_places=[state.name]))
-        self._use(name, (head.idx, head.idx + len(head)))
-        return Source(name, head.text, (head.idx, head.idx + len(head)))
-
-    def body_name(self, name: str, at: int) -> str:
-        """A body's fullest name in the article (see :func:`comity.quotes.bodies.fullest_name`)."""
-        return fullest_name(name, at, self.bodies, self.model)
-
     def _named(self, span: SpacySpan) -> Source:
         name = self.canonical(clean_name(span.text, self.lex))
         if name not in self.profiles:
@@ -253,22 +262,20 @@ class SpeakerBook:
         self._add_person((span.start_char, name, 2))
         return Source(name, span.text, (span.start_char, span.end_char))
 
-    def _use(self, name: str, span: CharSpan | None) -> None:
-        self.used.setdefault(name, span)
-
     def _person_in(self, head: Token) -> SpacySpan | None:
         """A person's name heading the source phrase, or in apposition to its head."""
         doc = head.doc
         candidates = [head] + [c for c in head.children if c.dep_ in ("appos", "compound")]
         for tok in candidates:
-            if tok.ent_type_ == "PERSON" or tok.i in self.titled:
+            if (tok.ent_type_ == "PERSON" and not self._named_body(line_of(entity_of(tok)))) \
+                    or tok.i in self.titled:
                 return line_of(entity_of(tok))
         held = self._name_closing(head)
         if held is not None:  # "U.S. Ambassador to NATO Matt Whitaker told reporters"
             return held
         for tok in candidates:
             m = self._mention_at(tok.idx)
-            if m is not None and named_person(m):
+            if m is not None and self._person_mention(m):
                 return name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
         if name_like(head):
             word = clean_name(head.text, self.lex)
@@ -299,39 +306,6 @@ class SpeakerBook:
                 return span
         return None
 
-    def _appositive_org(self, head: Token) -> Source | None:
-        """"the U.N. peacekeeping mission in Congo, MONUSCO, said": a body described by a common
-        noun and named by the capitalised words set off by commas at the end of the phrase.
-        The description (or its owner, "NATO's force") is the organisation it belongs to."""
-        doc, end = head.doc, head.right_edge.i
-        while end > head.i and doc[end].is_punct:
-            end -= 1
-        if head.pos_ != "NOUN" or head.tag_ == "NNS" or end + 1 >= len(doc) or doc[end + 1].text != ",":
-            return None
-        start = end
-        while start > head.i + 1 and doc[start - 1].text != "," and end - start < 3:
-            start -= 1
-        words = doc[start:end + 1]
-        if doc[start - 1].text != "," or start <= head.i + 1 or not all(name_like(t) for t in words) \
-                or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") for t in words):
-            return None
-        known = self.index.resolve(words.text, self.on)
-        if known is not None and known.kind in ("country", "person"):
-            return None
-        owner = next((c for c in head.children if c.dep_ == "poss" and name_like(c)), None)
-        first = head.left_edge.i + (doc[head.left_edge.i].dep_ == "det")
-        described = doc[first:start - 1].text
-        owned = None
-        if owner is not None:
-            toks = [t for t in owner.subtree
-                    if t.tag_ != "POS" and not (t.dep_ == "det" and t.i == owner.left_edge.i)]
-            owned = doc[toks[0].i:toks[-1].i + 1].text if toks else owner.text
-        profile = Profile(orgs=[owned or described])
-        profile.title_places.append(owned or doc[first].text)
-        self.orgs.setdefault(words.text, profile)
-        self._use(words.text, (words.start_char, words.end_char))
-        return Source(words.text, words.text, (words.start_char, words.end_char))
-
     def _person_spans_after(self, head: Token) -> list[SpacySpan]:
         doc, out = head.doc, []
         stop = min(head.i + 16, head.sent.end)
@@ -339,7 +313,7 @@ class SpeakerBook:
             if (ent.label_ == "PERSON" or ent.start in self.titled) and head.i < ent.start < stop:
                 out.append(line_of(ent))
         for m in self.mentions_in((head.idx, doc[stop - 1].idx + 1)):
-            if named_person(m):
+            if self._person_mention(m):
                 span = name_part(doc.char_span(m.span[0], m.span[1], alignment_mode="expand"), m.entity.name)
                 if span is not None:
                     out.append(span)
@@ -350,7 +324,7 @@ class SpeakerBook:
         or a name in apposition to a role ("Ana Silva, the foreign minister")."""
         span = name_around(head)
         words = dict(self.lex.org_words)
-        if len(span) < 2 or head.lower_ in self.role_words \
+        if len(span) < 2 or head.lower_ in self.role_words or self._named_body(span) \
                 or any(t.lower_ in words or not t.text[:1].isupper() for t in span):
             return False  # "the U.N. High Commissioner for Human Rights": an office, not a name
         entity = self.index.resolve(span.text, self.on)
@@ -397,48 +371,21 @@ class SpeakerBook:
         self._use(name, None)
         return Source(name, head.text, span)
 
-    def speak_for(self, name: str, head: Token) -> Source:
-        """A body the entity model names speaking at ``head`` (a pronoun or description)."""
-        self.orgs.setdefault(name, Profile(orgs=[name]))
-        self._use(name, None)
-        return Source(name, head.text, (head.idx, head.idx + len(head)))
-
-    def _organisation(self, head: Token) -> Source:
-        text, span = named_phrase(head) if named_body(head, self.org_words) else org_phrase(head)
-        name = self.body_name(clean_name(text, self.lex), head.idx)
-        if not name:
-            return Source(None, None, None)
-        profile = self.orgs.setdefault(name, Profile(orgs=[name]))
-        owner = self._owner_state(head)
-        if owner is not None and not profile.title_places:
-            profile.title_places.append(owner)
-        self._use(name, span)
-        return Source(name, text, span)
-
-    def _owner_state(self, head: Token) -> str | None:
-        """"Kosovo released two men, its Interior Ministry said": the state "its" refers to, the
-        last state named before it in the sentence."""
-        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
-            return None
-        before = self.mentions_in((head.sent.start_char, head.idx))
-        states = [m for m in before if m.entity.kind == "country" and m.how in ("name", "alias", "capital")]
-        return states[-1].text if states else None
-
     def _description(self, head: Token) -> Source:
         text, span = phrase(head, right=True)
         word = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS")
         det = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
         if not plural and det not in INDEFINITE and word in self.org_words:
-            for name in reversed(self.orgs):  # "the ministry": the last ministry that spoke
-                if name.lower().split()[-1] == head.lower_:
-                    self._use(name, None)
-                    return Source(name, text, span)
-            named = [n for a, n in self.bodies if a < head.idx and head.lower_ in n.lower().split()]
-            if named:  # "the department": the last department named
-                self.orgs.setdefault(named[-1], Profile(orgs=[named[-1]]))
-                self._use(named[-1], None)
-                return Source(named[-1], text, span)
+            body = self._fuller_body(head) or self._last_body(head)  # "the ministry": the last that spoke
+            if body is not None:
+                self.orgs.setdefault(body, Profile(orgs=[body]))
+                self._use(body, None)
+                return Source(body, text, span)
+        if det == "the" and word in DOCUMENT_NOUNS:
+            author = self._last_voice(head)  # "X said on Twitter. '...,' the tweet adds": X's
+            if author is not None:
+                return Source(author, text, span)
         held = self._holder(head) if not plural and det not in INDEFINITE else None
         if held is not None:
             self._use(held, None)
@@ -484,8 +431,3 @@ class SpeakerBook:
         for text, span in self.unnamed.items():
             out.append(Speaker(name=None, span=span, description=text))
         return out
-
-    def mentions_in(self, span: CharSpan) -> list[Mention]:
-        lo = bisect_left(self.mention_starts, span[0])
-        hi = bisect_left(self.mention_starts, span[1])
-        return [m for m in self.mentions[lo:hi] if m.span[1] <= span[1]]

@@ -4,14 +4,16 @@ Order of evidence for a person: the actor dictionary's entry for a known
 office holder; the seat of their organisation (a "Sydney-based" institute, a
 known institution, a country named in the organisation's name); a demonym,
 "of X" or possessor in their title ("Russian President", "the president's
-envoy"). For an organisation: the dictionary, then its name. A government,
-military or police title the text leaves without a state ("police spokesman
-X") is the dateline's state's.
+envoy"). For an organisation: the dictionary, then its name (the first country
+it names: "US Forces Korea" is American). A government, military, police or
+legislative title the text leaves without a state ("police spokesman X", "Sen.
+X") is the dateline's state's. Names are looked up in Unicode's composed form.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Protocol
 
@@ -23,7 +25,7 @@ from comity.text.document import Parsed
 
 STATE_KINDS = ("country",)
 ORG_KINDS = ("igo", "org", "group", "country")
-HOME_SECTORS = ("GOV", "MIL", "COP")  # titles a wire report leaves unqualified for the dateline's state
+HOME_SECTORS = ("GOV", "MIL", "COP", "LEG")  # titles a report leaves unqualified for the dateline's state
 
 
 class ActorLookup(Protocol):
@@ -34,6 +36,23 @@ class ActorLookup(Protocol):
     def country_of_place(self, name: str) -> str | None: ...
 
     def person(self, name: str, on: date | None = None) -> Entity | None: ...
+
+
+class ComposedLookup:
+    """An :class:`ActorLookup` asked in Unicode's composed form: a name the text writes with a
+    combining accent ("Sa\u0301nchez") is the dictionary's "Sánchez"."""
+
+    def __init__(self, index: ActorLookup) -> None:
+        self.index = index
+
+    def resolve(self, text: str, on: date | None = None) -> Entity | None:
+        return self.index.resolve(unicodedata.normalize("NFC", text), on)
+
+    def country_of_place(self, name: str) -> str | None:
+        return self.index.country_of_place(unicodedata.normalize("NFC", name))
+
+    def person(self, name: str, on: date | None = None) -> Entity | None:
+        return self.index.person(unicodedata.normalize("NFC", name), on)
 
 
 class SpeakerBook(Protocol):
@@ -53,17 +72,19 @@ def _country_entity(entity: Entity | None) -> str | None:
     return entity.code
 
 
-def _known_org(name: str, book: SpeakerBook) -> tuple[str | None, str | None] | None:
+def _known_org(name: str, book: SpeakerBook, whole: bool) -> tuple[str | None, str | None] | None:
+    """The lexicon's seat and sector of an organisation named ``name`` (``whole``), or of one whose
+    name ``name`` holds ("the Brookings Institution's Foreign Policy program")."""
     low = name.lower()
     for org, country, sector in book.lex.organisations:
-        if org.lower() == low or (len(org) > 6 and org.lower() in low):
+        if org.lower() == low if whole else (len(org) > 6 and org.lower() in low):
             return country, sector
     return None
 
 
 def _countries_in(name: str, book: SpeakerBook) -> str | None:
-    """The last country named (or given by demonym) inside an organisation's name."""
-    found = None
+    """The first country named (or given by demonym) inside an organisation's name: its owner, not
+    where it serves ("US Forces Korea", "British Embassy in Kyiv")."""
     for match in re.finditer(r"[A-Z][\w.-]+(?: [A-Z][\w.-]+)?", name):
         word = match.group(0)
         if name[:match.start()].split()[-1:] in (["for"], ["on"]):
@@ -71,9 +92,8 @@ def _countries_in(name: str, book: SpeakerBook) -> str | None:
         for part in (p for w in (word, *word.split()) for p in (w, w.replace(".", ""))):
             entity = book.index.resolve(part, book.on)
             if entity is not None and entity.kind in STATE_KINDS and entity.code:
-                found = entity.code
-                break
-    return found
+                return entity.code
+    return None
 
 
 def _owner_code(name: str, book: SpeakerBook) -> str | None:
@@ -94,13 +114,13 @@ def _org_traits(name: str, places: list[str], book: SpeakerBook) -> tuple[str | 
     country = sector = None
     for place in places:
         country = country or book.index.country_of_place(place)
-    known = _known_org(name, book)
-    if known is not None:
-        country, sector = country or known[0], known[1]
-    entity = book.index.resolve(name, book.on)
+    entity = book.index.resolve(name, book.on)  # after the lexicon's own entry, before a part of the name
+    known = [k for k in (_known_org(name, book, True),) if k is not None]
     if entity is not None and entity.kind in ORG_KINDS:
-        country = country or entity.code
-        sector = sector or entity.sector
+        known.append((entity.code, entity.sector))
+    known += [k for k in (_known_org(name, book, False),) if k is not None]
+    for seat, kind in known:
+        country, sector = country or seat, sector or kind
     country = country or _countries_in(name, book) or _owner_code(name, book)
     if sector is None:
         words = dict(book.lex.org_words)
