@@ -130,7 +130,8 @@ def _in_transaction(con: duckdb.DuckDBPyConnection, run) -> int:
     return result
 
 
-GROUP_SECONDS = 60.0  # during a long write, pending occasions are grouped at most this often
+GROUP_SECONDS = 60.0  # during a long write, pending occasions are grouped at most this often …
+GROUP_SHARE = 0.05  # … and so that grouping takes at most this share of the write's time
 
 
 class Store:
@@ -145,7 +146,7 @@ class Store:
                                                              check=not read_only)
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
-        self._grouped_at = time.monotonic()  # when pending occasions were last grouped
+        self._group_due = time.monotonic() + GROUP_SECONDS  # when pending occasions are next grouped
 
     def close(self) -> None:
         if self.con is not None:
@@ -255,9 +256,8 @@ class Store:
         try:
             yield
             self._insert_rows(self._pending)
-            if time.monotonic() - self._grouped_at >= GROUP_SECONDS:
-                group_pending(self.con)
-                self._grouped_at = time.monotonic()
+            if time.monotonic() >= self._group_due:
+                self._group_now(lambda: group_pending(self.con))
         except BaseException:
             self._grouped, self._pending = False, None
             self.con.execute("ROLLBACK")
@@ -303,8 +303,15 @@ class Store:
         """Group the occasions the writes since the last grouping touched (an ingest or recode calls it
         when it ends), in a transaction of its own."""
         if pending(self.con):
-            _in_transaction(self.con, group_pending)
-        self._grouped_at = time.monotonic()
+            self._group_now(lambda: _in_transaction(self.con, group_pending))
+
+    def _group_now(self, run) -> None:
+        """Run a grouping and set when the next one is due: a minute on, or later when grouping is slow
+        (a busy block is grouped again whole), so that it stays under ``GROUP_SHARE`` of the time."""
+        start = time.monotonic()
+        run()
+        took = time.monotonic() - start
+        self._group_due = time.monotonic() + max(GROUP_SECONDS, took / GROUP_SHARE)
 
     def group_occasions(self) -> int:
         """Group every stored record into occasions again, from scratch; returns how many there are."""
