@@ -121,6 +121,14 @@ def _events(coder, text: str) -> set[tuple]:
     # "the country" with one state in reach
     ("Norway is facing a gas shortage. The country has asked Qatar for more shipments.",
      ("REQUEST", ("NOR",), ("QAT",))),
+    # group and pair phrases are the two sides of the occasion talked about, not another pair named first
+    ("Peru and Chile signed a fishing pact last year. Kenya and Uganda held talks in Nairobi on Tuesday, "
+     "and both sides agreed to cut tariffs.", ("AGREE", ("KEN", "UGA"), ())),
+    ("Peru and Chile signed a fishing pact last year. Kenya and Uganda held talks in Nairobi on Tuesday, "
+     "and the two countries agreed to reopen the border.", ("AGREE", ("KEN", "UGA"), ())),
+    # "we" inside a quotation is the speaker's side
+    ('"We urge Canberra to drop the tariffs," said Mei Lin, a spokeswoman for the Chinese Foreign '
+     'Ministry.', ("REQUEST", ("CHN",), ("AUS",))),
 ])
 def test_events_take_sides_from_pronouns_and_descriptions(coder, text: str, expected: tuple) -> None:
     assert expected in _events(coder, text)
