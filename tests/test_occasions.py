@@ -72,6 +72,14 @@ MEETING = "Chinese Foreign Minister Wang Yi met Russian counterpart Sergei Lavro
     # the same day and pair, nothing in common but the countries
     (report("China bought Russian wheat under a new contract, traders said.", eid="e2", article="a2",
             event="AGREE"), False),
+    # an undated background mention weeks later, in much the same words, is that meeting
+    (report("Since Wang Yi met Lavrov in Astana, Russian counterpart talks have stalled.", eid="e2",
+            article="a2", day=None, precision=None, from_text=False, published=DAY + timedelta(40)), True),
+    # … but not one of another act, nor one written before the meeting
+    (report("Since the Astana pipeline deal, gas prices have fallen.", eid="e2", article="a2", day=None,
+            precision=None, from_text=False, published=DAY + timedelta(40)), False),
+    (report(MEETING.replace("met", "will meet"), eid="e2", article="a2", day=None, precision=None,
+            from_text=False, published=DAY - timedelta(5)), False),
     # a month-precise mention needs much the same words
     (report("In May, Wang Yi met Lavrov in Astana.", eid="e2", article="a2", day=date(2025, 5, 1),
             end=date(2025, 5, 31), precision="month"), True),

@@ -10,7 +10,10 @@ Two records are *reports of one occasion* when all of these hold (:func:`same_oc
   two records name both sides, the same direction;
 - **dates** that meet: the days each record's date denotes, widened by a day either side for a text
   date (time zones, "on Friday" told on Saturday) and, for a record dated only by its article's
-  publication, to the month before it (an undated act was reported after it happened);
+  publication, to the month before it (an undated act was reported after it happened); a record
+  with no date at all (a background act: "since Russia invaded Ukraine") reaches back a year from
+  its article, so it needs much the same words as the act's own reports, and then counts at the
+  act's date;
 - the same **modality**: negated with negated, future or hypothetical with its kind, actual with
   actual;
 - **similar evidence**: the sentences share enough content words, names and figures (their Dice
@@ -42,6 +45,7 @@ _NAME_WEIGHT = 2.0  # a shared name ("Pelosi", "Shangri-La") or figure counts tw
 _TEXT_SLACK = timedelta(days=1)
 MAX_SPAN_DAYS = 2  # most days between the text dates of one occasion's reports (time zones, a two-day visit)
 _PUBLICATION_SLACK = timedelta(days=31)
+_BACKGROUND_REACH = timedelta(days=365)  # how far back an undated (background) act may reach
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4}
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*\d|\d")
@@ -173,8 +177,10 @@ def name_words(sentence: str) -> frozenset[str]:
 
 
 def _window(report: Report) -> tuple[date, date] | None:
-    if report.start is None or report.end is None:
-        return None
+    if report.start is None or report.end is None:  # an undated act, told as background: before its article
+        if report.published is None:
+            return None
+        return report.published - _BACKGROUND_REACH, report.published
     if report.from_text:
         return report.start - _TEXT_SLACK, report.end + _TEXT_SLACK
     return report.start - _PUBLICATION_SLACK, report.end
