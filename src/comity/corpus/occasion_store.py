@@ -143,27 +143,21 @@ def pending(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT count(*) FROM occasion_pending").fetchone()[0])
 
 
+_PENDING = "SELECT key FROM occasion_pending"
+
+
 def group_pending(con: duckdb.DuckDBPyConnection) -> int:
     """Group again every pending block, with all its records, and write the pending unblocked records'
     occasions; returns the occasions written. Runs in the caller's transaction."""
-    keys = [r[0] for r in con.execute("SELECT key FROM occasion_pending").fetchall()]
-    if not keys:
+    if not pending(con):
         return 0
-    blocks = sorted(k for k in keys if not k.startswith("#"))
-    singles = sorted(k[1:] for k in keys if k.startswith("#"))
-    ids: list[str] = []
-    for chunk in _chunks(blocks):
-        marks = ", ".join("?" * len(chunk))
-        ids += [r[0] for r in con.execute(f"SELECT event_id FROM occasion_reports WHERE block IN ({marks})",
-                                          chunk).fetchall()]
-        con.execute(f"DELETE FROM occasions WHERE block IN ({marks})", chunk)
-        con.execute(f"DELETE FROM occasion_reports WHERE block IN ({marks})", chunk)
-    for chunk in _chunks(singles):
-        marks = ", ".join("?" * len(chunk))
-        con.execute(f"DELETE FROM occasions WHERE id IN ({marks})", ["o" + i for i in chunk])
-        con.execute(f"DELETE FROM occasion_reports WHERE event_id IN ({marks})", chunk)
-    reports, values = _reports_of(con, [*ids, *singles])  # those a recode removed are gone
-    occasions = group(reports)
+    listed = f"(r.block IN ({_PENDING}) OR '#' || r.event_id IN ({_PENDING}))"
+    reports, values = _load(con, f"e.id IN (SELECT r.event_id FROM occasion_reports r WHERE {listed})", [])
+    con.execute(f"DELETE FROM occasions WHERE block IN ({_PENDING}) "
+                f"OR (block = '' AND '#' || event_id IN ({_PENDING}))")
+    con.execute(f"DELETE FROM occasion_reports WHERE block IN ({_PENDING}) "
+                f"OR '#' || event_id IN ({_PENDING})")
+    occasions = group(reports)  # the records a recode removed are gone from events, so from reports
     _write(con, occasions, values)
     con.execute("DELETE FROM occasion_pending")
     return len(occasions)
