@@ -195,18 +195,19 @@ def chart(db: Path, a: str, b: str, png: str) -> None:
     with Corpus(db, read_only=True) as corpus:
         records = corpus.ties(a, b, records=True)
         occasions = corpus.ties(a, b)
-    both = records[["period", "start", "events"]].merge(occasions[["period", "events"]], on="period",
-                                                        how="outer", suffixes=("_records", "_occasions"))
+    monthly = records[records["precision"] == "month"]  # a year or a range has no place on a month axis
+    both = monthly[["period", "start", "events"]].merge(occasions[["period", "events"]], on="period",
+                                                        how="left", suffixes=("_records", "_occasions"))
     both = both.fillna(0).sort_values("start")
-    print(f"\n{a}–{b} by month (either way): records vs occasions")
+    print(f"\n{a}–{b} by month (either way; dated to a month or finer): records vs occasions")
     print("| month | records | occasions |")
     print("| --- | ---: | ---: |")
     for row in both.itertuples(index=False):
         if row.events_records or row.events_occasions:
             print(f"| {row.period} | {int(row.events_records)} | {int(row.events_occasions)} |")
     figure, axis = plt.subplots(figsize=(11, 3.6))
-    axis.plot(both["start"], both["events_records"], label="event records", color="#999999")
-    axis.plot(both["start"], both["events_occasions"], label="occasions", color="#2457a6")
+    axis.step(both["start"], both["events_records"], where="post", label="event records", color="#999999")
+    axis.step(both["start"], both["events_occasions"], where="post", label="occasions", color="#2457a6")
     axis.set_title(f"comity ties {a} {b}: records and occasions per month")
     axis.legend(loc="upper left")
     figure.tight_layout()
