@@ -111,8 +111,6 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
         names = applied(con)
         if OCCASIONS.name in migrate(con):
             _in_transaction(con, rebuild)
-        elif pending(con):  # a run killed before it grouped what it wrote
-            _in_transaction(con, group_pending)
     unknown = sorted(set(names) - known)
     if unknown:
         raise StoreError("E063", f"{path}: written by a newer comity (migrations {', '.join(unknown)})")
@@ -147,6 +145,8 @@ class Store:
         self._grouped = False
         self._pending: Rows | None = None  # derived rows of a group, inserted in bulk before its commit
         self._group_due = time.monotonic() + GROUP_SECONDS  # when pending occasions are next grouped
+        if not read_only and pending(self.con):  # a run killed before it grouped what it wrote
+            self.group_pending()
 
     def close(self) -> None:
         if self.con is not None:
