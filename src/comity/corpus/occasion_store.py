@@ -29,8 +29,6 @@ from comity.corpus.occasions import (
     source_of,
 )
 
-OCCASION_TABLES = ("occasions", "occasion_reports")
-
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS occasions (
         id VARCHAR PRIMARY KEY,          -- 'o' and the id of its first report (by id)
@@ -87,15 +85,6 @@ def _load(con: duckdb.DuckDBPyConnection, where: str, params: list) -> tuple[lis
 def _chunks(items: list, size: int = 2000) -> Iterator[list]:
     for first in range(0, len(items), size):
         yield items[first:first + size]
-
-
-def _reports_of(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> tuple[list[Report], dict]:
-    reports, values = [], {}
-    for chunk in _chunks(sorted(set(event_ids))):
-        more, dates = _load(con, f"e.id IN ({', '.join('?' * len(chunk))})", chunk)
-        reports += more
-        values.update(dates)
-    return reports, values
 
 
 def mark(con: duckdb.DuckDBPyConnection, events: list[tuple]) -> None:

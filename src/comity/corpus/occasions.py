@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 # how close the evidence must be (Jaccard of content words) for the width of the wider date, in days
@@ -96,14 +96,19 @@ class Report:
     words: frozenset[str] = field(default=frozenset(), compare=False)
     names: frozenset[str] = field(default=frozenset(), compare=False)  # the words written capitalised
 
-    @property
+    @cached_property
     def parties(self) -> tuple[str, ...]:
         return tuple(sorted({*self.actors, *self.recipients}))
 
-    @property
+    @cached_property
     def block(self) -> str | None:
         """Family and parties: only reports in one block can be one occasion (None: never grouped)."""
         return block_of(self.event, self.actors, self.recipients)
+
+    @cached_property
+    def mass(self) -> float:
+        """The weight of the sentence's words, a name or figure counting ``_NAME_WEIGHT``."""
+        return sum(_weight(w, self.names) for w in self.words)
 
 
 def block_of(event: str, actors: Iterable[str | None] | None, recipients: Iterable[str | None] | None
@@ -198,8 +203,7 @@ def similarity(one: Report, other: Report) -> float:
         return 0.0
     names = one.names | other.names
     shared = sum(_weight(w, names) for w in one.words & other.words)
-    return 2 * shared / (sum(_weight(w, one.names) for w in one.words)
-                         + sum(_weight(w, other.names) for w in other.words))
+    return 2 * shared / (one.mass + other.mass)
 
 
 def _weight(word: str, names: frozenset[str]) -> float:
@@ -211,29 +215,36 @@ def _directed_apart(one: Report, other: Report) -> bool:
     opposite ways (a reciprocal pair, "A met B" and "B met A", shares its family but is symmetric)."""
     if not (one.actors and one.recipients and other.actors and other.recipients):
         return False
-    if _symmetric(one.event) and _symmetric(other.event):
+    if one.event in _SYMMETRIC and other.event in _SYMMETRIC:
         return False
     return not set(one.actors) & set(other.actors)
 
 
-@cache
-def _symmetric(event: str) -> bool:
-    return event in {"CONSULT", "AGREE", "COOPERATE", "FIGHT", "RETREAT"}
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT", "RETREAT"})
 
 
 def same_occasion(one: Report, other: Report) -> bool:
     """Whether two reports describe the same occasion (see the module's rules)."""
+    return _link(one, other) is not None
+
+
+def _link(one: Report, other: Report) -> float | None:
+    """How alike two reports of one occasion are (their :func:`similarity`, which orders the links of a
+    block); None when they are not of one occasion."""
     if one.block is None or one.block != other.block:
-        return False
+        return None
     if one.modality != other.modality or _directed_apart(one, other):
-        return False
+        return None
     if _same_sentence(one, other):
-        return True  # one sentence read twice, or a copy of the story in another article
+        return similarity(one, other)  # one sentence read twice, or a copy of the story in another article
     first, second = _window(one), _window(other)
     if first is None or second is None or first[0] > second[1] or second[0] > first[1]:
-        return False
+        return None
     bar = _bar(first, second)
-    return bar is not None and similarity(one, other) >= bar
+    if bar is None:
+        return None
+    alike = similarity(one, other)
+    return alike if alike >= bar else None
 
 
 @dataclass(frozen=True)
@@ -304,8 +315,8 @@ def group_block(block: str, reports: list[Report]) -> list[Occasion]:
 
     days = [_text_day(r) for r in reports]
     span = {i: (d, d) for i, d in enumerate(days) if d is not None}  # a group's text days, first and last
-    links = sorted((-similarity(reports[i], reports[j]), i, j) for i, j in set(_candidate_pairs(reports))
-                   if same_occasion(reports[i], reports[j]))
+    alike = ((_link(reports[i], reports[j]), i, j) for i, j in set(_candidate_pairs(reports)))
+    links = sorted((-strength, i, j) for strength, i, j in alike if strength is not None)
     for _, i, j in links:
         a, b = root(i), root(j)
         if a == b:
