@@ -136,6 +136,11 @@ def events_command(
         show_frame(frame[EVENT_COLUMNS], [], fmt)
 
 
+def _others(folded, row):
+    """The reports of ``row``'s occasion other than the one ``row`` shows."""
+    return folded[(folded["occasion_id"] == row.occasion_id) & (folded["event_id"] != row.event_id)]
+
+
 def _print_reports(frame, folded) -> None:
     """Each occasion shown with more than one report, and its other reports beneath it."""
     shown = frame.drop_duplicates(subset=["occasion_id"])
@@ -143,8 +148,7 @@ def _print_reports(frame, folded) -> None:
         out.print(f"\n[bold]{row.date} {row.actor_code}→{row.recipient_code} {row.event}[/bold] "
                   f"({row.n_reports} reports in {row.n_articles} articles, {row.n_sources} sources)",
                   highlight=False)
-        for report in folded[(folded["occasion_id"] == row.occasion_id)
-                             & (folded["event_id"] != row.event_id)].itertuples(index=False):
+        for report in _others(folded, row).itertuples(index=False):
             out.print(f"  {cell(report.published)} {report.event} [{report.date}] {report.sentence}",
                       highlight=False, markup=False)
             if report.url:
@@ -218,8 +222,7 @@ def _print_evidence(frame, folded) -> None:
         if row.url:
             out.print(f"      {row.url}", style="dim", highlight=False, markup=False)
         if folded is not None and row.n_reports > 1:
-            others = folded[(folded["occasion_id"] == row.occasion_id) & (folded["event_id"] != row.event_id)]
-            for report in others.itertuples(index=False):
+            for report in _others(folded, row).itertuples(index=False):
                 out.print(f"      also {cell(report.published)}: {report.sentence}", style="dim",
                           highlight=False, markup=False)
 

@@ -14,8 +14,6 @@ import duckdb
 import pandas as pd
 
 from comity.corpus.ties import (
-    _EVENT_FROM,
-    _OCCASION,
     _QUAD_SQL,
     QUADS,
     _dates,
@@ -23,6 +21,7 @@ from comity.corpus.ties import (
     _pair_rows,
     _with_periods,
     complete,
+    network_query,
 )
 
 _SPEAKER_PROFILE = """SELECT name, mode(title) AS title, mode(org) AS org, mode(country) AS country,
@@ -42,23 +41,13 @@ def network_edges(con: duckdb.DuckDBPyConnection, *, since: date | None = None, 
     scale, events per quad class and the commonest class."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
-    where += ["d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL", "d.actor_code <> d.recipient_code"]
     if types:
         where.append(f"upper(e.event) IN ({_marks(list(types))})")
         params += [t.upper() for t in types]
     if quads:
         where.append(f"{_QUAD_SQL} IN ({_marks(list(quads))})")
         params += [int(q) for q in quads]
-    counts = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS {name}" for q, name in QUADS.items())
-    unit = "e.id" if records else _OCCASION
-    query = f"""WITH pairs AS (
-        SELECT {unit} AS unit, d.actor_code, d.recipient_code, avg(e.event_scale) AS event_scale,
-        any_value({_QUAD_SQL}) AS quad_code
-        FROM {_EVENT_FROM} WHERE {' AND '.join(where)} GROUP BY unit, d.actor_code, d.recipient_code)
-        SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
-        avg(event_scale) AS mean_scale, {counts}, mode(quad_code) AS quad_code
-        FROM pairs GROUP BY actor_code, recipient_code
-        ORDER BY events DESC, mean_scale DESC NULLS LAST, actor, recipient LIMIT ?"""
+    query = network_query(where, records, extra=", mode(quad_code) AS quad_code")
     return con.execute(query, [*params, int(limit)]).df()
 
 

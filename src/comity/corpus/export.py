@@ -59,14 +59,14 @@ def _listed(value) -> list[str] | None:
     return [str(v) for v in (value.tolist() if hasattr(value, "tolist") else value)]
 
 
-_OCCASION_OF = """LEFT JOIN occasion_reports o ON o.event_id = e.id
-    LEFT JOIN occasions oc ON oc.id = o.occasion_id
-    LEFT JOIN (SELECT occasion_id, list(event_id ORDER BY event_id) AS reports FROM occasion_reports
-               GROUP BY occasion_id) m ON m.occasion_id = o.occasion_id"""
+_REPORT_IDS = """LEFT JOIN (SELECT occasion_id, list(event_id ORDER BY event_id) AS reports
+    FROM occasion_reports GROUP BY occasion_id) m ON m.occasion_id = o.occasion_id"""
 
 
 def _plover_records(con: duckdb.DuckDBPyConnection, records: bool) -> Iterator[dict[str, Any]]:
     """One PLOVER record per occasion (per stored event with ``records``), in date order."""
+    from comity.corpus.ties import OCCASION_JOIN
+
     where = "" if records else "WHERE oc.id IS NULL OR oc.event_id = e.id"
     query = f"""SELECT e.id, e.date_start, e.date_end, e.date, e.date_precision, e.date_source, e.actor_json,
         e.recipient_json, e.event, e.mode, e.context, e.aux, e.negated, e.event_text, e.quad_code,
@@ -75,7 +75,7 @@ def _plover_records(con: duckdb.DuckDBPyConnection, records: bool) -> Iterator[d
         coalesce(oc.n_sources, 1), coalesce(oc.first_report, a.published),
         coalesce(oc.last_report, a.published),
         coalesce(m.reports, [e.id])
-        FROM events e JOIN articles a ON a.id = e.article_id {_OCCASION_OF} {where}
+        FROM events e JOIN articles a ON a.id = e.article_id {OCCASION_JOIN} {_REPORT_IDS} {where}
         ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq"""
     cursor = con.execute(query)
     while rows := cursor.fetchmany(1000):

@@ -37,8 +37,10 @@ _EVENT_COLUMNS = f"""
     coalesce(oc.n_sources, 1) AS n_sources, oc.date AS occasion_date, oc.date_precision AS occasion_precision,
     oc.date_start AS occasion_start, oc.date_end AS occasion_end"""
 # every report's occasion (comity.corpus.occasions); a record stored without one is an occasion of its own
-_EVENT_FROM = """dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id
-    LEFT JOIN occasion_reports o ON o.event_id = e.id LEFT JOIN occasions oc ON oc.id = o.occasion_id"""
+OCCASION_JOIN = ("LEFT JOIN occasion_reports o ON o.event_id = e.id "
+                 "LEFT JOIN occasions oc ON oc.id = o.occasion_id")
+_EVENT_FROM = f"""dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id
+    {OCCASION_JOIN}"""
 _OCCASION = "coalesce(o.occasion_id, 'o' || e.id)"
 _EVENT_ORDER = "ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq, d.seq"
 
@@ -206,8 +208,7 @@ def occasion_reports(con: duckdb.DuckDBPyConnection, occasion_ids) -> pd.DataFra
         return pd.DataFrame(columns=columns)
     singles = [i[1:] for i in ids]
     query = f"""SELECT {_OCCASION} AS occasion_id, e.id AS event_id, e.event, e.date, a.published, a.title,
-        a.url, e.article_id, e.sentence FROM events e JOIN articles a ON a.id = e.article_id
-        LEFT JOIN occasion_reports o ON o.event_id = e.id LEFT JOIN occasions oc ON oc.id = o.occasion_id
+        a.url, e.article_id, e.sentence FROM events e JOIN articles a ON a.id = e.article_id {OCCASION_JOIN}
         WHERE o.occasion_id IN ({', '.join('?' * len(ids))}) OR (o.occasion_id IS NULL AND e.id IN
         ({', '.join('?' * len(singles))}))
         ORDER BY occasion_id, coalesce(oc.event_id = e.id, true) DESC, a.published NULLS LAST, e.id"""
@@ -335,18 +336,25 @@ def network(con: duckdb.DuckDBPyConnection, *, since: date | None = None, until:
     mean scale and quad counts."""
     where, params = _dates(since, until)
     where += _kept(include_negated, include_hypothetical)
-    where += ["d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL", "d.actor_code <> d.recipient_code"]
+    return con.execute(network_query(where, records), [*params, int(limit)]).df()
+
+
+def network_query(where: list[str], records: bool, extra: str = "") -> str:
+    """SQL for the directed dyads (actor ≠ recipient) of the rows ``where`` keeps, busiest first: per
+    dyad its occasions (event records with ``records``) as ``events``, their mean scale, their count per
+    quad class and the ``extra`` columns; the one parameter left is the LIMIT."""
+    where = [*where, "d.recipient_code IS NOT NULL", "d.actor_code IS NOT NULL",
+             "d.actor_code <> d.recipient_code"]
     quads = ", ".join(f"count(*) FILTER (WHERE quad_code = {q}) AS {name}" for q, name in QUADS.items())
     unit = "e.id" if records else _OCCASION
-    query = f"""WITH pairs AS (
+    return f"""WITH pairs AS (
         SELECT {unit} AS unit, d.actor_code, d.recipient_code, avg(e.event_scale) AS event_scale,
         any_value({_QUAD_SQL}) AS quad_code
         FROM {_EVENT_FROM} WHERE {' AND '.join(where)} GROUP BY unit, d.actor_code, d.recipient_code)
         SELECT actor_code AS actor, recipient_code AS recipient, count(*) AS events,
-        avg(event_scale) AS mean_scale, {quads}
+        avg(event_scale) AS mean_scale, {quads}{extra}
         FROM pairs GROUP BY actor_code, recipient_code
-        ORDER BY events DESC, mean_scale DESC NULLS LAST, actor, recipient LIMIT {int(limit)}"""
-    return con.execute(query, params).df()
+        ORDER BY events DESC, mean_scale DESC NULLS LAST, actor, recipient LIMIT ?"""
 
 
 def sparkline(values) -> str:
