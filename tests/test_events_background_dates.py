@@ -93,3 +93,14 @@ def test_background_act_on_another_publication_day(coder: Coder) -> None:
     """The publication date never dates a background act, whatever it is; the main act takes it."""
     found = dates(coder, "Since Moscow attacked Kyiv, China has bought more Russian oil.", "2023-03-01")
     assert found == {("ASSAULT", None), ("COOPERATE", "2023-03-01")}
+
+
+
+def test_a_user_events_file_extends_the_background_words(tmp_path) -> None:
+    from comity import Config
+
+    text = "Amid the Greek blockade of Cyprus, Turkey recalled its ambassador from Athens."
+    extra = tmp_path / "events.json"
+    extra.write_text('{"about": "a test file", "background_preps": ["amid"]}', encoding="utf-8")
+    assert dates(Coder(), text) == {("SANCTION", PUBLISHED), ("COERCE", PUBLISHED)}
+    assert dates(Coder(Config(event_files=(extra,))), text) == {("SANCTION", PUBLISHED), ("COERCE", None)}

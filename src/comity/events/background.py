@@ -4,7 +4,7 @@ News often names an earlier act only to place another one: "Since Moscow attacke
 compared ...", "three weeks after meeting the premier, the president invaded", "sanctions imposed over the
 invasion", "Beijing responded to her trip with drills", "Tsai, who met the speaker, called the drills
 irresponsible". Such an act has no time of its own in the sentence; the publication date would put it in
-the wrong month. ``background_frame(tok)`` finds the phrase or clause that makes the act of the trigger
+the wrong month. ``background_frame(tok, lex)`` finds the phrase or clause that makes the act of the trigger
 ``tok`` a background one, or None when the act is told in its own right:
 
 - the object of a background preposition ('background_preps': "since the invasion", "after meeting Xi",
@@ -21,8 +21,6 @@ act's time or the publication date (``comity.events.merge``).
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from spacy.tokens import Token
 
@@ -42,15 +40,9 @@ OWN_CLAUSE = frozenset({"mark", "nsubj", "nsubjpass", "aux", "auxpass", "expl"})
 MAX_STEPS = 8
 
 
-@cache
-def _lexicon() -> EventLexicon:
-    """The bundled lexicon's lists (the events stage does not hand its lexicon to the dating step)."""
-    return EventLexicon.from_config()
-
-
-def background_frame(tok: Token) -> Token | None:
+def background_frame(tok: Token, lex: EventLexicon) -> Token | None:
     """The token heading the phrase or clause that tells the act of ``tok`` as background, or None."""
-    lex, cur = _lexicon(), tok
+    cur = tok
     for _ in range(MAX_STEPS):
         frame = _frame_at(cur, lex)
         if frame is not None:

@@ -159,7 +159,7 @@ def find_events(
     lexicon = lexicon or EventLexicon.from_config()
     body = [m for m in mentions if parsed.in_body(m.span)]
     times = list(times)
-    items = [d for c in candidates(parsed, body, lexicon) for d in dated(parsed, c, times)]
+    items = [d for c in candidates(parsed, body, lexicon) for d in dated(parsed, c, times, lexicon)]
     if figures is not None:
         counts = list(figures)
         for d in items:

@@ -214,11 +214,12 @@ def _listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
 
 
 def _date_of(
-    parsed: Parsed, tok: Token, span: Span, times: list[TimeRef], actors: list[Mention] = ()
+    parsed: Parsed, tok: Token, span: Span, times: list[TimeRef], lex: EventLexicon,
+    actors: list[Mention] = (),
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, source) of one candidate. A background act is dated only by a time inside its
     frame (``comity.events.background``), never by the publication date."""
-    frame = background_frame(tok)
+    frame = background_frame(tok, lex)
     if frame is not None:
         times = [t for t in times if within(frame, t)]
     tref = None
@@ -266,13 +267,13 @@ def _is_historical(value: str | None, source: str | None, published: date | None
     return last is not None and last < date(published.year, 1, 1) and (published - last).days > 30
 
 
-def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef]) -> list[_Dated]:
+def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef], lex: EventLexicon) -> list[_Dated]:
     """The candidate dated: one item per listed day, else one."""
     span = _clause_span(cand.tok, cand, parsed.text)
     core = _clause_span(cand.tok, cand, parsed.text, roles=False)
     days = _listed_days(cand.tok, core, times)
     if not days:
-        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times, cand.actor))]
+        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times, lex, cand.actor))]
     out = []
     for tref in days:
         copy = replace(cand, aux=list(cand.aux))
