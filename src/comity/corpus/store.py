@@ -116,8 +116,8 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
         raise StoreError("E063", f"{path}: written by a newer comity (migrations {', '.join(unknown)})")
 
 
-def _in_transaction(con: duckdb.DuckDBPyConnection, run) -> int:
-    """``run(con)`` in a transaction of its own (grouping occasions: all of it, or what is pending)."""
+def _in_transaction(con: duckdb.DuckDBPyConnection, run):
+    """``run(con)`` in a transaction of its own, rolled back if it fails; what it returns."""
     con.execute("BEGIN TRANSACTION")
     try:
         result = run(con)
@@ -231,14 +231,12 @@ class Store:
         if self._grouped:
             run()
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+
+        def written(con: duckdb.DuckDBPyConnection) -> None:
             run()
-            group_pending(self.con)  # one article written on its own: its occasions at once
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+            group_pending(con)  # one article written on its own: its occasions at once
+
+        _in_transaction(self.con, written)
 
     @contextmanager
     def group(self) -> Iterator[None]:
