@@ -329,3 +329,40 @@ def own_articles_summary(tmp_path_factory):
     assert write_predictions(Coder(), golds, out) == []
     _, summary = score_dir(folder, out)
     return summary
+
+
+# a cue closing its sentence after a comma, its source between the comma and the cue, which the
+# parser hung on the clause before (an adverbial clause, a root given the clause's subject too);
+# "That" opening a reported clause is its subject
+TRAILING = [
+    ("Lena Park is in Brazil, where she will meet the new president, Chilean and Peruvian state media"
+     " reported on Monday.",
+     [("indirect", "Lena Park is in Brazil, where she will meet the new president", None)]),
+    ("Peru, which has long acted as a broker between its two neighbours, hosted talks in Lima on Friday"
+     " between Chilean and Bolivian envoys, a senior diplomat said.",
+     [("indirect", "Peru, which has long acted as a broker between its two neighbours, hosted talks in Lima"
+       " on Friday between Chilean and Bolivian envoys", None)]),
+    ("That covers a tenfold rise in flood defences, hundreds of pumps and boats and thousands of tonnes of"
+     " sandbags, Anna Berg said at a briefing.",
+     [("indirect", "That covers a tenfold rise in flood defences", "Anna Berg")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRAILING)
+def test_trailing_source(run, text, expected):
+    quotes, _ = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
+
+
+def test_sentence_run_on_from_a_heading(nlp, index):
+    """A heading the parser ran into the first sentence: the sentence's body stretch is still read."""
+    text = ("Government working towards first meeting with Bolivia ...\n\nLima Wire —\n\nPeru's president"
+            " and Bolivia’s leader, Luis Arce, could meet for the first time as soon as next month, multiple"
+            " sources told Reuters.")
+    start = text.index("Lima")
+    parts = (Part("heading", (start, start + len("Lima Wire —"))),)
+    parsed = Parsed(Article(id="h", text=text), nlp(mask(text, parts)), parts)
+    quotes, _ = extract_quotes(parsed, index.mentions(parsed), index)
+    assert [(q.kind, q.content) for q in quotes] == [
+        ("indirect", "Peru's president and Bolivia’s leader, Luis Arce, could meet for the first time as"
+                     " soon as next month")]

@@ -236,22 +236,41 @@ def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
 def _trailing(cue: Token, marks: Marks) -> Token | None:
     """"X turned down the offer, the Ukraine embassy in Britain said on Twitter.": a cue closing its
     sentence after a comma, which the parser joined to the clause before it (as a verb joined to its
-    verb, or a clause on one of its nouns), nothing but a time or place after it. The head of the
-    words between the comma and the cue is the source."""
-    if cue.dep_ not in ("conj", "relcl") or any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
-        return None
+    verb, a clause on one of its nouns or an adverbial clause), or made the root with two subjects,
+    the clause's and the source's; nothing but a time or place after it. The head of the words
+    between the comma and the cue (the cue's subject among them, if the parser gave it one) is the
+    source."""
     doc, sent = cue.doc, cue.sent
     comma = next((i for i in range(cue.i - 1, max(sent.start, cue.i - 10), -1) if doc[i].text == ","), None)
-    if comma is None or comma - sent.start < 4 or marks.inside(doc[comma]) \
-            or any(c.dep_ in SUBJECTS and not comma < c.i < cue.i for c in cue.children):
+    if comma is None or comma - sent.start < 4 or marks.inside(doc[comma]) or not _closing(cue, comma):
         return None
     words = doc[comma + 1:cue.i]
     rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_punct]
-    if any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in words) \
-            or any(t.pos_ in ("VERB", "AUX") for t in rest):
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or (t.pos_ == "CCONJ" and not comma < t.head.i < cue.i)
+           for t in words) or any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
     heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not comma < t.head.i < cue.i]
-    return heads[0] if len(heads) == 1 else None
+    subject = [t for t in heads if t.head.i == cue.i and t.dep_ in SUBJECTS]
+    return subject[0] if len(subject) == 1 else heads[0] if len(heads) == 1 else None
+
+
+def _comma_before(tok: Token) -> int:
+    """Where the source's words begin: the comma before them ("..., the city's mayor Jo Roe said")."""
+    doc = tok.doc
+    comma = next((i for i in range(tok.i - 1, tok.sent.start, -1) if doc[i].text == ","), None)
+    return tok.idx if comma is None else doc[comma].idx
+
+
+def _closing(cue: Token, comma: int) -> bool:
+    """Is the cue one the parser hung on the clause before ``comma`` (a joined verb, a clause on a noun,
+    an adverbial clause: no subject before the comma), or a root given two subjects, one on each side?"""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < comma]
+    if any(c.dep_ in ("ccomp", "dobj") and (c.i > cue.i or not before) for c in cue.children):
+        return False
+    if cue.dep_ in ("conj", "relcl", "advcl"):
+        return not before
+    return cue.dep_ == "ROOT" and bool(before) and len(before) < len(subjects)
 
 
 def _split_clause(cue: Token) -> tuple[Span, Token] | None:
@@ -335,7 +354,7 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return None
     trailing = _trailing(tok, marks)
     if trailing is not None:
-        clause = (tok.sent.start_char, trailing.left_edge.idx)
+        clause = (tok.sent.start_char, _comma_before(trailing.left_edge))
         return Cue(span, lemma, "verb", tok, trailing, clause, tok.head)
     clause, root = _clause_of(tok, lex)
     source = _find_source(tok, marks)

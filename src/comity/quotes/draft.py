@@ -32,12 +32,12 @@ class Draft:
 
 def trim(text: str, span: CharSpan, lead: tuple[str, ...] = ("that ",)) -> CharSpan:
     """A quote's content without the spaces, punctuation and quotation marks at its edges, nor a
-    leading word of ``lead`` ("that ")."""
+    leading word of ``lead`` ("that ", in lower case)."""
     start, end = span
     while start < end and text[start] in CONTENT_EDGE:
         start += 1
-    for word in lead:
-        if text[start:start + len(word)].lower() == word:
+    for word in lead:  # "That includes ...": a sentence's demonstrative subject, not a complementizer
+        if text[start:start + len(word)] == word:
             start += len(word)
     while end > start and text[end - 1] in CONTENT_EDGE + ".":
         end -= 1

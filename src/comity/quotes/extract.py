@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from comity.entities.model import EntityModel
 from comity.quotes.cues import Cue, CueLexicon, Marks, sentence_cues
@@ -61,8 +61,9 @@ def extract_quotes(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
 
 def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
              lex: CueLexicon, model: EntityModel | None) -> tuple[list[Quote], list[Speaker]]:
-    sents = list(parsed.body_sents())
-    paragraphs = sorted({parsed.paragraph_of(s.start_char) for s in sents} | _run_over(parsed, sents))
+    running = _running_sents(parsed)
+    sents = [s for s, _ in running]
+    paragraphs = sorted({parsed.paragraph_of(start) for _, start in running} | _run_over(parsed, sents))
     marks_of = {p: [m for m in quoted_spans(parsed.text, parsed.paragraph_span(p)) if parsed.in_body(m.outer)]
                 for p in paragraphs}
     marks = Marks([m.outer for ms in marks_of.values() for m in ms])
@@ -71,10 +72,48 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
     drafts, consumed = indirect(parsed, [c for c in cues if not thing_acts(c, lex)], marks_of)
     drafts += _direct(parsed, cues, marks_of, consumed)
     drafts += _labelled(parsed, paragraphs, book)
+    drafts = [_clipped(parsed, d) for d in drafts]
     drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
     drafts = _innermost(drafts)
     quotes = _attribute(parsed, drafts, book, paragraphs)
     return quotes, book.speakers()
+
+
+def _running_sents(parsed: Parsed) -> list[tuple[Span, int]]:
+    """The body's sentences, and those the parser ran on from a heading or credit line into the first
+    sentence after it ("Washington CNN — President Biden could ..., sources told CNN."), each with
+    where its body stretch starts."""
+    out = []
+    for sent in parsed.doc.sents:
+        span = (sent.start_char, sent.end_char)
+        if parsed.in_body(span):
+            out.append((sent, sent.start_char))
+            continue
+        tail = _body_around(parsed, span, sent.end_char - 1)
+        if parsed.in_body(tail):
+            out.append((sent, tail[0]))
+    return out
+
+
+def _body_around(parsed: Parsed, span: CharSpan, anchor: int) -> CharSpan:
+    """``span`` cut to the stretch between the non-body parts on either side of ``anchor``."""
+    start, end = span
+    for part in parsed.parts:
+        if part.span[1] <= anchor:
+            start = max(start, part.span[1])
+        elif part.span[0] > anchor:
+            end = min(end, part.span[0])
+    return start, end
+
+
+def _clipped(parsed: Parsed, draft: Draft) -> Draft:
+    """A draft that runs back over a heading into which the parser ran its sentence, cut to the
+    body stretch of its cue."""
+    if draft.cue is None or not parsed.parts or parsed.in_body(draft.content):
+        return draft
+    body = _body_around(parsed, draft.content, draft.cue.span[0])
+    draft.content = trim(parsed.text, body, lead=())
+    return draft
 
 
 def _innermost(drafts: list[Draft]) -> list[Draft]:
