@@ -185,6 +185,7 @@ NOT_SPEECH = [
     "Bolivia threatened to cut gas exports to its neighbour over the dispute.",
     "Japan pledged 40 million dollars in flood relief for the province.",
     "The agency announced a new round of grants for rural clinics.",
+    "The nurses' union demanded higher wages and a shorter working week.",
 ]
 
 
@@ -350,6 +351,21 @@ TRAILING = [
 
 @pytest.mark.parametrize(("text", "expected"), TRAILING)
 def test_trailing_source(run, text, expected):
+    quotes, _ = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
+
+
+# a quoted title of a show, paper or book is no statement, nor the speaker's words
+TITLES = [
+    ("On this weekend’s broadcast of “Morning Round Table,” the senator Lena Park said the count was fair.",
+     [("indirect", "the count was fair", "Lena Park")]),
+    ("On Tuesday’s episode of “The Lena Park Evening Show,” the minister said she wanted to see farmers.",
+     [("indirect", "she wanted to see farmers", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES)
+def test_quoted_titles(run, text, expected):
     quotes, _ = run(text)
     assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
 

@@ -40,6 +40,8 @@ DASHES = "―—–-"
 NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count as a statement
 TITLING = frozenset({"title", "entitle", "headline", "caption", "name", "dub", "call", "label", "brand",
                      "term", "nickname"})  # participles naming what follows ("a video titled ...")
+TITLE_WORDS = 6  # most words of a quoted title ("The Steve Harvey Morning Show")
+TITLE_LINKS = frozenset({"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "with", "&"})
 OPENERS = "\"“‘'«„"
 
 
@@ -179,10 +181,24 @@ def _leads(parsed: Parsed, cue: Cue, mark: QuoteMarks) -> bool:
 
 
 def _titled(parsed: Parsed, mark: QuoteMarks, starts: list[int]) -> bool:
-    """'a video titled "do not believe the fakes"': a quoted name after a participle that names."""
+    """'a video titled "do not believe the fakes"': a quoted name after a participle that names;
+    'said on "Face the Nation"', 'told "Fox News Sunday"': the capitalised title of a show, paper or
+    book after a preposition, a possessive or "told" ('CBS's "Face the Nation"')."""
     i = bisect_right(starts, mark.outer[0] - 1) - 1
     before = parsed.doc[i] if 0 <= i < len(parsed.doc) and starts[i] < mark.outer[0] else None
-    return before is not None and before.tag_ == "VBN" and before.lemma_.lower() in TITLING
+    if before is None:
+        return False
+    if before.tag_ == "VBN" and before.lemma_.lower() in TITLING:
+        return True
+    named = before.pos_ == "ADP" or before.tag_ in ("POS", "PRP$") or before.lemma_.lower() == "tell"
+    return named and _title_case(parsed, mark)
+
+
+def _title_case(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """A short quotation, its words all capitalised but small linking words ("State of the Union")."""
+    words = parsed.text[mark.inner[0]:mark.inner[1]].strip(" .,").split()
+    return 0 < len(words) <= TITLE_WORDS and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in TITLE_LINKS for w in words)
 
 
 def _sentence_at(parsed: Parsed, starts: list[int], char: int):
