@@ -39,7 +39,9 @@ def traits_from(role_files: tuple[Path, ...] = (), cue_files: tuple[Path, ...] =
     honorifics = frozenset(str(w).lower() for w in roles.get("honorifics", []))
     people = frozenset(str(w).lower() for w in roles.get("people_nouns", []))
     speech = frozenset(str(w).lower() for w in cues.get("verbs", []))
-    return Traits(table("genders"), table("given_names"), honorifics, table("person_nouns"), people, speech)
+    nouns = frozenset(str(w).lower() for w in cues.get("nouns", []))
+    return Traits(table("genders"), table("given_names"), honorifics, table("person_nouns"), people, speech,
+                  nouns)
 
 
 def _sentence_index(parsed: Parsed) -> dict[int, int]:

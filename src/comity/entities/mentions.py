@@ -12,7 +12,8 @@ itself be a trigger); it speaks, in the quote stage. Names are not repeated
 here: the actor stage's mentions already hold them. A pronoun that had rivals
 in reach, or "the country" with several states in reach (``confident`` False),
 is left out: an event's sides must be right. "We" in a quotation is the
-speaker's body, or the state of a government or military speaker only.
+speaker's body (a body or state named beside them or where they were first
+named), or the state of a government or military speaker only.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ NAME_EDGE = " \t\n,.;:'’\"“”()[]-—–"
 @dataclass
 class Traits:
     """What the entity model reads of the knowledge files: gender words, given names, honorifics and
-    nouns naming people (``data/roles.json``), and verbs of saying (``data/cues.json``)."""
+    nouns naming people (``data/roles.json``), and verbs and nouns of saying (``data/cues.json``)."""
 
     gender_words: dict[str, str] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
@@ -43,6 +43,7 @@ class Traits:
     person_nouns: dict[str, str] = field(default_factory=dict)  # noun -> male, female or any
     people_nouns: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()  # "statement", "letter": what a verb of saying's object may be
 
 
 @dataclass

@@ -11,20 +11,21 @@ ministry ..."), and referents the article names often; a pronoun outside
 quotation marks seldom takes a referent inside them ('"... the army will
 revise its plans," it said'). A pronoun cannot take
 the subject of its own clause unless it is possessive or reflexive ("Putin
-met him": not Putin). Inside a quotation, "I" and "we" are the speaker's, read
-from the subject of the verb of saying outside the quotation ("I" a person,
-"we" a body or group). A pronoun with no compatible
-antecedent within reach stays unresolved rather than guessed.
+met him": not Putin). A person a rival-free "he" or "she" stands for has that
+gender from then on. First- and second-person pronouns are read after the
+third-person ones (a speaker may be named by "he said"), in
+:mod:`comity.entities.voices`. A pronoun with no compatible antecedent within
+reach stays unresolved rather than guessed.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from math import log
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from comity.entities.layout import Layout, quote_bounds
 from comity.entities.model import (
     DOCUMENT,
     GROUP,
@@ -37,6 +38,7 @@ from comity.entities.model import (
     Referent,
 )
 from comity.entities.names import Traits, is_subject
+from comity.entities.voices import FIRST_PLURAL, FIRST_SINGULAR, SECOND, Voices
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -45,14 +47,9 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
 REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 THIRD_PERSON = MALE | FEMALE | NEUTER | PLURAL
-FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
-FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 REACH = 3  # sentences back a pronoun looks first
 FAR_REACH = 8  # and, for he and she with no one nearer, this far
 PLURAL_BONUS = 1.0
-SPEAKER_REACH = 4  # sentences before a quotation where its speaker may have been named
-STATE_VOICES = frozenset({"GOV", "MIL"})  # a person whose "we" is their state: its government and forces
-QUOTE_MARKS = "\"“”"
 MAIN_BONUS = 1.0  # for "it": the subject of a main clause over one of a clause inside it
 QUOTED_PENALTY = 2.0  # an antecedent inside quotation marks for a pronoun outside them
 
@@ -143,8 +140,8 @@ def candidates(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
 def _quoted_away(pronoun: Token, reference: Reference, layout: Layout) -> bool:
     """A reference inside quotation marks, and the pronoun outside them: the quoted words are another
     voice ('"... the army will revise its plans," it said')."""
-    return _quote_bounds(pronoun.doc[reference.head], layout) is not None \
-        and _quote_bounds(pronoun, layout) is None
+    return quote_bounds(pronoun.doc[reference.head], layout) is not None \
+        and quote_bounds(pronoun, layout) is None
 
 
 def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
@@ -162,110 +159,6 @@ def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
     return _cataphor(model, pronoun), True
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where an article's sentences, paragraph breaks and quotation marks are, read once per article."""
-
-    sents: list[Span]
-    sentence_of: dict[int, int]
-    breaks: list[int]  # offsets of newlines
-    marks: list[int]  # offsets of double quotation marks
-    length: int  # of the text (spaCy builds Doc.text anew at every read)
-
-    @classmethod
-    def of(cls, doc: Doc, text: str, sentence_of: dict[int, int]) -> Layout:
-        return cls(list(doc.sents), sentence_of, [i for i, c in enumerate(text) if c == "\n"],
-                   [i for i, c in enumerate(text) if c in QUOTE_MARKS], len(text))
-
-
-def _quote_bounds(pronoun: Token, layout: Layout) -> tuple[int, int] | None:
-    """The characters of the quotation holding ``pronoun`` (or any token) in its paragraph, if any."""
-    at = pronoun.idx
-    line = bisect_left(layout.breaks, at)
-    start = layout.breaks[line - 1] + 1 if line > 0 else 0
-    end = layout.breaks[line] if line < len(layout.breaks) else layout.length
-    first, here, last = (bisect_left(layout.marks, x) for x in (start, at, end))
-    if (here - first) % 2 == 0:
-        return None
-    return layout.marks[here - 1], layout.marks[here] if here < last else end
-
-
-def _speaker_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Traits) -> Reference | None:
-    """The reference that is the subject of a verb of saying outside ``bounds`` in ``sents``."""
-    for sent in sents:
-        for verb in sent:
-            if verb.lemma_.lower() not in traits.speech_verbs or bounds[0] <= verb.idx <= bounds[1]:
-                continue
-            for child in verb.children:
-                if child.dep_ == "nsubj" and not bounds[0] <= child.idx <= bounds[1]:
-                    ref = model.at(child.i)
-                    if ref is not None and ref.referent is not None:
-                        return ref
-    return None
-
-
-def _quoted_speaker(model: EntityModel, pronoun: Token, traits: Traits, layout: Layout) -> Reference | None:
-    """Who speaks the quotation ``pronoun`` stands in: the subject of a verb of saying outside it, in the
-    sentences the quotation touches ("'We will win,' the minister said"), else in the sentences before it
-    (a quotation that goes on from an earlier paragraph)."""
-    bounds = _quote_bounds(pronoun, layout)
-    if bounds is None:
-        return None
-    doc = pronoun.doc
-    numbers = {layout.sentence_of[pronoun.i]}
-    for char in bounds:
-        edge = doc.char_span(char, char + 1, alignment_mode="expand") if char < layout.length else None
-        if edge is not None:
-            numbers.add(layout.sentence_of[edge.start])
-    found = _speaker_in(model, [layout.sents[n] for n in sorted(numbers)], bounds, traits)
-    if found is not None:
-        return found
-    first = min(numbers)
-    earlier = layout.sents[max(0, first - SPEAKER_REACH):first]
-    return _speaker_in(model, reversed(earlier), (-1, -1), traits)
-
-
-def _affiliation(model: EntityModel, speaker: Reference, doc: Doc, traits: Traits) -> Referent | None:
-    """The body a speaker speaks for: a name or group noun before or beside their name ("team member X",
-    "Malaysia's Prime Minister", "a spokesperson for the ministry"), else their state."""
-    head = doc[speaker.head]
-    near = [t for t in head.subtree if t.i < speaker.start or t.i >= speaker.end][:12]
-    for token in near:
-        ref = model.at(token.i)
-        if ref is not None and ref.referent is not None and ref.referent != speaker.referent:
-            kind = model.referents[ref.referent].kind
-            if kind in (ORGANISATION, STATE, GROUP):
-                return model.referents[ref.referent]
-        if token.lower_ in traits.people_nouns and token.dep_ == "compound":
-            return _named_by(model, token) or model.add_referent(GROUP, token.text, plural=True)
-    referent = model.referents[speaker.referent]
-    if referent.kind != PERSON or referent.sector not in STATE_VOICES:
-        return None  # a candidate's or a senator's "we" is their campaign or party, not their state
-    return model.state_of(referent)
-
-
-def _named_by(model: EntityModel, noun: Token) -> Referent | None:
-    """The latest group the text named with the same noun ("the team" ... "team member X said, 'we'")."""
-    for ref in model.before(noun.i):
-        if ref.referent is not None and noun.doc[ref.head].lemma_.lower() == noun.lemma_.lower():
-            referent = model.referents[ref.referent]
-            if referent.kind in (GROUP, ORGANISATION):
-                return referent
-    return None
-
-
-def _first_person(model: EntityModel, pronoun: Token, traits: Traits, layout: Layout) -> Referent | None:
-    """"I" in a quotation is its speaker; "we" the speaker when a body or a group, else the body a person
-    speaks for."""
-    ref = _quoted_speaker(model, pronoun, traits, layout)
-    if ref is None:
-        return None
-    speaker = model.referents[ref.referent]
-    if pronoun.lower_ in FIRST_SINGULAR:
-        return speaker if speaker.kind == PERSON else None
-    return speaker if speaker.kind != PERSON else _affiliation(model, ref, pronoun.doc, traits)
-
-
 def _cataphor(model: EntityModel, pronoun: Token) -> Referent | None:
     """"In his speech, Putin said ...": a possessive before the main clause's subject is that subject's."""
     if pronoun.lower_ not in POSSESSIVE:
@@ -281,26 +174,38 @@ def _cataphor(model: EntityModel, pronoun: Token) -> Referent | None:
 
 def read_pronouns(model: EntityModel, doc: Doc, text: str, in_body, sentence_of: dict[int, int],
                   traits: Traits) -> None:
-    """Add a reference for every personal pronoun of the body, resolved where it can be."""
+    """Add a reference for every personal pronoun of the body, resolved where it can be: third-person ones
+    first, then first- and second-person ones, whose speakers may be named by a pronoun ("he said")."""
     counts: dict[int, int] = {}
     for ref in model.references:
         if ref.referent is not None:
             counts[ref.referent] = counts.get(ref.referent, 0) + 1
     layout = Layout.of(doc, text, sentence_of)
-    for token in doc:
+    pronouns = [t for t in doc if t.pos_ == "PRON" and model.at(t.i) is None and in_body((t.idx, t.idx + 1))]
+    for token in pronouns:
         word = token.lower_
-        if token.pos_ != "PRON" or model.at(token.i) is not None or not in_body((token.idx, token.idx + 1)):
-            continue
-        if word in FIRST_SINGULAR or word in FIRST_PLURAL:
-            referent, sure = _first_person(model, token, traits, layout), True
-        elif word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
+        if word in THIRD_PERSON and not (word in ("it", "its") and _expletive(token)):
             referent, sure = resolve(model, token, sentence_of, counts, layout)
-        else:
-            continue
-        model.add(Reference(token.text, (token.idx, token.idx + len(token)), token.i, token.i + 1, "pronoun",
-                            referent.id if referent is not None else None, token.i, is_subject(token), sure))
-        if referent is not None:
-            counts[referent.id] = counts.get(referent.id, 0) + 1
+            _add(model, token, referent, sure)
+            if referent is not None:
+                counts[referent.id] = counts.get(referent.id, 0) + 1
+                _learn_gender(model, referent, word, sure)
+    voices = Voices(model, traits, layout)
+    for token in pronouns:
+        if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL | SECOND:
+            _add(model, token, voices.resolve(token), True)
+
+
+def _learn_gender(model: EntityModel, referent: Referent, word: str, sure: bool) -> None:
+    """A person the text has called "he" (or "she") with no rival in reach is a man (a woman) from then on:
+    "Professor Eastman said he ... Lydia Buchtmann says ... She says": not Eastman."""
+    if sure and referent.kind == PERSON and referent.gender is None and (word in MALE or word in FEMALE):
+        model.update(referent, gender="male" if word in MALE else "female")
+
+
+def _add(model: EntityModel, token: Token, referent: Referent | None, sure: bool) -> None:
+    model.add(Reference(token.text, (token.idx, token.idx + len(token)), token.i, token.i + 1, "pronoun",
+                        referent.id if referent is not None else None, token.i, is_subject(token), sure))
 
 
 def _expletive(token: Token) -> bool:
