@@ -1,8 +1,10 @@
-"""What each spaCy component costs, and whether comity's array steps give spaCy's Doc exactly.
+"""What each spaCy component costs, and whether comity's parse gives spaCy's Doc exactly.
 
-Times every component of the pipeline over the same texts (component by component, in order), then
-parses the texts with spaCy's ``nlp.pipe`` and with ``comity.text.annotate.parse`` (the attribute
-ruler and the lemmatizer over arrays) and compares every token attribute comity or spaCy could read:
+Times every component of the pipeline over the same texts (component by component, in order), as
+spaCy ships it and as comity runs it (the models' matrix products through numpy's BLAS on one thread,
+``comity.text.products``; the attribute ruler and the lemmatizer over arrays,
+``comity.text.annotate``), then parses the texts both ways and compares every token attribute comity
+or spaCy could read:
 text, tag, part of speech, morphology, lemma, dependency and head, entity IOB and type, sentence
 starts, and the entity spans. Any difference is printed, with its article and token.
 
@@ -42,33 +44,39 @@ def news_texts(limit: int, skip: int = 0) -> list[str]:
     return texts
 
 
-def component_times(nlp, texts: list[str], batch_size: int, steps: dict) -> list[tuple[str, float, float]]:
-    """(component, spaCy's seconds, comity's seconds) over ``texts``, one component after another."""
+def component_times(nlp, ours_nlp, texts: list[str], batch_size: int,
+                    steps: dict) -> list[tuple[str, float, float]]:
+    """(component, spaCy's seconds, comity's seconds) over ``texts``, one component after another: spaCy
+    as shipped (``nlp``), and comity's copy (``ours_nlp``: numpy's matrix products, the array steps)."""
+    from comity.text.products import one_blas_thread
+
     start = time.perf_counter()
     docs = [nlp.make_doc(t) for t in texts]
     rows = [("tokenizer", time.perf_counter() - start, time.perf_counter() - start)]
-    for name, component in nlp.pipeline:
-        copies = [d.copy() for d in docs] if name in steps else None
+    copies = [ours_nlp.make_doc(t) for t in texts]
+    for (name, component), (_, our_component) in zip(nlp.pipeline, ours_nlp.pipeline, strict=True):
         start = time.perf_counter()
         docs = list(component.pipe(docs, batch_size=batch_size))
         spacy_seconds = time.perf_counter() - start
-        ours = spacy_seconds
-        if copies is not None:
-            start = time.perf_counter()
-            for doc in copies:
-                steps[name](doc)
-            ours = time.perf_counter() - start
-        rows.append((name, spacy_seconds, ours))
+        start = time.perf_counter()
+        with one_blas_thread():
+            if name in steps:
+                copies = [steps[name](doc) for doc in copies]
+            else:
+                copies = list(our_component.pipe(copies, batch_size=batch_size))
+        rows.append((name, spacy_seconds, time.perf_counter() - start))
     return rows
 
 
-def differences(nlp, texts: list[str], batch_size: int, steps: dict) -> list[str]:
+def differences(nlp, ours_nlp, texts: list[str], batch_size: int, steps: dict) -> list[str]:
     """Every token attribute where comity's parse differs from spaCy's (empty: the same Docs)."""
     from comity.text.annotate import parse
+    from comity.text.products import one_blas_thread
 
     found = []
-    theirs = nlp.pipe(texts, batch_size=batch_size)
-    ours = parse(nlp, texts, steps, batch_size)
+    theirs = list(nlp.pipe(texts, batch_size=batch_size))
+    with one_blas_thread():
+        ours = list(parse(ours_nlp, texts, steps, batch_size))
     for number, (a, b) in enumerate(zip(theirs, ours, strict=True)):
         x, y = a.to_array(list(ATTRS)), b.to_array(list(ATTRS))
         for row in numpy.argwhere(x != y)[:5]:
@@ -94,22 +102,29 @@ def main() -> None:
 
     from comity.config import DEFAULT_MODEL
     from comity.text.annotate import array_steps
+    from comity.text.products import use_numpy_products
 
     if args.corpus == "news":
         name, texts = "the news corpus", news_texts(args.articles, args.skip)
     else:
         name, texts = corpus(args.articles)
         texts = texts[:args.articles]
-    nlp = spacy.load(DEFAULT_MODEL)
-    steps = array_steps(nlp)
-    print(f"{len(texts)} articles ({name}); array steps: {', '.join(steps) or 'none'}")
+    nlp = spacy.load(DEFAULT_MODEL)  # spaCy as shipped
+    ours_nlp = spacy.load(DEFAULT_MODEL)  # comity's copy: numpy's matrix products, the array steps
+    layers = use_numpy_products(ours_nlp)
+    steps = array_steps(ours_nlp)
+    print(f"{len(texts)} articles ({name}); array steps: {', '.join(steps) or 'none'}; "
+          f"{layers} model layers multiply through numpy's BLAS")
     list(nlp.pipe(texts[:5]))  # warm up
-    rows = component_times(nlp, texts, args.batch_size, steps)
+    list(ours_nlp.pipe(texts[:5]))
+    rows = component_times(nlp, ours_nlp, texts, args.batch_size, steps)
     total = sum(r[1] for r in rows)
     for component, theirs, ours in rows:
-        note = f"  comity {1000 * ours / len(texts):6.1f} ms/article" if component in steps else ""
-        print(f"{component:16} {1000 * theirs / len(texts):6.1f} ms/article {theirs / total:6.1%}{note}")
-    found = differences(nlp, texts, args.batch_size, steps)
+        print(f"{component:16} spaCy {1000 * theirs / len(texts):6.1f} ms/article {theirs / total:6.1%}"
+              f"  comity {1000 * ours / len(texts):6.1f} ms/article")
+    print(f"{'all':16} spaCy {1000 * total / len(texts):6.1f} ms/article"
+          f"          comity {1000 * sum(r[2] for r in rows) / len(texts):6.1f} ms/article")
+    found = differences(nlp, ours_nlp, texts, args.batch_size, steps)
     print("\n".join(found[:40]))
     print(f"{len(found)} differences between spaCy's Docs and comity's over {len(texts)} articles")
     sys.exit(1 if found else 0)
