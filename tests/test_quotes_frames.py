@@ -110,3 +110,19 @@ def test_mixed_fragments(run, text, fragment):
     quotes, _ = run(text)
     assert any(q.kind == "mixed" for q in quotes)
     assert [q.content for q in quotes if q.kind == "direct"] == ([fragment] if fragment else [])
+
+
+# a quotation closing a reported clause stays in it (a mixed quote) unless a speech verb of its own
+# leads it ('... and said "..."'), which makes it a direct quote of its own
+CLOSING = [
+    ("Ana Silva said she wanted to meet the farmers and let them know that “we will not leave.”",
+     [("mixed", "she wanted to meet the farmers and let them know that “we will not leave", "Ana Silva")]),
+    ("Omar Aziz said the talks had failed because “they never listened.”",
+     [("mixed", "the talks had failed because “they never listened", "Omar Aziz")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSING)
+def test_closing_quotation(run, text, expected):
+    quotes, _ = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in quotes] == expected

@@ -83,11 +83,12 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
     para = parsed.paragraph_of(cue.span[0])
     sides = _sides(cue, clause)
     least = PIECE_WORDS if len(sides) > 1 else 2  # "In the end, he said, ...": no statement on its own
-    drafts = [d for side in sides for d in _clause_draft(parsed, cue, side, inside, para, least)]
+    led = [m for m in inside if _lead_of(parsed, m, leads or {}) is not None or _spliced(parsed, m)]
+    drafts = [d for side in sides for d in _clause_draft(parsed, cue, side, led, para, least, inside)]
     if not drafts:
         return []
     start = clause[0]
-    pieces = [m for m in inside
+    pieces = [m for m in led
               if m.outer[0] > start + 1 and independent(parsed, m) and not _embedded(parsed, m, clause)]
     for mark in pieces:  # '... that he had to "un-unite" them "and I think I can do it."'
         inner = _lead_of(parsed, mark, leads or {})
@@ -101,6 +102,13 @@ def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
                 and len(parsed.text[mark.inner[0]:mark.inner[1]].split()) >= FRAGMENT_WORDS:
             drafts.append(Draft(trim(parsed.text, mark.inner, lead=()), "direct", para, cue, cue.source))
     return drafts
+
+
+def _spliced(parsed: Parsed, mark: QuoteMarks) -> bool:
+    """A quotation set after the clause with a conjunction of its own inside its marks ('... the two
+    rivals "and I think I can do it."'): a statement of its own, not words the clause goes on into."""
+    span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ == "CCONJ"
 
 
 def _lead_of(parsed: Parsed, mark: QuoteMarks, leads: dict[int, Cue]) -> Cue | None:
@@ -154,10 +162,15 @@ def _sides(cue: Cue, clause: CharSpan) -> list[CharSpan]:
     return [clause]
 
 
-def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, inside: list[QuoteMarks],
-                  para: int, least: int = 2) -> list[Draft]:
+def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, led: list[QuoteMarks],
+                  para: int, least: int = 2, inside: list[QuoteMarks] | None = None) -> list[Draft]:
+    """The clause on one side of its cue, short of a quotation set after it as a statement of its own
+    (led by a speech verb, '... and said "we must go"', or spliced on, '... the two rivals "and I think
+    I can do it."'); a quotation the clause goes on into ('let them know that "this is not who we
+    are."') stays in it, a mixed quote."""
     start, end = side
-    pieces = [m for m in inside if m.outer[0] > start + 1 and m.outer[0] < end and independent(parsed, m)
+    inside = led if inside is None else inside
+    pieces = [m for m in led if m.outer[0] > start + 1 and m.outer[0] < end and independent(parsed, m)
               and not _embedded(parsed, m, side)]
     if pieces:
         end = min(end, pieces[0].outer[0])
