@@ -57,6 +57,13 @@ def test_first_person_in_a_quotation_is_its_speaker(coder, text: str, word: str,
     # or in the phrase that first named the speaker
     ("Acme Holdings chief executive Tom Becker arrived on Monday. \"We will appeal,\" Becker said.",
      "Acme Holdings"),
+    # the main clause's speaker, not a subject inside a clause of time before it
+    ('At a time when both Tom Becker and local officials have threatened reprisals, the Northland Water '
+     'Board warned residents against protests. "We are warning everyone," the statement said.',
+     "Northland Water Board"),
+    # a body the text named, named again inside the speaker's title
+    ('The Northland Water Board said on Monday that the talks had failed. Tom Becker, the Water Board '
+     'Spokesperson, said, "We urge calm."', "Northland Water Board"),
 ])
 def test_we_in_a_quotation_is_the_speakers_side(coder, text: str, expected: str) -> None:
     assert _nth(coder, text, "We") == expected

@@ -6,8 +6,8 @@ the subject of a sentence that introduces it with a colon ("Sunak defended the
 record: "The Home Secretary and I ..."), else the subject of a verb of saying
 outside it in the sentences it touches ("'We will win,' the coach said"), of a
 verb whose object is a noun of saying ("issued a statement"), or the possessor
-of such a noun ("Cornyn's statement added"), else the same in the sentences
-before it (a quotation carried on from an earlier line). A subject phrase with
+of such a noun ("Cornyn's statement added"), the main clause's first, else the
+same in the sentences before it (a quotation carried on from an earlier line). A subject phrase with
 no name at its head gives the name inside it ("Tunisia's coach Nabil Maaloul").
 
 "We" is the speaker when a body or a group, else the body or state a person
@@ -44,13 +44,14 @@ STATE_VOICES = frozenset({"GOV", "MIL"})  # a person whose "we" is their state: 
 BODY_KINDS = (ORGANISATION, STATE, GROUP)
 PHRASE_LIMIT = 16  # tokens of a subject phrase read for a name or a body
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct"})
+NAME_DEPS = frozenset({"appos", "compound", "flat"})  # a name standing for the head of a subject phrase
 BODY_PREPS = frozenset({"of", "for", "from", "at", "with"})  # "a spokesperson for the ministry"
 DOCUMENT_VERBS = frozenset({"read"})  # "the letter reads": a verb of saying for a document only
 TOLD_DEPS = frozenset({"dobj", "dative", "iobj"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "dative", "iobj", "conj"})
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
-LABEL = re.compile(r"^\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s?:\s")
+LABEL = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s?:\s")
 INTERVIEW_VERBS = frozenset({"interview", "speak", "talk"})
 
 
@@ -73,6 +74,7 @@ class Voices:
     _author: Referent | None = None
     _first_names: dict[int, int] | None = None  # referent → head token of its first name
     _interviewee: list[Referent | None] = field(default_factory=list)
+    _bodies: dict[str, Referent] | None = None  # an organisation's name and its tails of two words or more
 
     def resolve(self, pronoun: Token) -> Referent | None:
         word = pronoun.lower_
@@ -101,7 +103,8 @@ class Voices:
         speaker = voice.referent
         if speaker.kind != PERSON:
             return speaker if speaker.kind in BODY_KINDS else None
-        found = _body_in(self.model, voice.phrase, speaker, self.traits) or self._body_first_named(speaker)
+        found = _body_in(self.model, voice.phrase, speaker, self.traits) or self._body_inside(voice.phrase) \
+            or self._body_first_named(speaker)
         if found is None and speaker.sector in STATE_VOICES:
             found = self.model.state_of(speaker)
         if found is None:
@@ -109,6 +112,28 @@ class Voices:
                                                                             plural=True)
             self._sides[speaker.id] = found
         return found
+
+    def _body_inside(self, phrase: Token) -> Referent | None:
+        """An organisation the text named, named again inside a speaker's title ("the State Department
+        spokesperson", after "the US State Department said")."""
+        if self._bodies is None:
+            self._bodies = {}
+            for referent in self.model.referents:
+                if referent.kind == ORGANISATION:
+                    words = referent.name.lower().split()
+                    for first in range(len(words) - 1):
+                        self._bodies.setdefault(" ".join(words[first:]), referent)
+        run: list[str] = []
+        for token in [*_phrase(phrase), None]:
+            if token is not None and token.pos_ == "PROPN" and token.dep_ == "compound":
+                run.append(token.lower_)
+                continue
+            for first in range(len(run) - 1):
+                found = self._bodies.get(" ".join(run[first:]))
+                if found is not None:
+                    return found
+            run = []
+        return None
 
     def _body_first_named(self, speaker: Referent) -> Referent | None:
         if self._first_names is None:
@@ -129,17 +154,17 @@ class Voices:
     def _label(self, pronoun: Token) -> tuple[str, Referent | None] | None:
         """The label of an interview line ("Q", "A", a name), and the person it names, if any."""
         _, start, end = self.layout.line_of(pronoun.idx)
-        match = LABEL.match(self.layout.text[start:end])
-        if match is None or start + match.end() > pronoun.idx:
+        match = LABEL.match(self.layout.text, start, end)
+        if match is None or match.end() > pronoun.idx:
             return None
         label = match.group(1)
-        token = pronoun.doc.char_span(start + match.start(1), start + match.end(1), alignment_mode="expand")
+        token = pronoun.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         named = self.model.referent_at(token.root.i) if token is not None else None
         if label.lower() in QUESTION_LABELS | ANSWER_LABELS:
             return label.lower(), None
         if named is not None and named.kind == PERSON:
             return "a", named
-        return ("q", None) if self.layout.text[start:end].rstrip().endswith("?") else None
+        return ("q", None) if _asks(self.layout.text, start, end) else None
 
     def _interview(self, word: str, label: tuple[str, Referent | None]) -> Referent | None:
         kind, named = label
@@ -159,13 +184,11 @@ class Voices:
 def _interviewee(model: EntityModel, layout: Layout) -> Referent | None:
     start = 0
     for end in [*layout.breaks, layout.length]:
-        match = LABEL.match(layout.text[start:end])
+        match = LABEL.match(layout.text, start, end)
         if match is not None and match.group(1).lower() not in QUESTION_LABELS | ANSWER_LABELS:
-            span = layout.sents[0].doc.char_span(start + match.start(1), start + match.end(1),
-                                                 alignment_mode="expand")
+            span = layout.sents[0].doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
             named = model.referent_at(span.root.i) if span is not None else None
-            asked = layout.text[start:end].rstrip().endswith("?")
-            if named is not None and named.kind == PERSON and not asked:
+            if named is not None and named.kind == PERSON and not _asks(layout.text, start, end):
                 return named
         start = end + 1
     for sent in layout.sents:
@@ -176,6 +199,14 @@ def _interviewee(model: EntityModel, layout: Layout) -> Referent | None:
                     if named is not None and named.kind == PERSON:
                         return named
     return None
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """Whether the line ``start``..``end`` ends with a question mark."""
+    at = end - 1
+    while at > start and text[at].isspace():
+        at -= 1
+    return at >= start and text[at] == "?"
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -239,7 +270,7 @@ def _introduced(model: EntityModel, doc: Doc, bounds: tuple[int, int], traits: T
 def _said_in(model: EntityModel, sents, bounds: tuple[int, int], traits: Traits) -> Voice | None:
     """The subject of a verb of saying (or of a verb whose object is a noun of saying) outside ``bounds``."""
     for sent in sents:
-        for verb in sent:
+        for verb in sorted(sent, key=lambda t: t.dep_ != "ROOT"):  # the main clause first
             if not _outside(verb, bounds) or not _says(verb, traits):
                 continue
             for child in verb.children:
@@ -293,16 +324,29 @@ def _phrase(subject: Token) -> list[Token]:
 
 
 def _named_inside(model: EntityModel, subject: Token) -> Referent | None:
-    """"Tunisia's coach Nabil Maaloul": the person named inside a subject phrase, else a body."""
-    bodies = []
-    for token in _phrase(subject):
+    """"Tunisia's coach Nabil Maaloul": the person a subject phrase names beside its head (a name set
+    beside it or compounded with it, also after "of": "the secretary general of the conference, X"), else
+    a body in it; never a person merely coordinated with it or modifying it ("Trump and Iranian
+    officials")."""
+    stack, seen = [subject], 0
+    while stack and seen < PHRASE_LIMIT:
+        token = stack.pop()
+        seen += 1
         referent = model.referent_at(token.i)
-        if referent is None:
-            continue
-        if referent.kind == PERSON:
+        if referent is not None and referent.kind == PERSON:
             return referent
-        bodies.append(referent)
-    return next((b for b in bodies if b.kind in BODY_KINDS), None)
+        stack.extend(c for c in token.children if _names_head(c))
+    return next((b for t in _phrase(subject) if (b := model.referent_at(t.i)) is not None
+                 and b.kind in BODY_KINDS), None)
+
+
+def _names_head(child: Token) -> bool:
+    """A word under a subject phrase's head that may name it: a name beside it, "of" and its object."""
+    if child.dep_ in NAME_DEPS:
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ == "of"
+    return child.dep_ == "pobj" and child.head.dep_ == "prep"
 
 
 def _body_in(model: EntityModel, head: Token, speaker: Referent, traits: Traits) -> Referent | None:
