@@ -370,6 +370,23 @@ def test_quoted_titles(run, text, expected):
     assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
 
 
+# "continue" attributes a quotation set beside it, and a one-word quotation set off by its own comma
+# that opens its sentence is a statement (not a piece of a quotation broken by its cue)
+WENT_ON = [
+    ("“We will stay,” Ana Silva continued.", [("direct", "We will stay", "Ana Silva")]),
+    ("Ana Silva spoke to the crowd. “Finally,” she continued. “Our town is free.”",
+     [("direct", "Finally", "Ana Silva"), ("direct", "Our town is free", "Ana Silva")]),
+    ("“Never,” Omar Aziz said.", [("direct", "Never", "Omar Aziz")]),
+    ("The strikes went on for hours, the shelling continued.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WENT_ON)
+def test_went_on(run, text, expected):
+    quotes, _ = run(text)
+    assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
+
+
 def test_sentence_run_on_from_a_heading(nlp, index):
     """A heading the parser ran into the first sentence: the sentence's body stretch is still read."""
     text = ("Government working towards first meeting with Bolivia ...\n\nLima Wire —\n\nPeru's president"

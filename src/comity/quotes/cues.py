@@ -53,6 +53,7 @@ class CueLexicon:
     given_names: tuple[tuple[str, str], ...] = ()  # (first name, "male" | "female")
     thing_verbs: frozenset[str] = frozenset()
     frames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (verb lemma, complements that report speech)
+    quotation_verbs: frozenset[str] = frozenset()  # attribute only a quotation ("...," he went on)
 
     @classmethod
     def from_config(cls, config: Config | None = None) -> CueLexicon:
@@ -102,6 +103,7 @@ def _lexicon(cue_files: tuple, role_files: tuple) -> CueLexicon:
         appeals=_word_lists(cues.get("appeals", {})),
         thing_verbs=frozenset(str(v).lower() for v in cues.get("thing_verbs", [])),
         frames=_word_lists(cues.get("frames", {})),
+        quotation_verbs=frozenset(str(v).lower() for v in cues.get("quotation_verbs", [])),
         genders=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("genders", {}))
                       for w in words),
         given_names=tuple((str(w).lower(), kind) for kind, words in _word_lists(roles.get("given_names", {}))
@@ -349,6 +351,8 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
             return Cue(span, lemma, "frame", tok, _find_source(tok, marks), framed[0], framed[1])
         if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
             return Cue(span, lemma, "naming", tok, _find_source(tok, marks))
+        if lemma in lex.quotation_verbs and not any(c.dep_ in OBJECTS for c in tok.children):
+            return Cue(span, lemma, "verb", tok, _find_source(tok, marks))  # a quotation's cue, no clause
         return None
     if lemma in REQUESTS and _own_request(tok):
         return None

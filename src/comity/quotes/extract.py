@@ -165,6 +165,17 @@ def _statement(parsed: Parsed, mark: QuoteMarks) -> bool:
     return len(words) >= 2 and span is not None and any(t.tag_ in FINITE for t in span)
 
 
+def _set_off(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan, after: CharSpan) -> bool:
+    """A one-word quotation that opens its sentence, set off by its own comma or mark ('"Finally," he
+    went on'): a statement, not a scare quote; unless the quotation goes on after its cue ('"That," he
+    added, "..."'), a piece too small to stand alone."""
+    mark = marks[k]
+    closing = parsed.text[mark.inner[0]:mark.outer[1]].rstrip("”\"'’ »")
+    opens = not parsed.text[before[0]:before[1]].strip()
+    broken = k + 1 < len(marks) and after[1] == marks[k + 1].outer[0]
+    return opens and not broken and closing[-1:] in (",", "?", "!") and len(closing) > 2
+
+
 def _said_name(parsed: Parsed, mark: QuoteMarks) -> bool:
     """What something is called is a statement only when it says something at length:
     eight words, or four with a finite verb ("a guy who was looking for trouble")."""
@@ -252,10 +263,12 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
     drafts: list[Draft] = []
     for para, marks in marks_of.items():
         for k, mark in enumerate(marks):
-            if mark.outer in consumed or len(parsed.text[mark.inner[0]:mark.inner[1]].split()) < 2 \
-                    or _titled(parsed, mark, starts):
+            if mark.outer in consumed or _titled(parsed, mark, starts):
                 continue
             before, after = _frames(parsed, marks, k, starts)
+            one_word = len(parsed.text[slice(*mark.inner)].split()) < 2
+            if one_word and not _set_off(parsed, marks, k, before, after):
+                continue
             ended = parsed.text[mark.inner[1] - 1:mark.inner[1]] == "."  # '"... do that." He said'
             after_toks = [] if ended else tokens_between(parsed.doc, starts, after)
             cue = _frame_cue(cues_at, after_toks, after=True)
