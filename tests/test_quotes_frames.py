@@ -52,6 +52,13 @@ FRAMES = [
      [("direct", "We are on our way to the border now", "Sara Holm")]),
     ("The investigators concluded that the fire had been started deliberately.",
      [("indirect", "the fire had been started deliberately", None)]),
+    # the frame runs on through what the verb goes on with after its complements
+    ("Ed Rowe called the cough a common ailment during long campaigns for office.",
+     [("indirect", "the cough a common ailment during long campaigns for office", "Ed Rowe")]),
+    ("Lena Park framed the “special operation” as a necessary act after the rebels crossed the “red line” by"
+     " expanding eastward.",
+     [("mixed", "the “special operation” as a necessary act after the rebels crossed the “red line” by"
+       " expanding eastward", "Lena Park")]),
 ]
 
 

@@ -40,10 +40,17 @@ def framed_report(tok: Token, frames: tuple[str, ...]) -> tuple[Span, Token] | N
         return None
     for frame in frames:
         found = _frame(tok, frame)
-        span = _stretch(found) if found is not None else None
+        span = _stretch(_tails(tok, found)) if found is not None else None
         if span is not None and len(doc_text(tok.doc)[span[0]:span[1]].split()) >= LEAST_WORDS:
             return span, found[0]
     return None
+
+
+def _tails(tok: Token, parts: list[Token]) -> list[Token]:
+    """The complements and what the verb goes on with after them ("framed the war as necessary after
+    NATO expanded", "called it a common ailment during long campaigns")."""
+    last = max(p.right_edge.i for p in parts)
+    return [*parts, *(c for c in tok.children if c.i > last and c.dep_ in TAILS)]
 
 
 def _aim(tok: Token) -> bool:
