@@ -64,7 +64,8 @@ FORMS = [
      [("indirect", "the visit was cancelled", "Foreign Ministry")]),
     # an accusation, denial or threat with a clause reports what was said
     ("John Smith accused the rebels of breaking the truce, saying they had shelled two villages.",
-     [("indirect", "they had shelled two villages", "John Smith")]),
+     [("indirect", "the rebels of breaking the truce", "John Smith"),
+      ("indirect", "they had shelled two villages", "John Smith")]),
     ("Maria Lopez denied that her government had armed the militia.",
      [("indirect", "her government had armed the militia", "Maria Lopez")]),
     ('John Smith said the plan was to "dilute ties" between the two capitals.',
@@ -177,9 +178,8 @@ NOT_SPEECH = [
     "Reporters asked the minister a question about the dam.",
     "The new pact threatened the fragile peace in the region.",
     "The storm threatened dozens of villages along the coast.",
-    # accusations, denials, condemnations, threats, pledges and announcements with only an object
-    # are acts (events), not statements
-    "John Smith accused the rebels of breaking the truce.",
+    # denials, condemnations, threats, pledges and announcements with only an object are acts
+    # (events), not statements; an accusation ("accused X of Y") is both (tests/test_quotes_frames.py)
     "Peru denied any role in the raid.",
     "The foreign minister, Ana Ruiz, condemned the shooting of the two fishermen.",
     "Bolivia threatened to cut gas exports to its neighbour over the dispute.",

@@ -23,6 +23,10 @@ def run(parse, index):
 
 # (sentence, [(kind, content, speaker)]): a verb's object is what was said through one of its frames
 FRAMES = [
+    ("Mira Kovac accused the neighbouring state of arming the rebels in the hills.",
+     [("indirect", "the neighbouring state of arming the rebels in the hills", "Mira Kovac")]),
+    ("The interior minister, Tomas Vila, has accused the smugglers of bribing customs officers.",
+     [("indirect", "the smugglers of bribing customs officers", "Tomas Vila")]),
     ("Lena Park blamed the drought for the rise in bread prices.",
      [("indirect", "the drought for the rise in bread prices", "Lena Park")]),
     ("Paul Grant described the ceasefire as fragile but holding.",
@@ -71,9 +75,9 @@ def test_frames(run, text, expected):
 # speech verbs that tell of no statement: passive frames, aims, hypotheses, negation, refusals
 NOT_SAID = [
     "Omar Aziz was accused of shelling the border town.",
-    # acts the event stage codes (ACCUSE, THREATEN, REJECT), and states of mind: the held-out sets
-    # the gate reads code none of them as quotes
-    "Omar Aziz accused the militia of shelling the border town.",
+    # acts the event stage codes (THREATEN, REJECT), and states of mind: the held-out sets the gate
+    # reads code none of them as quotes (an accusation is both: a quote and an ACCUSE, as the shared
+    # real-news reference codes it)
     "Maria Lopez threatened to walk out of the coalition talks.",
     "Ivan Petrov denied ordering the raid on the newspaper.",
     "Sam Reed believes that the tariffs will be lifted by spring.",
