@@ -137,3 +137,26 @@ CLOSING = [
 def test_closing_quotation(run, text, expected):
     quotes, _ = run(text)
     assert [(q.kind, q.content, q.speaker) for q in quotes] == expected
+
+
+def test_a_frame_word_hung_outside_the_verb_is_found_without_looping(nlp):
+    """'ads accusing X, a millionaire, of ...' with 'of' parsed under the sentence's root, not under
+    'accusing': the walk up from 'of' stops at the root (it once looped there for ever: a Token is a
+    new object at each read, so 'node.head is node' never held)."""
+    import signal
+
+    from spacy.tokens import Doc
+
+    from comity.quotes.frames import _below
+
+    words = ["Ads", "accusing", "Hern", "ran", "of", "spite"]
+    heads = [3, 0, 1, 3, 3, 4]  # 'of' hangs on the root 'ran', outside 'accusing'
+    deps = ["nsubj", "acl", "dobj", "ROOT", "prep", "pobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("_below did not end"))
+    signal.alarm(5)
+    try:
+        assert _below(doc[1], doc[4]).i == 4  # hangs elsewhere: the word itself
+        assert _below(doc[3], doc[5]).i == 4  # under the verb: the verb's child that holds it
+    finally:
+        signal.alarm(0)

@@ -94,7 +94,7 @@ def _frame(tok: Token, frame: str) -> list[Token] | None:
 def _below(tok: Token, word: Token) -> Token:
     """The child of ``tok`` whose phrase holds ``word`` (``word`` itself when it hangs elsewhere)."""
     node = word
-    while node.head is not node and node.head.i != tok.i:
+    while node.head.i != node.i and node.head.i != tok.i:  # (a Token is made anew at each read: not 'is')
         node = node.head
     return node if node.head.i == tok.i else word
 
