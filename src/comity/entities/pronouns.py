@@ -77,7 +77,7 @@ def _clause_of(token: Token) -> Token:
     """The verb heading the clause of ``token``."""
     current = token
     for _ in range(40):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current

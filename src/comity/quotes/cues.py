@@ -201,7 +201,7 @@ def _subject(cue: Token, marks: Marks) -> Token | None:
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - node.i))
             return None if child.ent_type_ in ("DATE", "TIME") else child
-        if node.dep_ not in CLIMB or node.head is node or crosses_paragraph(node.head, cue):
+        if node.dep_ not in CLIMB or node.head.i == node.i or crosses_paragraph(node.head, cue):
             return None
         node = node.head
     return None
@@ -227,7 +227,7 @@ def _clause_of(cue: Token, lex: CueLexicon) -> tuple[Span | None, Token | None]:
         if said is not None:
             return said
     head = cue.head
-    interrupts = cue.dep_ in ("parataxis", "advcl") and head is not cue
+    interrupts = cue.dep_ in ("parataxis", "advcl") and head.i != cue.i
     interrupts = interrupts and head.lemma_.lower() not in lex.verbs and not _infinitive(cue) \
         and cue.tag_ != "VBG"  # "X met Y, warning that ...": a participle reports its own words, not X's act
     if interrupts and head.pos_ in ("VERB", "AUX") and (head.i < cue.i or _parenthetical(cue)):
@@ -362,7 +362,7 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         return Cue(span, lemma, "verb", tok, trailing, clause, tok.head)
     clause, root = _clause_of(tok, lex)
     source = _find_source(tok, marks)
-    interrupts = root is not None and root.i == tok.head.i and tok.head is not tok
+    interrupts = root is not None and root.i == tok.head.i and tok.head.i != tok.i
     framed = framed_report(tok, lex.frames_of(lemma)) if clause is None or interrupts else None
     if framed is not None:
         return Cue(span, lemma, "frame", tok, source, framed[0], framed[1])

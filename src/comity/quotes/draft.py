@@ -49,7 +49,7 @@ def independent(parsed: Parsed, mark: QuoteMarks) -> bool:
     span = parsed.doc.char_span(*mark.inner, alignment_mode="expand")
     if span is None:
         return False
-    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
     subjects = (*SUBJECTS, "expl")
     return any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in subjects and span.start <= c.i < span.end
                                                   for c in r.children) for r in roots)
