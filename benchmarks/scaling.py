@@ -11,6 +11,7 @@ every length: a stage whose time per character grows with the length has a loop 
 
     python benchmarks/scaling.py [--lengths 5000 32000 128000 512000] [--repeat 1]
     python benchmarks/scaling.py --quotes 5000    # one text of 5,000 short quotes, timed the same way
+                                                  # (and spaCy alone over the same text, same run)
 """
 
 from __future__ import annotations
@@ -121,6 +122,25 @@ def one(text: str) -> dict:
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
+def spacy_alone(text: str) -> float:
+    """Seconds spaCy as shipped (its own copy of the model) takes over ``text`` cut as comity cuts it
+    (parts of at most ``PART_CHARS`` characters, at paragraph ends): what no coder that parses with
+    this model can go below on one core."""
+    import spacy
+
+    from comity.config import DEFAULT_MODEL
+    from comity.records import Article
+    from comity.text.split import PART_CHARS, split_article
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    list(nlp.pipe([quotes_text(40)]))  # lazy loads
+    parts = [piece.text for _, piece in split_article(Article(id="x", text=text), PART_CHARS)]
+    start = time.perf_counter()
+    for _ in nlp.pipe(parts, batch_size=1):
+        pass
+    return time.perf_counter() - start
+
+
 def in_child(kind: str, size: int) -> dict:
     done = subprocess.run([sys.executable, __file__, "--child", kind, str(size)], capture_output=True,
                           text=True, check=True)
@@ -152,12 +172,19 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, size = args.child[0], int(args.child[1])
-        print(json.dumps(one(quotes_text(size) if kind == "quotes" else long_text(size))))
+        text = quotes_text(size) if kind == "quotes" else long_text(size)
+        result = one(text)
+        if kind == "quotes":
+            result["spacy_alone"] = round(spacy_alone(text), 3)
+        print(json.dumps(result))
         return
     if args.quotes:
         runs = [in_child("quotes", args.quotes) for _ in range(args.repeat)]
         rows = [min(runs, key=lambda r: r["seconds"])]
         show("quotes", rows)
+        alone = rows[0]["spacy_alone"]
+        print(f"spaCy alone (as shipped, the same parts, one core): {alone:.1f} s; "
+              f"comity end to end / spaCy alone: {rows[0]['seconds'] / alone:.2f}")
         return
     rows = [min((in_child("news", n) for _ in range(args.repeat)), key=lambda r: r["seconds"])
             for n in args.lengths]
