@@ -16,6 +16,10 @@ def coder() -> Coder:
 
 # (text, speaker, {field: value} the speaker's profile must give)
 PROFILES = [
+    ("Mark Zain, a national security lawyer who has sued the agency for years, said the files were old.",
+     "Mark Zain", {"title": "national security lawyer"}),
+    ("Tim Ricci, a former Secret Service agent who now runs a security firm, said the route was risky.",
+     "Tim Ricci", {"title": "former Secret Service agent"}),
     ('"Demand has collapsed," said Ana Ruiz, a lecturer at the University of Porto in Portugal.',
      "Ana Ruiz", {"org": "University of Porto", "country": "PRT"}),
     ('"Talks will resume," said Ravi Menon, a fellow of China studies at the Gateway Institute in India.',

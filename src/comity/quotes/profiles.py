@@ -208,6 +208,8 @@ def _appositive_after(name: SpacySpan, lex: CueLexicon) -> list[Token]:
             break
         if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "based" and not _participle_modifier(tok):
             break
+        if tok.tag_ in ("WP", "WDT", "WP$", "WRB"):  # "a lawyer who now runs ...": the relative clause
+            break
         toks.append(tok)
     if not toks or toks[0].lower_ in APPOS_START_BAD or toks[0].ent_type_ == "PERSON" or _listed(toks):
         return []
