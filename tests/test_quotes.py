@@ -168,6 +168,11 @@ SCARE = [
     "He calls it “hell” every time.",
     "The talks went well.",
     "",
+    # a dash that opens an aside names no source; a quotation that follows another one mid-phrase
+    # does not open its sentence
+    'Voters rejected the "tourist levy" — a charge on hotel rooms that Ana Ruiz had backed for years.',
+    'Tom Hale argued that his client was harmless: his words were those of a "shock jock,"'
+    ' "an entertainer," but also a "reporter."',
 ]
 
 

@@ -95,6 +95,24 @@ def test_not_said(run, text):
     assert [q.content for q in quotes] == []
 
 
+# a self-description tells who someone is or poses as, not what they said; and a reported
+# statement of two words names a topic or an act ("praised her effort"), not what was said
+SELF_OR_SHORT = [
+    "Dana Whitfield described herself as a lifelong supporter of the farmers' party.",
+    "Ravi Menon has cast himself as an outsider in the race for the governorship.",
+    "Teodor Lang calls himself a moderate on questions of trade and tariffs.",
+    "Most of the delegates described themselves as very conservative on taxes.",
+    "Ana Silva praised her effort.",
+    "Marta Ruiz promised to return.",
+]
+
+
+@pytest.mark.parametrize("text", SELF_OR_SHORT)
+def test_self_description_or_two_words_is_no_statement(run, text):
+    quotes, _ = run(text)
+    assert [q.content for q in quotes] == []
+
+
 # (sentence, speaker): a statement inside the channel that carried it belongs to its own speaker
 NESTED = [
     ("Ana Silva said the talks had failed, according to the state news agency.", "Ana Silva"),

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from comity import datafiles
 from comity.config import Config
-from comity.quotes.frames import framed_report
+from comity.quotes.frames import framed_report, reflexive
 from comity.records import Span
 from comity.text.syntax import crosses_paragraph, subtree_span
 
@@ -349,7 +349,7 @@ def _verb_cue(tok: Token, marks: Marks, lex: CueLexicon) -> Cue | None:
         framed = framed_report(tok, lex.frames_of(lemma))
         if framed is not None:
             return Cue(span, lemma, "frame", tok, _find_source(tok, marks), framed[0], framed[1])
-        if lemma in lex.quote_verbs and any(c.dep_ == "dobj" for c in tok.children):
+        if lemma in lex.quote_verbs and any(c.dep_ == "dobj" and not reflexive(c) for c in tok.children):
             return Cue(span, lemma, "naming", tok, _find_source(tok, marks))
         if lemma in lex.quotation_verbs and not any(c.dep_ in OBJECTS for c in tok.children):
             return Cue(span, lemma, "verb", tok, _find_source(tok, marks))  # a quotation's cue, no clause

@@ -37,6 +37,7 @@ from comity.text.syntax import tokens_between
 LABEL = re.compile(r"[ \t]*([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):[ \t]+(?=\S)")
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 DASHES = "―—–-"
+DASH_NAME = 4  # the first words after a dash that may name the source ("- Sen. Jane Roe")
 NAMING_WORDS = 8  # fewest words of a quoted name ('called it "..."') to count as a statement
 TITLING = frozenset({"title", "entitle", "headline", "caption", "name", "dub", "call", "label", "brand",
                      "term", "nickname"})  # participles naming what follows ("a video titled ...")
@@ -176,6 +177,17 @@ def _set_off(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan, 
     return opens and not broken and closing[-1:] in (",", "?", "!") and len(closing) > 2
 
 
+def _opens(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan) -> bool:
+    """Does the quotation open its sentence? Not when it only follows another quotation that does
+    not end a sentence: a list of epithets ('a "shock jock," "an entertainer"') is one phrase."""
+    if parsed.text[before[0]:before[1]].strip():
+        return False
+    if k == 0 or before[0] != marks[k - 1].outer[1]:
+        return True
+    last = parsed.text[marks[k - 1].inner[0]:marks[k - 1].outer[1]].rstrip("”\"'’ »")
+    return last[-1:] in (".", "?", "!", "…", ":")
+
+
 def _said_name(parsed: Parsed, mark: QuoteMarks) -> bool:
     """What something is called is a statement only when it says something at length:
     eight words, or four with a finite verb ("a guy who was looking for trouble")."""
@@ -233,11 +245,12 @@ def _frames(parsed: Parsed, marks: list[QuoteMarks], k: int, starts: list[int]) 
 
 
 def _dash_source(parsed: Parsed, after: CharSpan, starts: list[int]) -> Token | None:
-    """'"..." - Jane Roe': a name right after a dash."""
+    """'"..." - Jane Roe', '"..." - Sen. Jane Roe, D-Ohio': a name right after a dash; a dash that
+    opens an aside ('"Cadillac tax" - a levy that Jane Roe opposes') names no source."""
     rest = parsed.text[after[0]:after[1]].lstrip(" ,")
     if not rest or rest[0] not in DASHES:
         return None
-    toks = tokens_between(parsed.doc, starts, after)
+    toks = [t for t in tokens_between(parsed.doc, starts, after) if not t.is_punct][:DASH_NAME]
     person = [t for t in toks if t.ent_type_ == "PERSON"]
     if person:
         return next((t for t in person if t.ent_iob_ == "B"), person[0])
@@ -275,7 +288,7 @@ def _direct(parsed: Parsed, cues: list[Cue], marks_of: dict[int, list[QuoteMarks
             if cue is not None and k + 1 < len(marks) and _leads(parsed, cue, marks[k + 1]):
                 cue = None  # '"A," and Jo Roe said "B"': Jo Roe's cue is B's
             source = cue.source if cue else _dash_source(parsed, after, starts)
-            opens = not parsed.text[before[0]:before[1]].strip()
+            opens = _opens(parsed, marks, k, before)
             if source is None:
                 cue = _frame_cue(cues_at, tokens_between(parsed.doc, starts, before), after=False)
                 cue = cue or (_colon_cue(parsed, para, cues) if opens and k == 0 else None)

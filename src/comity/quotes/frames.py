@@ -17,7 +17,9 @@ Which verb takes which frame is data (``frames`` in ``data/cues.json``):
 
 A passive verb ("was accused of") takes no frame: its subject is not the source; nor
 does an infinitive ("sought to portray X as Y", "pushed her to call for Y"): an aim, not a
-statement.
+statement. Nor does an object that is the subject itself ("described himself as a
+conservative", "calls herself a socialist", "cast himself as an outsider"): a self-description
+tells who someone is or poses as, not what they said of the world.
 """
 
 from __future__ import annotations
@@ -40,10 +42,17 @@ def framed_report(tok: Token, frames: tuple[str, ...]) -> tuple[Span, Token] | N
         return None
     for frame in frames:
         found = _frame(tok, frame)
+        if found is not None and reflexive(found[0]):
+            continue
         span = _stretch(_tails(tok, found)) if found is not None else None
         if span is not None and len(doc_text(tok.doc)[span[0]:span[1]].split()) >= LEAST_WORDS:
             return span, found[0]
     return None
+
+
+def reflexive(tok: Token) -> bool:
+    """A reflexive pronoun ("himself", "themselves"): the subject named again as the object."""
+    return tok.tag_ == "PRP" and tok.lower_.endswith(("self", "selves"))
 
 
 def _tails(tok: Token, parts: list[Token]) -> list[Token]:

@@ -23,6 +23,7 @@ from comity.text.document import Parsed
 from comity.text.syntax import subtree_span
 
 PIECE_WORDS = 4  # fewest words of a piece of a clause a cue interrupts
+INDIRECT_WORDS = 3  # fewest words of a reported statement with no quotation in it
 FRAGMENT_WORDS = 8  # fewest words of a mixed quote's fragment that is a direct quote too (5 cost precision)
 CONDITIONS = frozenset({"if", "unless", "once", "when", "until"})  # a fronted condition of a statement
 LINKS = frozenset({"that", "and", "but", "or", "then", "also"})
@@ -209,6 +210,8 @@ def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, led: list[QuoteMarks
     if len(parsed.text[content[0]:content[1]].split()) < least:
         return []
     small = [m for m in inside if _overlap(m.outer, content) > 0]
+    if not small and len(parsed.text[content[0]:content[1]].split()) < INDIRECT_WORDS:
+        return []  # "praised her effort", "promised to meet": two words name a topic, not a statement
     return [Draft(content, "mixed" if small else "indirect", para, cue, cue.source)]
 
 
