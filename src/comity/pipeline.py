@@ -181,7 +181,8 @@ class Coder:
         try:
             with budget(seconds):
                 parts = find_parts(piece.text, piece.title)
-                doc, = parse(self.nlp, [mask(piece.text, parts)], self.steps, 1)
+                with one_blas_thread():
+                    doc, = parse(self.nlp, [mask(piece.text, parts)], self.steps, 1)
                 return Parsed(piece, doc, parts)
         except _Overrun:
             return self._overrun(piece.source or piece.id)

@@ -61,7 +61,7 @@ def is_subject(token: Token) -> bool:
     """The head of a subject, or a conjunct of one ("Russia and China said"), or a name set beside one
     ("an independent, Edward Yiu, defeated ...")."""
     for _ in range(6):
-        if token.dep_ not in ("conj", "appos") or token.head is token:
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
             break
         token = token.head
     return token.dep_ in SUBJECT_DEPS

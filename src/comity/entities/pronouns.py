@@ -87,7 +87,7 @@ def _bound(pronoun: Token, reference: Reference, doc: Doc) -> bool:
     """A non-possessive, non-reflexive pronoun cannot be its own clause's subject ("Putin met him")."""
     if pronoun.lower_ in POSSESSIVE or pronoun.lower_ in REFLEXIVE or not reference.subject:
         return False
-    return _clause_of(doc[reference.head]) is _clause_of(pronoun) and not is_subject(pronoun)
+    return _clause_of(doc[reference.head]).i == _clause_of(pronoun).i and not is_subject(pronoun)
 
 
 def _main_subject(reference: Reference, doc: Doc) -> bool:
@@ -95,7 +95,7 @@ def _main_subject(reference: Reference, doc: Doc) -> bool:
     it ("the aircraft Russia has available")."""
     token = doc[reference.head]
     for _ in range(6):
-        if token.dep_ not in ("conj", "appos", "compound") or token.head is token:
+        if token.dep_ not in ("conj", "appos", "compound") or token.head.i == token.i:
             break
         token = token.head
     verb = token.head

@@ -261,7 +261,7 @@ def _introduced(model: EntityModel, doc: Doc, bounds: tuple[int, int], traits: T
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon[0].i:
                 return _voice_of(model, child, traits)
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return None

@@ -5,7 +5,7 @@ product to BLIS. The same ``NumpyOps`` built with ``use_blis=False`` hands them 
 carry OpenBLAS. On the machine comity is measured on (2 cores, x86-64 with AVX-512), OpenBLAS does the
 products of the small pipeline (rows of 96 to 384 numbers) about three times as fast as BLIS, and the
 products are some 40 % of the parse: the parse runs about 1.4 times as fast, and the Docs are the same
-attribute for attribute (``python benchmarks/components.py --products`` compares them on real news).
+attribute for attribute (``python benchmarks/components.py`` compares them on real news).
 
 OpenBLAS would use every core for one product; comity keeps it to one thread while it parses (a
 worker of ``--jobs`` owns one core, and one process is measured against spaCy on one core), and leaves
