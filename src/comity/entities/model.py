@@ -71,11 +71,20 @@ class EntityModel:
     groups: list[Reference] = field(default_factory=list)  # "X and Y": overlapping their members' references
     _starts: list[int] = field(default_factory=list, repr=False)
     _longest: int = field(default=0, repr=False)  # the most tokens one reference covers
+    _implied: dict[str, int] = field(default_factory=dict, repr=False)  # implied groups by name
 
     def add_referent(self, kind: str, name: str, **traits) -> Referent:
         referent = Referent(len(self.referents), kind, name, **traits)
         self.referents.append(referent)
         return referent
+
+    def implied_group(self, name: str) -> Referent:
+        """The group a word like "team" in "team member X" implies: one per word in the article, so
+        all its speakers' "we" are one referent."""
+        key = name.lower()
+        if key not in self._implied:
+            self._implied[key] = self.add_referent(GROUP, name, plural=True).id
+        return self.referents[self._implied[key]]
 
     def update(self, referent: Referent, **traits) -> Referent:
         """Replace ``referent`` with the same one carrying ``traits`` (what the text has told since)."""

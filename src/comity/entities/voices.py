@@ -357,7 +357,7 @@ def _body_in(model: EntityModel, head: Token, speaker: Referent, traits: Traits)
         if referent is not None and referent.id != speaker.id and referent.kind in BODY_KINDS:
             return referent
         if token.lower_ in traits.people_nouns and token.dep_ == "compound":
-            return _named_by(model, token) or model.add_referent(GROUP, token.text, plural=True)
+            return _named_by(model, token) or model.implied_group(token.text)
     return None
 
 
