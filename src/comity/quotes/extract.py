@@ -18,7 +18,7 @@ Headlines, datelines and credits are never read: only ``parsed.body_sents()``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -100,13 +100,8 @@ def _running_sents(parsed: Parsed) -> list[tuple[Span, int]]:
 
 def _body_around(parsed: Parsed, span: CharSpan, anchor: int) -> CharSpan:
     """``span`` cut to the stretch between the non-body parts on either side of ``anchor``."""
-    start, end = span
-    for part in parsed.parts:
-        if part.span[1] <= anchor:
-            start = max(start, part.span[1])
-        elif part.span[0] > anchor:
-            end = min(end, part.span[0])
-    return start, end
+    low, high = parsed.body_stretch(anchor)
+    return max(span[0], low), min(span[1], high)
 
 
 def _clipped(parsed: Parsed, draft: Draft) -> Draft:
@@ -133,8 +128,13 @@ def _innermost(drafts: list[Draft]) -> list[Draft]:
         if cue.token.i == outer.cue.token.i or not _main(cue.token):
             return False  # "tested what it claimed was X, according to Y": Y's, not a statement inside
         return start <= cue.token.idx < end and start <= source.idx < end and start <= other.content[0] < end
+    inner.sort(key=lambda d: d.cue.token.idx)
+    at = [d.cue.token.idx for d in inner]
+
+    def within(outer: Draft) -> list[Draft]:  # the inner drafts whose cue lies in the outer stretch
+        return inner[bisect_left(at, outer.content[0]):bisect_left(at, outer.content[1])]
     return [d for d in drafts
-            if d.cue is None or d.cue.kind != "phrase" or not any(holds(d, o) for o in inner)]
+            if d.cue is None or d.cue.kind != "phrase" or not any(holds(d, o) for o in within(d))]
 
 
 def _main(verb: Token) -> bool:

@@ -10,7 +10,7 @@ always sliced from ``parsed.text``, the article as written.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -70,6 +70,20 @@ class Parsed:
         """The non-body parts' starts, in order, and the furthest end of the parts up to each."""
         spans = sorted(p.span for p in self.parts)
         return [s for s, _ in spans], list(accumulate((e for _, e in spans), max))
+
+    @cached_property
+    def _part_edges(self) -> tuple[list[int], list[int]]:
+        """The non-body parts' starts and their ends, each in order."""
+        return sorted(p.span[0] for p in self.parts), sorted(p.span[1] for p in self.parts)
+
+    def body_stretch(self, anchor: int) -> CharSpan:
+        """The stretch between the non-body parts on either side of character ``anchor``: from the
+        latest end at or before it to the first start after it (by bisection)."""
+        starts, ends = self._part_edges
+        before = bisect_right(ends, anchor)
+        after = bisect_right(starts, anchor)
+        return (ends[before - 1] if before else 0,
+                starts[after] if after < len(starts) else len(self.article.text))
 
     def in_body(self, span: CharSpan) -> bool:
         """True when ``span``, white space trimmed, does not overlap a non-body part (found by
