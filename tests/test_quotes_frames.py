@@ -161,10 +161,11 @@ def test_a_frame_word_hung_outside_the_verb_is_found_without_looping(nlp):
     heads = [3, 0, 1, 3, 3, 4]  # 'of' hangs on the root 'ran', outside 'accusing'
     deps = ["nsubj", "acl", "dobj", "ROOT", "prep", "pobj"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("_below did not end"))
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("_below did not end"))
     signal.alarm(5)
     try:
         assert _below(doc[1], doc[4]).i == 4  # hangs elsewhere: the word itself
         assert _below(doc[3], doc[5]).i == 4  # under the verb: the verb's child that holds it
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
