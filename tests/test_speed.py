@@ -86,6 +86,11 @@ def test_numpy_products_give_spacys_doc(nlp, ours, text: str) -> None:
 
 def test_one_blas_thread_inside_the_block_and_as_before_after() -> None:
     before = _blas_threads()
+    if not before or all(n == 1 for n in before):
+        pytest.skip("numpy's BLAS runs one thread here already: nothing to limit")
     with one_blas_thread():
         assert all(n == 1 for n in _blas_threads())
     assert _blas_threads() == before
+    with pytest.raises(RuntimeError), one_blas_thread():
+        raise RuntimeError("a parse that fails")
+    assert _blas_threads() == before  # restored after a failure too
