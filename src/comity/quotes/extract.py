@@ -170,11 +170,15 @@ def _set_off(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan, 
     """A one-word quotation that opens its sentence, set off by its own comma or mark ('"Finally," he
     went on'): a statement, not a scare quote; unless the quotation goes on after its cue ('"That," he
     added, "..."'), a piece too small to stand alone."""
-    mark = marks[k]
-    closing = parsed.text[mark.inner[0]:mark.outer[1]].rstrip("”\"'’ »")
+    closing = _closing(parsed, marks[k])
     opens = not parsed.text[before[0]:before[1]].strip()
     broken = k + 1 < len(marks) and after[1] == marks[k + 1].outer[0]
     return opens and not broken and closing[-1:] in (",", "?", "!") and len(closing) > 2
+
+
+def _closing(parsed: Parsed, mark: QuoteMarks) -> str:
+    """A quotation's text up to its last character before the closing marks ('Finally,')."""
+    return parsed.text[mark.inner[0]:mark.outer[1]].rstrip("”\"'’ »")
 
 
 def _opens(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan) -> bool:
@@ -184,8 +188,7 @@ def _opens(parsed: Parsed, marks: list[QuoteMarks], k: int, before: CharSpan) ->
         return False
     if k == 0 or before[0] != marks[k - 1].outer[1]:
         return True
-    last = parsed.text[marks[k - 1].inner[0]:marks[k - 1].outer[1]].rstrip("”\"'’ »")
-    return last[-1:] in (".", "?", "!", "…", ":")
+    return _closing(parsed, marks[k - 1])[-1:] in (".", "?", "!", "…", ":")
 
 
 def _said_name(parsed: Parsed, mark: QuoteMarks) -> bool:

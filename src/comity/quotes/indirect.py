@@ -49,17 +49,11 @@ class CueTokens(frozenset):
         return self.order[bisect_right(self.offsets, start):bisect_left(self.offsets, end)]
 
 
-def _inside(parsed: Parsed, cue_tokens: frozenset[int], start: int, end: int) -> list[int]:
-    if isinstance(cue_tokens, CueTokens):
-        return cue_tokens.between(start, end)
-    return [t for t in cue_tokens if start < parsed.doc[t].idx < end]
-
-
 def _overlap(a: CharSpan, b: CharSpan) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) -> CharSpan:
+def _extent(parsed: Parsed, cue: Cue, cue_tokens: CueTokens) -> CharSpan:
     """The reported clause, kept inside its paragraph; after a cue verb it runs on through the
     verb's other complements ("promised to act should he win", "argued that ..., in order to ...")
     and through clauses joined to it that no cue of their own introduces ("said the talks had
@@ -75,7 +69,7 @@ def _extent(parsed: Parsed, cue: Cue, cue_tokens: frozenset[int] = frozenset()) 
             end = max(end, last.idx + len(last))
     para = parsed.paragraph_span(parsed.paragraph_of(tok.idx))
     if cue.root is not None and cue.root.dep_ == "ccomp":  # "said X, adding Y": X alone
-        end = min([end, *(_goes_on(parsed, t) for t in _inside(parsed, cue_tokens, start, end))])
+        end = min([end, *(_goes_on(parsed, t) for t in cue_tokens.between(start, end))])
     return max(start, para[0]), min(end, para[1])
 
 
@@ -95,7 +89,7 @@ def _cued(tok: Token, cue_tokens: frozenset[int]) -> bool:
 
 
 def _reported(parsed: Parsed, cue: Cue, marks: list[QuoteMarks],
-              cue_tokens: frozenset[int] = frozenset(), leads: dict[int, Cue] | None = None) -> list[Draft]:
+              cue_tokens: CueTokens, leads: dict[int, Cue] | None = None) -> list[Draft]:
     """The indirect (or mixed) statement a cue's clause reports, unless the clause is a quotation."""
     if cue.clause is None or cue.source is None:
         return []
@@ -191,13 +185,12 @@ def _sides(cue: Cue, clause: CharSpan) -> list[CharSpan]:
 
 
 def _clause_draft(parsed: Parsed, cue: Cue, side: CharSpan, led: list[QuoteMarks],
-                  para: int, least: int = 2, inside: list[QuoteMarks] | None = None) -> list[Draft]:
+                  para: int, least: int, inside: list[QuoteMarks]) -> list[Draft]:
     """The clause on one side of its cue, short of a quotation set after it as a statement of its own
     (led by a speech verb, '... and said "we must go"', or spliced on, '... the two rivals "and I think
     I can do it."'); a quotation the clause goes on into ('let them know that "this is not who we
     are."') stays in it, a mixed quote."""
     start, end = side
-    inside = led if inside is None else inside
     pieces = [m for m in led if m.outer[0] > start + 1 and m.outer[0] < end and independent(parsed, m)
               and not _embedded(parsed, m, side)]
     if pieces:

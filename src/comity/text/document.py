@@ -72,14 +72,14 @@ class Parsed:
         return [s for s, _ in spans], list(accumulate((e for _, e in spans), max))
 
     @cached_property
-    def _part_edges(self) -> tuple[list[int], list[int]]:
-        """The non-body parts' starts and their ends, each in order."""
-        return sorted(p.span[0] for p in self.parts), sorted(p.span[1] for p in self.parts)
+    def _part_ends(self) -> list[int]:
+        """The non-body parts' ends, in order (their starts, in order, are ``_part_reach``'s)."""
+        return sorted(p.span[1] for p in self.parts)
 
     def body_stretch(self, anchor: int) -> CharSpan:
         """The stretch between the non-body parts on either side of character ``anchor``: from the
         latest end at or before it to the first start after it (by bisection)."""
-        starts, ends = self._part_edges
+        starts, ends = self._part_reach[0], self._part_ends
         before = bisect_right(ends, anchor)
         after = bisect_right(starts, anchor)
         return (ends[before - 1] if before else 0,
