@@ -39,6 +39,7 @@ from comity.entities.model import (
 )
 from comity.entities.names import Traits, is_subject
 from comity.entities.voices import FIRST_PLURAL, FIRST_SINGULAR, SECOND, Voices
+from comity.text.syntax import governing_verb
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -73,21 +74,18 @@ def agrees(pronoun: str, referent: Referent) -> bool:
     return False
 
 
-def _clause_of(token: Token) -> Token:
-    """The verb heading the clause of ``token``."""
-    current = token
-    for _ in range(40):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
+def _clause_of(token: Token) -> int:
+    """Where the clause of ``token`` is headed: its governing verb, else (a verbless fragment) its
+    sentence's root."""
+    verb = governing_verb(token)
+    return verb.i if verb is not None else token.sent.root.i
 
 
 def _bound(pronoun: Token, reference: Reference, doc: Doc) -> bool:
     """A non-possessive, non-reflexive pronoun cannot be its own clause's subject ("Putin met him")."""
     if pronoun.lower_ in POSSESSIVE or pronoun.lower_ in REFLEXIVE or not reference.subject:
         return False
-    return _clause_of(doc[reference.head]).i == _clause_of(pronoun).i and not is_subject(pronoun)
+    return _clause_of(doc[reference.head]) == _clause_of(pronoun) and not is_subject(pronoun)
 
 
 def _main_subject(reference: Reference, doc: Doc) -> bool:
