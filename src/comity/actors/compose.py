@@ -39,6 +39,8 @@ from comity.actors.placed import STATE_SECTORS, based_in, based_title, place_cod
 from comity.records import Entity
 from comity.text.normalize import strip_possessive
 
+CIVIL_SECTORS = frozenset({"EDU", "BUS", "JRN", "MED", "NGO"})  # bodies whose officers hold no state office
+
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # portfolio words between a country and "minister"/"ministry" ("Egypt's health ministry")
 PORTFOLIOS = words(
@@ -259,8 +261,8 @@ class Composer:
                ) -> tuple[Piece, int]:
         title = self.dictionary.titles[title_unit.targets[0].ref]
         sector = title.sector
-        if base.kind == "group":
-            sector = base.sector
+        if base.kind == "group" or (base.kind == "org" and base.sector in CIVIL_SECTORS):
+            sector = base.sector  # "Harvard President Claudine Gay" heads a university, not a state
         elif former and title.kind == "person":
             sector = "ELI"
         code = base.code if base.code is not None else title.country

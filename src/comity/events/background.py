@@ -66,7 +66,21 @@ def _frame_at(cur: Token, lex: EventLexicon) -> Token | None:
         return head  # "responded to her trip", "in response to the strikes"
     if cur.dep_ == "dobj" and lex.has("reaction_words", head.lemma_):
         return cur  # "condemned the invasion"
+    if _named_subject(cur, lex):
+        return cur  # "Sunak's resignation was a calculated move", "Russia's cyberattacks included ..."
     return None
+
+
+def _named_subject(noun: Token, lex: EventLexicon) -> bool:
+    """An act named by a noun that is the subject of a predicate about it (not one saying it happens, is
+    carried out, or what it did: "the talks took place", "the strike killed 12") is a known act the
+    sentence comments on."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in VERBS or verb == noun:
+        return False
+    lemma = verb.lemma_.lower()
+    kinds = ("occurrence_verbs", "support_verbs", "outcome_verbs", "speech_verbs")  # "My solidarity ...," he wrote
+    return not any(lex.has(kind, lemma) for kind in kinds)
 
 
 def _clause_frame(verb: Token, lex: EventLexicon) -> Token | None:

@@ -38,6 +38,11 @@ BLAST_NOUNS = frozenset(
         "shell", "shelling", "rocket", "missile", "mortar", "grenade", "gunfire", "airstrike", "strike",
     }
 )
+# what a passive act's 'by' phrase may name when its doer is left uncoded ("killed by a drone")
+VIOLENT_AGENTS = BLAST_NOUNS | {
+    "drone", "bullet", "shot", "sniper", "gunman", "attacker", "assailant", "militant", "artillery", "fire",
+    "shrapnel", "attack", "raid", "bomber", "projectile", "munition", "warhead", "barrage",
+}
 
 
 def blast_subject(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
@@ -46,6 +51,15 @@ def blast_subject(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         s.lemma_.lower() in BLAST_NOUNS and not collect(s, mm, lex) for s in subjects
+    )
+
+
+def other_cause(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
+    """ "has been hit in the pocket by an unusual problem", "were hit by a heat wave": a passive act whose
+    'by' agent is neither a weapon or attacker ('VIOLENT_AGENTS') nor a side is no assault."""
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return bool(agents) and all(
+        a.lemma_.lower() not in VIOLENT_AGENTS and not collect(a, mm, lex) for a in agents
     )
 
 

@@ -30,6 +30,7 @@ from comity.events.triggers import FUTURE_AS_AGREE, Candidate
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
 from comity.text.syntax import doc_text
+from comity.times.grammar import tense
 
 try:  # the times stage's own attachment rule, when installed
     from comity.events.dating import governing_time as _governing_time
@@ -143,7 +144,32 @@ def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok
+    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head != tok:
+        return True
+    return _deep_in_object(root, tok)
+
+
+def _ongoing_before(tok: Token, value: str, published: date | None) -> bool:
+    """A verb told in the present or as going on, with a time that ended over a month before publication."""
+    last = _last_day(value)
+    if published is None or last is None or tok.pos_ not in ("VERB", "AUX") or (published - last).days <= 30:
+        return False
+    return tense(tok) in ("present", "future")
+
+
+def _deep_in_object(root: Token, tok: Token) -> bool:
+    """ "investigating Trump's role in the Capitol attack on Jan. 6": a time on a common noun nested in the
+    act's object (not the object itself, where the parser often hangs the act's own time) dates that noun."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun == tok or noun.head == tok or noun not in tok.subtree:
+        return False
+    below = next((a for a in (noun, *noun.ancestors) if a.head == tok), None)  # tok's child on the path
+    if below is None:
+        return False
+    return below.dep_ in ("dobj", "nsubjpass") or (below.dep_ == "prep" and below.lower_ == "of")
 
 
 def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
@@ -234,6 +260,8 @@ def _date_of(
     if (tref is None or not tref.value or _in_open_phrase(tref, tok) or _dates_a_thing(tref, tok)
             or _dates_another_act(tref, tok)):
         tref = _nearest_time(parsed, tok, span, times)
+    if tref is not None and tref.value and _ongoing_before(tok, tref.value, parsed.article.published):
+        tref = None  # "is investigating Trump's role in the attack on Jan. 6, 2021": the attack's date
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     published = parsed.article.published

@@ -65,6 +65,8 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ == "without":
         return True
+    if _purpose_of_denied(tok):
+        return True
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return True
     for gov in governors(tok, lex, cue="negation"):
@@ -74,6 +76,20 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
             return True
     first = shared_conjunct(tok)
     return first is not None and is_negated(first, lex)  # "did not attend the summit or meet Biden"
+
+
+def _purpose_of_denied(tok: Token) -> bool:
+    """ "Our forces are not going to Europe to fight in Ukraine": the purpose of a denied move is not
+    done either (not across a comma: "did not respond, to avoid escalation")."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "mark" for c in tok.children)
+        and any(c.dep_ == "neg" for c in head.children)
+        and not any(t.is_punct for t in tok.doc[head.i + 1 : tok.i])
+    )
 
 
 def is_asked(tok: Token, lex: EventLexicon) -> bool:
@@ -244,7 +260,14 @@ def _declared(tok: Token, lex: EventLexicon) -> bool:
     carrier = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
     if any(v not in (tok, carrier) and lex.has("intention_words", v.lemma_) for v in clause):
         return True  # "is preparing sanctions" is the act under way; "prepares to impose sanctions" a threat
-    return any(_reported(v, lex) and _self_subject(v) for v in clause)
+    own = next((v for v in clause if _has_subject(v)), None)  # "he believed the Russian leader would
+    return any(  # invade" announces no act of his own
+        _reported(v, lex) and _self_subject(v) and (own is None or own == v) for v in clause
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _self_subject(verb: Token) -> bool:
@@ -278,11 +301,35 @@ def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
                                                   for c in tok.children)
 
 
+def _capacity(tok: Token, lex: EventLexicon) -> bool:
+    """An act only said to be likely or possible for its doer: the infinitive of a 'possible_words'
+    adjective or participle, through joined infinitives ("is not equipped to help defend")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "xcomp" or cur.head == cur:
+            return False
+        if cur.head.pos_ in ("ADJ", "VERB") and lex.has("possible_words", cur.head.lemma_):
+            return True
+        cur = cur.head
+    return False
+
+
 def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
     """True for "could impose", "would meet", "if Russia attacks", "a possible summit", "talks could
     resume"."""
     if _said_of(tok, lex, "possible_words", "hypothetical_words", is_hypothetical):
         return True
+    if _capacity(tok, lex):
+        return True  # "Russia is unlikely to attack", "is likely to meet", "is not equipped to help defend"
+    noun_object = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")
+    if noun_object and light_verb(tok, lex) is None and any(
+        lex.has("hypothetical_words", m) for m in _modals(tok.head)
+    ):
+        return True  # "joining would likely mean more joint training": what a supposed act would bring
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        return True  # "Russia has to withdraw", "what Mexico has to offer": a duty or a capacity
     for verb in _clause(tok, lex) or [tok]:
         modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]
         if any(lex.has("hypothetical_words", m) for m in modals):

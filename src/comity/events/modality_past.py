@@ -54,6 +54,9 @@ def framed_out(cur: Token, cue: str, lex: EventLexicon) -> bool:
     """``cur`` is the object of a framing preposition that a ``cue`` ('negation' or 'mode') of the verb
     the phrase hangs on does not reach."""
     prep = cur.head
+    fronted = cur.dep_ == "pcomp" and prep.dep_ == "prep" and prep.i < prep.head.i
+    if cue == "negation" and fronted and prep.lower_ in ("in", "by"):
+        return True  # "In defending Assad, Moscow does not appear to ...": the clause comments on the act
     if cur.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or not lex.has("framing_preps", prep.lower_):
         return False
     if cue == "negation" or lex.has("actual_preps", prep.lower_):

@@ -42,8 +42,9 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if slot.startswith("obj-prep:"):
         return [o for obj in objects(tok) for p in preps_of(obj, slot[9:]) for o in pobjs(p)]
     if slot == "ccomp-subj":
-        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl") or _opened_by_for(c)]
+        asked = [o for p in preps_of(tok, "for") for o in pobjs(p) if any(c.i > o.i for c in clauses)]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] + asked
     if slot == "speech-subj":  # "criticised the agreement, saying India was using water as a weapon"
         says = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lex.has("speech_verbs", c.lemma_)]
         clauses = [c for s in says for c in s.children if c.dep_ == "ccomp"]
@@ -58,6 +59,11 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if not name:
         return []
     return [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+
+
+def _opened_by_for(clause: Token) -> bool:
+    """ "called for Hezbollah to lay down its arms": a for-to clause names whom it asks."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:

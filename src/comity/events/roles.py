@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
@@ -70,6 +70,28 @@ def _seat(doc: Doc, mention: Mention) -> bool:
     return SEAT_TAIL.match(doc_text(doc), mention.span[1]) is not None
 
 
+# things named after a place that is neither their party nor their doer ("the Paris Climate Accord",
+# "the Minsk agreements", "its Washington headquarters")
+PLACE_NAMED = frozenset({
+    "accord", "agreement", "treaty", "protocol", "convention", "declaration", "charter", "format", "process",
+    "communique", "memorandum", "headquarters", "consensus", "principle", "framework", "roadmap",
+})
+
+
+def _named_for(span: Span, mention: Mention) -> bool:
+    """A place that names a document, a negotiating format or a body's seat (``PLACE_NAMED``)."""
+    if mention.entity.kind != "country":
+        return False
+    cur = span.root
+    for _ in range(3):
+        if cur.dep_ != "compound" or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PLACE_NAMED:
+            return True
+    return False
+
+
 class MentionMap:
     """Token index -> actor mention, for one Doc."""
 
@@ -81,7 +103,7 @@ class MentionMap:
             if not is_actor(mention):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-            if span is None or _seat(doc, mention):
+            if span is None or _seat(doc, mention) or _named_for(span, mention):
                 continue
             for tok in span:  # "U.S.-China" is one token holding two mentions
                 self.by_token.setdefault(tok.i, []).append(mention)
@@ -276,6 +298,8 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return controller or subject_tokens(head, mm, depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):  # "was indicted by X and will resign"
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if dep == "conj" and verb.tag_ in FINITE and _for_to_clause(head) and head.head != head:
+        return subject_tokens(head.head, mm, depth + 1)  # "called for X to disarm and urged Y": the caller
     if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp"):  # "China is willing to hold talks"
         return subject_tokens(head, mm, depth + 1)
     if dep == "pcomp" and head.head != head:
@@ -288,6 +312,15 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
             controller = [o for o in objects(grand) if mm.get(o) is not None]
             return controller or subject_tokens(grand, mm, depth + 1)  # "accused Kyiv of attacking"
     return []
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _for_to_clause(verb: Token) -> bool:
+    """ "for Hezbollah to lay down its arms": a clause with its own subject, opened by 'for'."""
+    kids = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:

@@ -81,10 +81,21 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
                  for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if "@gerund" in want and any(o.tag_ == "VBG" for o in objs):
         return True  # "attacked X for pulling out of the deal": the reason is an act
-    if "@predicate" in want and objs and any(c.dep_ == "oprd" and c not in objs for c in tok.children):
-        return True  # "calls Trudeau two-faced": an object and what it is called
+    if "@predicate" in want and any(c.dep_ == "oprd" and _predicate(c, objs, mm) for c in tok.children):
+        return True  # "calls Trudeau two-faced", "called the Danish leader 'nasty'": what it is called
     if "@predicate" in want and any(_named_as(o) for o in objs):
         return True  # "calls the Venezuelan leader a dictator", parsed as an apposition
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if "@person" in want and _persons(objs, mm) and _persons(subjects, mm):
+        return True  # "Trump attacked the Pope": one person attacking another criticises him
+    if "@said" in want and _in_words(tok, lex):
+        return True  # "attacked X in a post", "attacked X, calling him weak"
+    if "@say" in want and any(
+        lex.has("comment_words", t.lemma_) for t in (*objs, *(c for c in tok.children if c.dep_ == "xcomp"))
+    ):
+        return True  # "declined comment", "declined to estimate the number"
+    if "@view" in want and any(_view(c) for c in tok.children if c.dep_ == "ccomp"):
+        return True  # "agreed that Guantanamo might have been necessary": a view shared, not a deal
     if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
@@ -99,10 +110,58 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     return False
 
 
+def _predicate(oprd: Token, objs: list[Token], mm: MentionMap) -> bool:
+    """An object predicate: beside an object, an adjective, or a word naming no one that the parser hung
+    the object on ("called the Danish leader nasty"; not "called Foreign Minister Wang")."""
+    if (objs and oprd not in objs) or oprd.pos_ == "ADJ":
+        return True
+    return mm.get(oprd) is None and any(
+        g.dep_ in ("nmod", "npadvmod", "compound") and g.i < oprd.i for g in oprd.children
+    )
+
+
+BINDING_MODALS = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
+
+
+def _view(clause: Token) -> bool:
+    kids = list(clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in kids) and not any(
+        c.dep_ == "aux" and c.lower_ in BINDING_MODALS | {"to"} for c in kids
+    )
+
+
+def _persons(heads: list[Token], mm: MentionMap) -> bool:
+    return any(m.entity.kind == "person" for h in heads for m in mm.all(h))
+
+
+def _in_words(verb: Token, lex: EventLexicon) -> bool:
+    """An act done in words: in a speech, post or statement, or by saying or calling something."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at", "via", "through") and any(
+            lex.has("speech_nouns", o.lemma_) for o in c.children if o.dep_ == "pobj"
+        ):
+            return True
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and (
+            lex.has("speech_verbs", c.lemma_) or c.lemma_ in ("call", "label", "brand", "describe", "accuse")
+        ):
+            return True
+    return False
+
+
 def _named_as(obj: Token) -> bool:
     """An object followed by an indefinite apposition: what the object is called ("X a dictator")."""
     return any(c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
                for c in obj.children)
+
+
+def _for_clause(tok: Token, prep: str) -> bool:
+    """ "called for Hezbollah to disarm": the preposition opens the clause that follows the verb."""
+    return prep == "for" and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1
+        for c in tok.children
+        if c.dep_ in ("advcl", "ccomp", "xcomp")
+        for m in c.children
+    )
 
 
 def _modifier_ok(tok: Token, want: tuple[str, ...], mm: MentionMap) -> bool:
@@ -122,7 +181,7 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
         c.lower_ == trig.prep and (0 < c.i - tok.i <= 2 or c.i == after)
         for c in tok.children
         if c.dep_ in ("prep", "prt", "advmod")  # "moved its troops back"
-    ):
+    ) and not _for_clause(tok, trig.prep):
         return False
     if trig.under and not (tok.dep_ == "pobj" and tok.head.lower_ in trig.under):
         return False  # "troops on alert", not "issued an alert"
@@ -293,7 +352,7 @@ def _agentless(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     of an 'agentless_types' type whose doer is uncoded names only its victims."""
     if tok.pos_ != "VERB" or not lex.has("agentless_types", trig.event):
         return False
-    return is_passive(tok) or clauses.blast_subject(tok, mm, lex)
+    return (is_passive(tok) and not clauses.other_cause(tok, mm, lex)) or clauses.blast_subject(tok, mm, lex)
 
 
 def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list:
