@@ -29,6 +29,7 @@ CASES = [
     # word sense: naming someone with an adjective or a noun is no phone call
     ("Lula called the Argentine president \u201crude\u201d in a radio interview.", set()),
     ("The premier called the Chilean leader rude.", set()),
+    ("Manila called China’s maritime drills “a dangerous act,” adding that it seeks no dispute.", set()),
     ("Lula called Argentine President Milei on Friday.", {("CONSULT", ("BRA",), ("ARG",), False, ())}),
     # "call out" is criticism
     ("Manila called out Beijing over its coast guard's conduct.",
@@ -65,9 +66,17 @@ CASES = [
     # a fronted act the clause comments on is not what its negation denies
     ("In backing Maduro, however, Moscow does not appear to weigh the cost.",
      {("SUPPORT", ("RUS",), ("VEN",), False, ())}),
-    ("By attacking Taipei, China would risk a war.", {("ASSAULT", ("CHN",), ("TWN",), False, ("hypothetical",))}),
+    ("By attacking Taipei, China would risk a war.",
+     {("ASSAULT", ("CHN",), ("TWN",), False, ("hypothetical",))}),
     # weather and money troubles hit countries; nobody assaults them
     ("Spain and Portugal have been hit by a record heat wave.", set()),
+    ("Greece and Turkey have been hit with heavy floods.", set()),
+    ("Kharkiv was hit with missiles overnight.", {("ASSAULT", (), ("UKR",), False, ())}),
+    # a court appeal is no request
+    ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
+    ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),
+    # an option, not an act
+    ("Another option for Erdogan is to order an offensive against Syria.", set()),
     ("Two Polish farmers were killed by a drone near the border.", {("ASSAULT", (), ("POL",), False, ())}),
     # a verbal clash over a topic is criticism
     ("Macron and Meloni clashed over migration.", {("ACCUSE", ("FRA", "ITA"), (), False, ())}),
@@ -78,6 +87,21 @@ CASES = [
     ("The OAS will hold a meeting at its Washington headquarters to discuss Haiti.",
      {("AGREE", ("IGO",), ("HTI",), False, ("future",))}),
 ]
+
+
+# "the president" is the president the article is about, not the one named in passing just before
+PROTAGONIST = (
+    "Macron will travel to Asia next month. Macron hopes to sell aircraft, and Macron's aides say the trip "
+    "is long overdue. One meeting is still uncertain: Russia's Putin. So far, the president is scheduled "
+    "to visit Japan and India."
+)
+
+
+def test_the_president_is_the_articles_protagonist(coder: Coder) -> None:
+    events = coder.code(PROTAGONIST, "2025-05-07").events
+    found = {(e.event, tuple(sorted({m.entity.code for m in e.actor}))) for e in events
+             if {m.entity.code for m in e.recipient} & {"JPN", "IND"}}
+    assert found == {("AGREE", ("FRA",))}
 
 
 @pytest.mark.parametrize("text,expected", CASES)
@@ -95,6 +119,9 @@ DATES = [
     ("Russia's strike on Odesa killed nine people.", "ASSAULT", "2025-05-07"),
     ("Russia's strike on Odesa killed nine people on Monday.", "ASSAULT", "2025-05-05"),
     ("Talks between Chile and Peru took place in Lima.", "CONSULT", "2025-05-07"),
+    # an act repeated over months or years has no one day
+    ("For months before the vote, Beijing pressured Honduras to cut ties with Taipei.", "REQUEST", None),
+    ("Israel routinely denies targeting journalists in Gaza.", "REJECT", None),
     # a date the act's object carries, years back, is not the date of an act going on now
     ("Brazil is investigating Bolsonaro's role in the riot of Jan. 8, 2023.", "ACCUSE", "2025-05-07"),
 ]

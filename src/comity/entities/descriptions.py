@@ -110,8 +110,29 @@ def _for_head(model: EntityModel, noun: Token, sentence_of: dict[int, int]) -> R
     if word in DOCUMENT_NOUNS:
         return _recent(model, noun, sentence_of, lambda r: r.kind == DOCUMENT and word in r.name.lower(),
                        DOCUMENT_REACH)
-    return _recent(model, noun, sentence_of, lambda r: r.kind == PERSON and r.title is not None
-                   and word in r.title.lower().split())
+    return _salient_titled(model, noun, sentence_of, word)
+
+
+def _salient_titled(
+    model: EntityModel, noun: Token, sentence_of: dict[int, int], word: str
+) -> Referent | None:
+    """ "the president": of the people given that title in the last sentences, the one the article has
+    named most so far (its protagonist: Trump, not the Putin of a passing mention), the latest on a tie."""
+    here = sentence_of[noun.i]
+    near: list[int] = []
+    counts: dict[int, int] = {}
+    for ref in model.before(noun.i):
+        if ref.referent is None:
+            continue
+        counts[ref.referent] = counts.get(ref.referent, 0) + 1
+        referent = model.referents[ref.referent]
+        within = here - sentence_of.get(ref.start, here) <= REACH
+        titled = referent.kind == PERSON and word in (referent.title or "").lower().split()
+        if within and titled and ref.referent not in near:
+            near.append(ref.referent)  # latest first
+    if not near:
+        return None
+    return model.referents[max(near, key=lambda i: (counts[i], -near.index(i)))]
 
 
 def _issuer(model: EntityModel, noun: Token) -> Referent | None:

@@ -79,7 +79,7 @@ def _named_subject(noun: Token, lex: EventLexicon) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in VERBS or verb == noun:
         return False
     lemma = verb.lemma_.lower()
-    kinds = ("occurrence_verbs", "support_verbs", "outcome_verbs", "speech_verbs")  # "My solidarity ...," he wrote
+    kinds = ("occurrence_verbs", "support_verbs", "outcome_verbs", "speech_verbs")  # "My solidarity," X wrote
     return not any(lex.has(kind, lemma) for kind in kinds)
 
 

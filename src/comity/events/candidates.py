@@ -22,6 +22,7 @@ from comity.events import border, clauses, purpose, refuse, sides
 from comity.events import modality as aux
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.events.modality_past import is_cancelled
+from comity.events.recipients import answered
 from comity.events.refuse import ASKED_MODES, threat_mode
 from comity.events.roles import MentionMap, collect
 from comity.events.triggers import (
@@ -203,6 +204,7 @@ def _resolve(
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
     for i, cand in list(cands.items()):
+        cand.recipient = cand.recipient or answered(cand.tok, cand.actor, mm, lex)  # "in retaliation for X's"
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
         idle = sides.idle_alone(cand.tok, cand.event, cand.actor, mm, lex, match_trigger)
         if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):

@@ -23,6 +23,7 @@ COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"
 PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 SCENE_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})  # where a crowd acts
 NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC"})
+ABROAD = ("embassy", "consulate", "mission")  # a state's institutions that stand in another state
 QUANTITY = frozenset(
     {"ten", "tens", "dozen", "hundred", "thousand", "million", "score", "group", "crowd", "number"}
 )
@@ -129,7 +130,8 @@ def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention
     out = []
     for m in same:
         code = m.entity.code
-        if code and code not in NON_STATE and (m.entity.kind == "country" or m.how == "title"):
+        abroad = any(w in m.text.lower() for w in ABROAD)  # "the Mexican Embassy" stands in another state
+        if code and code not in NON_STATE and (m.entity.kind == "country" or m.how == "title") and not abroad:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
             if span is not None:
                 out.append((span, m))

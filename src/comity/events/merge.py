@@ -30,7 +30,6 @@ from comity.events.triggers import FUTURE_AS_AGREE, Candidate
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
 from comity.text.syntax import doc_text
-from comity.times.grammar import tense
 
 try:  # the times stage's own attachment rule, when installed
     from comity.events.dating import governing_time as _governing_time
@@ -43,7 +42,9 @@ OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kick"})  # "… effect/into force"
-PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long"})
+PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
+                          "often", "frequently", "regularly"})
+SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
 # a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
 # capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a
 # line break
@@ -150,11 +151,12 @@ def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:
 
 
 def _ongoing_before(tok: Token, value: str, published: date | None) -> bool:
-    """A verb told in the present or as going on, with a time that ended over a month before publication."""
+    """A verb told as going on now ("is investigating"), with a time that ended over a month before
+    publication (not a timeline's historic present: "Feb. 26, 2014: a judge strikes down the ban")."""
     last = _last_day(value)
-    if published is None or last is None or tok.pos_ not in ("VERB", "AUX") or (published - last).days <= 30:
+    if published is None or last is None or tok.tag_ != "VBG" or (published - last).days <= 30:
         return False
-    return tense(tok) in ("present", "future")
+    return any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children)
 
 
 def _deep_in_object(root: Token, tok: Token) -> bool:
@@ -188,6 +190,18 @@ def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
                 {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
 
 
+def _over_a_span(tok: Token) -> bool:
+    """ "For months ahead of the election, Trump threatened ...": an act repeated over weeks, months or years
+    has no one day, the publication's least of all."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+            o.dep_ == "pobj" and o.lower_ in SPANS_OF_TIME and not any(n.dep_ == "nummod" for n in o.children)
+            for o in c.children)
+        for c in verb.children
+    )
+
+
 def _undatable(tok: Token, actors: list[Mention]) -> bool:
     """An act told as done some time before, with no time of its own: the publication date would be a
     guess. "has already pledged", "has long backed", "once invaded" (a past adverb); "had tried to call"
@@ -195,6 +209,8 @@ def _undatable(tok: Token, actors: list[Mention]) -> bool:
     it); "former President Trump sanctioned ICC officials" (a former office holder's past act)."""
     adverbs = (a for t in (tok, *tok.ancestors) for a in t.children if a.dep_ == "advmod")
     if any(a.lower_ in PAST_ADVERBS for a in adverbs):
+        return True
+    if _over_a_span(tok):
         return True
     verbs = [tok, *tok.ancestors][:3]
     if any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children) and tok.tag_ == "VBN":

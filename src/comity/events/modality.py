@@ -153,6 +153,10 @@ def is_possible(tok: Token, lex: EventLexicon) -> bool:
         of = head.dep_ == "prep" and head.lower_ in ("of", "for")
         if of and lex.has("possibility_nouns", head.head.lemma_):
             return True
+        if cur.dep_ == "xcomp" and head.lemma_ == "be" and any(  # "another option is to enact the law"
+            s.dep_ == "nsubj" and lex.has("possibility_nouns", s.lemma_) for s in head.children
+        ):
+            return True
         cur = head
     return False
 

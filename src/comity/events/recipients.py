@@ -125,3 +125,22 @@ CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reveng
 def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
     return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)
             if o.lemma_.lower() not in CAUSE_NOUNS]
+
+
+def answered(verb: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """ "fired missiles in response to Pyongyang's tests", "in retaliation for a U.S. drone strike": an act
+    with no recipient of its own answers the side that did the act its cause phrase names (the act's own
+    possessor or modifier, or the side named as the cause)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    mine = {m.entity.code for m in actors}
+    found: list[Mention] = []
+    for prep in preps_of(verb, "in"):
+        for cause in pobjs(prep):
+            if cause.lemma_.lower() not in CAUSE_NOUNS:
+                continue
+            for act in (o for p in cause.children if p.dep_ == "prep" for o in pobjs(p)):
+                doers = [c for c in act.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+                for tok in doers or [act]:
+                    found += [m for m in collect(tok, mm, lex) if m.entity.code not in mine]
+    return found

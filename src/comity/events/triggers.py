@@ -96,6 +96,11 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         return True  # "declined comment", "declined to estimate the number"
     if "@view" in want and any(_view(c) for c in tok.children if c.dep_ == "ccomp"):
         return True  # "agreed that Guantanamo might have been necessary": a view shared, not a deal
+    if "@bare" in want and not objs and not any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "against"))
+        for c in tok.children
+    ):
+        return True  # "while the state appeals": a court appeal, not an appeal to anyone
     if "@none" in want and not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
@@ -113,8 +118,8 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
 def _predicate(oprd: Token, objs: list[Token], mm: MentionMap) -> bool:
     """An object predicate: beside an object, an adjective, or a word naming no one that the parser hung
     the object on ("called the Danish leader nasty"; not "called Foreign Minister Wang")."""
-    if (objs and oprd not in objs) or oprd.pos_ == "ADJ":
-        return True
+    if (objs and oprd not in objs) or oprd.pos_ == "ADJ" or sum(o.dep_ == "oprd" for o in objs) > 1:
+        return True  # "called China's drills 'an irresponsible act'": object and predicate both read as oprd
     return mm.get(oprd) is None and any(
         g.dep_ in ("nmod", "npadvmod", "compound") and g.i < oprd.i for g in oprd.children
     )
