@@ -80,6 +80,11 @@ CASES = [
     ("Two Polish farmers were killed by a drone near the border.", {("ASSAULT", (), ("POL",), False, ())}),
     # a verbal clash over a topic is criticism
     ("Macron and Meloni clashed over migration.", {("ACCUSE", ("FRA", "ITA"), (), False, ())}),
+    # a body's country is not a destination nor an embassy the sentence names
+    ("The ministry accused the former president of fleeing to Mexico.", set()),
+    ("The ministry accused the former president of fleeing to the Mexican Embassy.", set()),
+    ("Opposition groups in Zimbabwe accused the government of fraud.",
+     {("ACCUSE", ("ZWE",), ("ZWE",), False, ())}),
     # a university's or a company's president holds no office of the state
     ("Oxford President Jane Doe resigned after a parliamentary inquiry.", set()),
     # a place that names a treaty or a seat is no party to an act

@@ -109,6 +109,8 @@ def test_empty_text_has_no_parts() -> None:
         ("Cheney's speech:'I will not sit back': In fiery speech, Liz Cheney calls Trump a 'threat'", "link"),
         ("READ MORE: Meet the space trailblazers who empowered others to dream", "credit"),
         ("WATCH: Biden vows to veto attempts to ban abortion", "link"),
+        ("JUST WATCHED Video shows eruption that caused tsunami waves Replay More Videos ... MUST WATCH "
+         "Video shows eruption that caused tsunami waves 01:37", "link"),
         ("Updated 6:45 AM EDT, Tue May 3, 2022", "stamp"),
         ("Jan. 25, 2025 Updated Jan. 27, 2025, 11:43 a.m. ET", "stamp"),
     ],

@@ -138,6 +138,12 @@ def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention
     return out
 
 
+def _destination(span: Span) -> bool:
+    """ "fleeing to Mexico", "flew in from Qatar": where someone goes or comes from is not where a body is."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "toward", "towards", "into", "from")
+
+
 def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:
     countries = _country_mentions(doc, same)
     if not countries:
@@ -147,5 +153,7 @@ def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:
             for span, other in countries:
                 if child.i < span.start and span.end <= child.right_edge.i + 1:
                     return other.entity.code
+    if any(_destination(span) for span, _ in countries):
+        return None  # "fleeing to Mexico": a sentence naming where someone goes tells no body's country
     codes = {other.entity.code for _, other in countries}
     return codes.pop() if len(codes) == 1 else None

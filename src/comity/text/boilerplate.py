@@ -9,7 +9,7 @@ story that mentions Reuters, a newsletter or an update stays body text.
 Kinds: ``caption`` (a photo caption or credit), ``byline`` (an author line or
 a live blog's sign-off), ``credit`` (contributors, an author's contact note),
 ``promo`` (a newsletter or subscription pitch), ``link`` (a related-story
-link), ``stamp`` (an "Updated …" time stamp).
+link or a video player's clip title), ``stamp`` (an "Updated …" time stamp).
 """
 
 from __future__ import annotations
@@ -80,6 +80,9 @@ _PROMO = re.compile(
 # ("More:Beirut strike kills suspect …", "Post-flights overview:Revisiting …"),
 # or a known link label ("Read more: …", "RELATED: …", "WATCH: …").
 _GLUED_LINK = re.compile(r"^[A-Z0-9][\w'’ ,&.\-]{1,45}[a-z)A-Z]:[A-Z0-9\"'‘“$]")
+# Rule player: a video player's furniture, the clip's title between its controls ("JUST WATCHED
+# <title> Replay More Videos ... MUST WATCH <title> 02:12").
+_PLAYER = re.compile(r"^JUST WATCHED\b.*\bReplay More Videos\b|\bMUST WATCH\b.*\b\d{1,2}:\d{2}$")
 _LINK_LABEL = re.compile(r"^(?:more|related(?: stories| coverage)?|read more|also read|see also|watch|listen"
                          r"|read|opinion|latest)\s*:", re.IGNORECASE)
 # Rule stamp: a publication or update time stamp ("Updated 6:45 AM EDT, Tue May 3,
@@ -117,5 +120,7 @@ def _other_kind(line: str, words: int) -> str | None:
     if _PROMO.search(line):
         return "promo"
     if _LINK_LABEL.match(line) or (_GLUED_LINK.match(line) and not line.endswith(('"', "”"))):
+        return "link"
+    if _PLAYER.search(line):
         return "link"
     return None
