@@ -26,10 +26,15 @@ def records(coder: Coder, text: str) -> set[tuple]:
 
 
 CASES = [
-    # word sense: naming someone with an adjective or a noun is no phone call
-    ("Lula called the Argentine president \u201crude\u201d in a radio interview.", set()),
+    # word sense: naming someone is no phone call; naming with a word of blame is criticism, of praise backing
+    ("Lula called the Argentine president \u201crude\u201d in a radio interview.",
+     {("ACCUSE", ("BRA",), ("ARG",), False, ())}),
     ("The premier called the Chilean leader rude.", set()),
-    ("Manila called China’s maritime drills “a dangerous act,” adding that it seeks no dispute.", set()),
+    ("Manila called Beijing’s naval exercises “a dangerous act,” adding that it seeks no dispute.",
+     {("ACCUSE", ("PHL",), ("CHN",), False, ()), ("MOBILIZE", ("CHN",), (), False, ())}),
+    ("Biden called Putin a war criminal.", {("ACCUSE", ("USA",), ("RUS",), False, ())}),
+    ("Macron described the Indian premier as a true friend.", {("SUPPORT", ("FRA",), ("IND",), False, ())}),
+    ("Ramaphosa called the talks long.", set()),
     ("Lula called Argentine President Milei on Friday.", {("CONSULT", ("BRA",), ("ARG",), False, ())}),
     # "call out" is criticism
     ("Manila called out Beijing over its coast guard's conduct.",
@@ -72,6 +77,29 @@ CASES = [
     ("Spain and Portugal have been hit by a record heat wave.", set()),
     ("Greece and Turkey have been hit with heavy floods.", set()),
     ("Kharkiv was hit with missiles overnight.", {("ASSAULT", (), ("UKR",), False, ())}),
+    # an election win, a captured mood, a verbal attack
+    ("Lula beat Bolsonaro by two million votes.", set()),
+    ("Police beat protesters in Tehran.", {("ASSAULT", ("IRN",), ("IRN",), False, ())}),
+    ("The movement is capturing the imagination of young Kenyans.", set()),
+    # annexing or occupying land is a seizure (CAMEO 'occupy territory' -> COERCE seize)
+    ("Russia annexed four Ukrainian regions.", {("COERCE", ("RUS",), ("UKR",), False, ())}),
+    # what a side can do is a possibility, what it cannot accept a refusal
+    ("Under the new law, Beijing can demand that Taipei hand over the data.",
+     {("REQUEST", ("CHN",), ("TWN",), False, ("hypothetical",))}),
+    ("Serbia cannot accept the proposal from Kosovo.", {("REJECT", ("SRB",), ("XKX",), False, ())}),
+    # a counterfactual, a joke
+    ("Trump said Xi would not have invaded Taiwan had he been in office.",
+     {("ASSAULT", ("CHN",), ("TWN",), True, ("hypothetical",))}),
+    ("Trump kidded that Trudeau had agreed to scrap all tariffs on US goods.",
+     {("AGREE", ("CAN",), ("USA",), False, ("hypothetical",))}),
+    # a participle after a linking verb is passive; a description before the subject is not it
+    ("Iran remains accused of arming the rebels.", set()),
+    ("A member of the EU, Hungary has refused to sanction Russia.",
+     {("REJECT", ("HUN",), ("RUS",), False, ())}),
+    # two sides agreeing to act on a third agree with each other
+    ("Japan and the Netherlands agreed to restrict China's access to chip tools.",
+     {("AGREE", ("JPN", "NLD"), (), False, ())}),
+    ("Russia and China agreed to hold talks with Iran.", {("AGREE", ("CHN", "RUS"), ("IRN",), False, ())}),
     # a court appeal is no request
     ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
     ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),
@@ -127,6 +155,7 @@ DATES = [
     # an act repeated over months or years has no one day
     ("For months before the vote, Beijing pressured Honduras to cut ties with Taipei.", "REQUEST", None),
     ("Israel routinely denies targeting journalists in Gaza.", "REJECT", None),
+    ("Japan recently agreed to supply Manila with patrol boats.", "AGREE", None),
     # a date the act's object carries, years back, is not the date of an act going on now
     ("Brazil is investigating Bolsonaro's role in the riot of Jan. 8, 2023.", "ACCUSE", "2025-05-07"),
 ]

@@ -50,7 +50,7 @@ BACKGROUND = [
      {("ACCUSE", "2025-11-07"), ("ASSAULT", None)}),
     # a relative clause in the past on a person
     ("Tsai Ing-wen, who met Nancy Pelosi during her visit, called the Chinese drills irresponsible.",
-     {("CONSULT", None)}),
+     {("CONSULT", None), ("ACCUSE", "2025-11-09")}),
     ("The Indian prime minister, who visited Moscow, criticized the sanctions imposed on Russia by "
      "Washington.",
      {("CONSULT", None)}),

@@ -29,7 +29,7 @@ def records(coder: Coder, text: str) -> set[tuple]:
 CASES = [
     # word sense: occupy a role, offer no explanation, attack someone for a decision
     ("Brazil, which occupies a central position in the bloc, hosted the summit.", set()),
-    ("Turkish forces occupied the Syrian town of Afrin.", {("ASSAULT", ("TUR",), ("SYR",), False)}),
+    ("Turkish forces occupied the Syrian town of Afrin.", {("COERCE", ("TUR",), ("SYR",), False)}),
     ("The Kenyan foreign ministry offered no explanation for the delay.", set()),
     ("Mexico offered humanitarian aid to Cuba.", {("AID", ("MEX",), ("CUB",), False)}),
     ("The Iranian president attacked the United States for abandoning the agreement.",
@@ -37,7 +37,8 @@ CASES = [
     ("Russian troops attacked Ukrainian positions for the third day.",
      {("ASSAULT", ("RUS",), ("UKR",), False)}),
     # calling someone names (not a call), committing crimes (not a commitment), hit with sanctions
-    ("The Brazilian president calls the Venezuelan leader a dictator.", set()),
+    ("The Brazilian president calls the Venezuelan leader a dictator.",
+     {("ACCUSE", ("BRA",), ("VEN",), False)}),
     ("Canada's prime minister called Modi on Tuesday.", {("CONSULT", ("CAN",), ("IND",), False)}),
     ("The French president called the attack on Israel a terrorist act.", set()),
     ("Serbian forces committed atrocities in the village, Kosovo said.", set()),
@@ -83,7 +84,7 @@ CASES = [
     ("The president made no trips to Georgia or Arizona. Republicans in Atlanta expect a runoff for the "
      "Senate seat, and county officials are counting ballots.", set()),
     ("Russian troops still occupy parts of Georgia, officials in Tbilisi said.",
-     {("ASSAULT", ("RUS",), ("GEO",), False)}),
+     {("COERCE", ("RUS",), ("GEO",), False)}),
     ("Police in Lagos are investigating a shooting at a wedding.", set()),
     # another pair's act in a conjoined phrase; carrying on; an act one side is kept from
     ("Canberra criticized Beijing's failure to condemn Russia's invasion of Ukraine and China's purchases of "
@@ -110,7 +111,7 @@ DATES = [
     ("Iran's president on Tuesday attacked the United States for pulling out of the deal in 2018.",
      "ACCUSE", "2025-05-06", ()),
     ("Egypt accused Ethiopia on Monday of violating a deal it signed in 2015.", "ACCUSE", "2025-05-05", ()),
-    ("Japan's army occupied Manchuria in 1931.", "ASSAULT", "1931", ("historical",)),
+    ("Japan's army occupied Manchuria in 1931.", "COERCE", "1931", ("historical",)),
     # an act told as done before, with no time: no date rather than the publication's
     ("Qatar has already pledged to invest $10 billion in Egypt.", "AGREE", None, ()),
     ("Kenya sent troops to Somalia.", "AID", "2025-05-07", ()),

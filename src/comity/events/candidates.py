@@ -85,6 +85,9 @@ def unreal(tok: Token, event: str, lex: EventLexicon) -> bool:
             or aux.is_attempted(tok, event, lex) or aux.is_possible(tok, lex))
 
 
+COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
+
+
 def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
     """An embedding event takes its recipient and mode from what it embeds ("threatened tariffs on X"); a
     request is aimed at whoever it asks to act ("a call for Israel to withdraw from Gaza")."""
@@ -94,7 +97,9 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
             outer.recipient = dedupe(cand.actor + cand.recipient)  # "offered to host talks between A and B"
         if not outer.recipient and outer.event == "REQUEST":
             outer.recipient = dedupe(cand.actor, actor_codes)
-        if not outer.recipient:
+        # "Japan and the Netherlands agreed to restrict China's access": they agree with each other, not China
+        joint = outer.event == "AGREE" and len(actor_codes) > 1 and cand.event not in COOPERATIVE
+        if not outer.recipient and not joint:
             outer.recipient = dedupe(cand.recipient, actor_codes)
         if outer.mode is None and outer.event == "THREATEN":
             outer.mode = threat_mode(cand.event, cand.mode, cand.tok.lemma_)

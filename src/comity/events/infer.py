@@ -139,9 +139,12 @@ def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention
 
 
 def _destination(span: Span) -> bool:
-    """ "fleeing to Mexico", "flew in from Qatar": where someone goes or comes from is not where a body is."""
+    """ "fleeing to Mexico", "flew in from Qatar": where someone goes or comes from is not where a body is
+    (but where one returns to is: "without returning to Kyrgyzstan")."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("to", "toward", "towards", "into", "from")
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("to", "toward", "towards", "into", "from")
+            and prep.head.lemma_.lower() != "return")
 
 
 def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:

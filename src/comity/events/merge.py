@@ -43,7 +43,7 @@ NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kick"})  # "… effect/into force"
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
-                          "often", "frequently", "regularly"})
+                          "often", "frequently", "regularly", "recently"})
 SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
 # a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
 # capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a

@@ -175,7 +175,11 @@ def is_pending(tok: Token, lex: EventLexicon) -> bool:
 
 
 def _modals(tok: Token) -> list[str]:
-    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+    """The verb's modals; "cannot" ("cannot accept the terms") is a refusal, not a possibility."""
+    kids = list(tok.children)
+    denied = any(c.dep_ == "neg" for c in kids)
+    return [c.lower_ for c in kids
+            if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" and not (denied and c.lower_ == "can")]
 
 
 def _clause(tok: Token, lex: EventLexicon) -> list[Token]:
@@ -305,6 +309,17 @@ def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
                                                   for c in tok.children)
 
 
+def _said_in_jest(tok: Token, lex: EventLexicon) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head == cur:
+            return False
+        cur = cur.head
+        if lex.has("joking_verbs", cur.lemma_):
+            return True
+    return False
+
+
 def _capacity(tok: Token, lex: EventLexicon) -> bool:
     """An act only said to be likely or possible for its doer: the infinitive of a 'possible_words'
     adjective or participle, through joined infinitives ("is not equipped to help defend")."""
@@ -334,8 +349,12 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
         return True  # "Russia has to withdraw", "what Mexico has to offer": a duty or a capacity
+    if _said_in_jest(tok, lex):
+        return True  # "Trump kidded that Trudeau had agreed to cut all tariffs"
     for verb in _clause(tok, lex) or [tok]:
-        modals = [m for m in _modals(verb) if not (m == "would" and _reported(verb, lex))]
+        counterfactual = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "would have"
+        modals = [m for m in _modals(verb)
+                  if not (m == "would" and _reported(verb, lex) and not counterfactual)]
         if any(lex.has("hypothetical_words", m) for m in modals):
             return True
         cur = verb

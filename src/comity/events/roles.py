@@ -270,6 +270,10 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         return [o for p in preps_of(verb, "by") for o in pobjs(p)]
     subj = child_with(verb, "nsubj", "csubj", "nsubjpass")
+    later = [c for c in verb.children
+             if c.dep_ == "nsubj" and subj is not None and subj.i < c.i < verb.i]
+    if later and mm.get(later[-1]) is not None:
+        subj = later[-1]  # "A member of NATO, Turkey has refused": the description is not the subject
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [_antecedent(subj, mm) or verb.head]

@@ -86,6 +86,10 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     if "@predicate" in want and any(_named_as(o) for o in objs):
         return True  # "calls the Venezuelan leader a dictator", parsed as an apposition
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    for polarity in ("negative", "positive"):
+        words = f"{polarity}_words"
+        if f"@{polarity}" in want and any(lex.has(words, t.lemma_) for t in _predicate_words(tok)):
+            return True  # "called the drills 'an irresponsible act'", "described her as a friend"
     if "@person" in want and _persons(objs, mm) and _persons(subjects, mm):
         return True  # "Trump attacked the Pope": one person attacking another criticises him
     if "@said" in want and _in_words(tok, lex):
@@ -113,6 +117,15 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
             return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
+
+
+def _predicate_words(verb: Token) -> list[Token]:
+    """The words of what a verb of naming calls its object: its object predicate ("called X nasty"), an
+    indefinite apposition ("called X a liar"), or its 'as' phrase ("described X as a threat")."""
+    heads = [c for c in verb.children if c.dep_ == "oprd"]
+    heads += [a for o in objects(verb) for a in o.children if a.dep_ == "appos"]
+    heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+    return [t for h in heads for t in list(h.subtree)[:12]]
 
 
 def _predicate(oprd: Token, objs: list[Token], mm: MentionMap) -> bool:
@@ -304,8 +317,12 @@ def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon)
             slot = slot[1:]
         deep = slot.startswith("~")
         slot = slot.lstrip("~")
-        for t in slot_tokens(tok, slot, lex):
-            recips += _doers(t, mm, lex) if _event_noun(t, lex) else collect(t, mm, lex, deep=deep)
+        doer = slot.endswith("-doer")  # "called the attack on Israel terrorism": aimed at its doer alone
+        for t in slot_tokens(tok, slot.removesuffix("-doer"), lex):
+            if _event_noun(t, lex):
+                recips += _doers(t, mm, lex, fallback=not doer)
+            else:
+                recips += collect(t, mm, lex, deep=deep)
     return recips
 
 
@@ -313,7 +330,8 @@ def _event_noun(tok: Token, lex: EventLexicon) -> bool:
     return tok.pos_ == "NOUN" and bool(lex.lookup("noun", tok.lemma_))
 
 
-def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+def _doers(noun: Token, mm: MentionMap, lex: EventLexicon, fallback: bool = True
+           ) -> list[Mention]:
     """Who did the act an event noun names: "condemned Russia's invasion of Ukraine" is aimed at Russia."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     by = (
@@ -322,7 +340,8 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
         else ("by", "from")
     )
     heads += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
-    return [m for h in heads for m in collect(h, mm, lex)] or collect(noun, mm, lex)
+    found = [m for h in heads for m in collect(h, mm, lex)]
+    return found or (collect(noun, mm, lex) if fallback else [])
 
 
 def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
@@ -389,8 +408,8 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
     roles = verb_roles if trig.pos == "verb" else noun_roles
     actors, found = roles(tok, trig, mm, lex)
     actors = dedupe(actors)
-    if actors and not found:
-        found = _touched(tok, trig, actors, mm, lex)
+    if actors and not found and not any(s.endswith("-doer") for s in trig.recipient):
+        found = _touched(tok, trig, actors, mm, lex)  # not for a slot that names the doer alone
     recips = dedupe(found, {m.entity.code for m in actors})
     if not (actors or (recips and _agentless(tok, trig, mm, lex))) or not _kinds_ok(trig, actors, recips):
         return None

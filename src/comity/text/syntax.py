@@ -36,7 +36,17 @@ STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
 def is_passive(verb: Token) -> bool:
     if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or linked_participle(verb)
+
+
+LINKING = frozenset({"remain", "stay", "stand", "seem", "appear", "become", "get", "look", "feel"})
+
+
+def linked_participle(verb: Token) -> bool:
+    """ "China remains accused of forced labor": a participle after a linking verb is passive; its
+    subject is that verb's."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp")
+            and verb.head.lemma_.lower() in LINKING)
 
 
 def child_with(tok: Token, *deps: str) -> Token | None:
@@ -55,6 +65,8 @@ def preps_of(tok: Token, lemma: str) -> list[Token]:
 def objects(verb: Token) -> list[Token]:
     """The verb's logical object: the direct object, or the passive subject."""
     if is_passive(verb):
+        if linked_participle(verb):
+            return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
     return found or _up_to_count(verb) or _relative_object(verb)
