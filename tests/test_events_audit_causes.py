@@ -100,6 +100,13 @@ CASES = [
     ("Japan and the Netherlands agreed to restrict China's access to chip tools.",
      {("AGREE", ("JPN", "NLD"), (), False, ())}),
     ("Russia and China agreed to hold talks with Iran.", {("AGREE", ("CHN", "RUS"), ("IRN",), False, ())}),
+    # strikes named by a noun act for the side that modifies them; criticism and isolation verbs
+    ("Turkish airstrikes hit northern Syria overnight.", {("ASSAULT", ("TUR",), ("SYR",), False, ())}),
+    ("A Saudi missile strike killed nine people in Sanaa.", {("ASSAULT", ("SAU",), ("YEM",), False, ())}),
+    ("Erdogan hit out at Netanyahu over the raid.", {("ACCUSE", ("TUR",), ("ISR",), False, ())}),
+    ("Western governments isolated Belarus after the vote.", set()),
+    ("The EU and Britain isolated Belarus after the vote.",
+     {("SANCTION", ("EUR", "GBR"), ("BLR",), False, ())}),
     # a court appeal is no request
     ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
     ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),
