@@ -97,8 +97,6 @@ CASES = [
     ("A member of the EU, Hungary has refused to sanction Russia.",
      {("REJECT", ("HUN",), ("RUS",), False, ())}),
     # two sides agreeing to act on a third agree with each other
-    ("Japan and the Netherlands agreed to restrict China's access to chip tools.",
-     {("AGREE", ("JPN", "NLD"), (), False, ())}),
     ("Russia and China agreed to hold talks with Iran.", {("AGREE", ("CHN", "RUS"), ("IRN",), False, ())}),
     # strikes named by a noun act for the side that modifies them; criticism and isolation verbs
     ("Turkish airstrikes hit northern Syria overnight.", {("ASSAULT", ("TUR",), ("SYR",), False, ())}),
@@ -107,6 +105,30 @@ CASES = [
     ("Western governments isolated Belarus after the vote.", set()),
     ("The EU and Britain isolated Belarus after the vote.",
      {("SANCTION", ("EUR", "GBR"), ("BLR",), False, ())}),
+    # agreeing on a coercive measure decides it; a state one is left in; a report is no threat
+    ("Japan and the Netherlands agreed to restrict China's access to chip tools.",
+     {("SANCTION", ("JPN", "NLD"), ("CHN",), False, ("future",))}),
+    ("The sanctions have left Iran in a deep recession.", set()),
+    ("Israel left Lebanon in 2000.", {("SANCTION", ("ISR",), ("LBN",), False, ("historical",))}),
+    ("Kyiv warned Russian troops were mining the roads near the plant.", set()),
+    ("Tehran warned Israel against any attack.", {("THREATEN", ("IRN",), ("ISR",), False, ())}),
+    ("London is about to begin trade talks with Canberra.",
+     {("AGREE", ("GBR",), ("AUS",), False, ("future",))}),
+    ("The Pentagon declined to peg the number of Russian losses.", set()),
+    # origins, counties and the seat of a civil body are no side
+    ("Iranian-Americans visiting relatives were detained by Iran.",
+     {("COERCE", ("IRN",), ("USA",), False, ())}),
+    ("Nassau County officials called for the mayor's resignation.", set()),
+    ("An Oslo-based rights group accused Iran of executions.", set()),
+    # an adjective names no body; a content clause of a demand is what is asked, not done
+    ("Erdogan declared a partial military mobilization, calling up reservists to fight in Syria.",
+     {("MOBILIZE", ("TUR",), ("SYR",), False, ()), ("ASSAULT", ("TUR",), ("SYR",), False, ())}),
+    ("Paris rejected Moscow's demands that NATO commit to never admitting Georgia.",
+     {("REJECT", ("FRA",), ("RUS",), False, ())}),
+    # a disaster's emergency coerces no one; cutting aid is no aid
+    ("Ecuador declared a state of emergency over the drought.", set()),
+    ("Ecuador declared a state of emergency after gang attacks.", {("COERCE", ("ECU",), (), False, ())}),
+    ("Washington eliminated its aid to Kabul.", {("SANCTION", ("USA",), ("AFG",), False, ())}),
     # a court appeal is no request
     ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
     ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),

@@ -200,6 +200,8 @@ def _resolve(
                 refuse.make_threat(cands[outer], cands[i])
             elif refuse.promised_abstention(cands[outer], cands[i], lex):  # "pledged not to send arms"
                 refuse.make_refusal(cands[outer], cands[i])
+            elif refuse.agreed_measure(cands[outer], cands[i], lex):  # "agreed to cut banks off SWIFT"
+                refuse.make_measure(cands[outer], cands[i])
             _inherit(cands[outer], [cands[i]])
     for i, cand in cands.items():  # "will not meet their demands": a refusal (not one folded into another)
         if outer_of.get(i, -1) not in cands:

@@ -40,8 +40,8 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
     out = []
     for m in mentions:
         tok = _token(doc, m)
-        if tok is None or not _open(m, wanted):
-            out.append(m)
+        if tok is None or not _open(m, wanted) or tok.dep_ == "amod":
+            out.append(m)  # "a military mobilization": an adjective names no body
             continue
         code = _country_for(tok, by_sent.get(tok.sent.start, []), doc)
         out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)

@@ -304,11 +304,12 @@ def _last_day(value: str) -> date | None:
 
 
 def _is_historical(value: str | None, source: str | None, published: date | None) -> bool:
-    """_Dated by the text to a year before the publication's."""
+    """Dated by the text to a time that ended over a year before publication (issue 12: "an event dated
+    years before publication"; an act of ten months before, in the previous calendar year, is not)."""
     if source != "text" or not value or published is None:
         return False
     last = _last_day(value)
-    return last is not None and last < date(published.year, 1, 1) and (published - last).days > 30
+    return last is not None and last < date(published.year, 1, 1) and (published - last).days > 365
 
 
 def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef], lex: EventLexicon) -> list[_Dated]:

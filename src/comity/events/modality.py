@@ -383,7 +383,8 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
         if cur.dep_ == "conj" and cur.pos_ == "ADP":  # "accused X of A and of B": the second "of" shares
             cur = next((a for a in cur.ancestors if a.pos_ == "ADP" and a.lower_ == cur.lower_), cur.head)
             continue  # the first one's embedding, wherever the parser hung it
-        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur) and not _bare_to(cur)) or cur.head == cur:
+        if (cur.dep_ not in EMBED_DEPS and not _for_to(cur) and not _bare_to(cur) and not _content_clause(cur)
+                ) or cur.head == cur:
             return None
         if cur.dep_ == "prep" and lex.has("circumstance_preps", cur.lower_) and not lex.has(
             "refusal_verbs", cur.head.lemma_
@@ -396,6 +397,15 @@ def embedding(tok: Token, triggered: dict[int, str], lex: EventLexicon) -> Token
             compelled = lex.has("compelling_types", kind) and tok.dep_ == "xcomp" and tok.head == cur
             return cur if lex.has("embedding_types", kind) or alleged or compelled else None
     return None
+
+
+def _content_clause(tok: Token) -> bool:
+    """ "Moscow's demands that NATO commit": a clause with its own subject that the parser read as a relative
+    clause on a noun ('that' taken for a relative pronoun) is the noun's content."""
+    kids = list(tok.children)
+    return (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
+                                        for c in kids)
+            and any(c.lower_ == "that" and c.i < tok.i for c in kids))
 
 
 def _bare_to(tok: Token) -> bool:

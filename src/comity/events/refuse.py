@@ -112,6 +112,18 @@ def promised_abstention(outer: Candidate, inner: Candidate, lex: EventLexicon) -
             and lex.has("promise_verbs", outer.tok.lemma_))
 
 
+def agreed_measure(outer: Candidate, inner: Candidate, lex: EventLexicon) -> bool:
+    """ "agreed to remove Russian banks from SWIFT", "agreed to restrict China's access": sides agreeing on a
+    coercive measure ('measure_types') decide that measure; it is aimed at its target, not at them."""
+    return (outer.event == "AGREE" and outer.tok.lemma_.lower() == "agree" and not outer.negated
+            and not inner.negated and lex.has("measure_types", inner.event))
+
+
+def make_measure(outer: Candidate, inner: Candidate) -> None:
+    outer.event, outer.mode = inner.event, inner.mode
+    outer.aux = [*dict.fromkeys([*outer.aux, "future"])]
+
+
 def make_refusal(outer: Candidate, inner: Candidate) -> None:
     outer.event, outer.mode = "REJECT", ASKED_MODES.get(inner.event)
     outer.aux = [a for a in outer.aux if a != "future"]

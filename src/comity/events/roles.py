@@ -49,6 +49,8 @@ def is_actor(mention: Mention) -> bool:
     ent = mention.entity
     if not ent.code or (ent.sector in NON_ACTOR_SECTORS and mention.how != "title"):
         return False
+    if ent.sector in NON_ACTOR_SECTORS | {"SOC"} and "based" in mention.text.lower():
+        return False  # "an Oslo-based rights group" is not Norway's: its seat is no side
     return ent.kind in ("country", "igo", "group", "person", "org")
 
 
@@ -60,13 +62,16 @@ class _Roles:
 
 # "Oslo-based", "Iranian-made", "Iran-backed": the place or state only modifies the thing that acts
 SEAT_TAIL = re.compile(r"[-–](?:based|made|built|designed|manufactured|supplied|backed|funded|sponsored"
-                       r"|financed|armed|trained|linked|aligned|allied|owned)\b", re.IGNORECASE)
+                       r"|financed|armed|trained|linked|aligned|allied|owned|brokered|mediated)\b"
+                       r"|[-–](?:Americans?|Canadians?|Britons?|Australians?)\b"  # "Palestinian-Americans"
+                       r"|\s+(?:County|Parish|Township|Borough)\b", re.IGNORECASE)  # "Nassau County"
 
 
 def _seat(doc: Doc, mention: Mention) -> bool:
-    """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia": a place named as
-    the seat of a body, or a state named as the maker or backer of a thing or group, is not the side that
-    acts (the body or group is coded by its own name, if at all)."""
+    """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia", "a U.S.-brokered
+    truce": a place named as the seat of a body, a state named as the maker, backer or broker of a thing or
+    group, an origin of citizens of another state ("Palestinian-Americans") or a homonym of a county
+    ("Nassau County") is not the side that acts (the body or group is coded by its own name, if at all)."""
     return SEAT_TAIL.match(doc_text(doc), mention.span[1]) is not None
 
 

@@ -90,6 +90,12 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         words = f"{polarity}_words"
         if f"@{polarity}" in want and any(lex.has(words, t.lemma_) for t in _predicate_words(tok)):
             return True  # "called the drills 'an irresponsible act'", "described her as a friend"
+    if "@disaster" in want and any(lex.has("disaster_nouns", t.lemma_) for o in objs for t in o.subtree):
+        return True  # "declared a state of emergency over the drought": no coercion of anyone
+    if "@report" in want and _reported_fact(tok):
+        return True  # "warned Russian troops were mining roads": a report of another's act, no threat
+    if "@stranded" in want and objs and _state_after(tok, objs):
+        return True  # "left Lebanon in the crossfire", "leaving Russia on its own": a state it is left in
     if "@person" in want and _persons(objs, mm) and _persons(subjects, mm):
         return True  # "Trump attacked the Pope": one person attacking another criticises him
     if "@said" in want and _in_words(tok, lex):
@@ -146,6 +152,40 @@ def _view(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in kids) and not any(
         c.dep_ == "aux" and c.lower_ in BINDING_MODALS | {"to"} for c in kids
     )
+
+
+def _reported_fact(verb: Token) -> bool:
+    """A complement that tells, in the past or as going on, what someone did or does: a finite clause with
+    an auxiliary of tense but no modal ("were mining", "had entered"), whose subject is not the speaker."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        auxes = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+        tensed = c.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ in ("be", "have") for a in auxes)
+        modal = any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes)
+        own = any(s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in c.children)
+        if tensed and not modal and not own:
+            return True
+    return False
+
+
+STATE_PREPS = frozenset({"in", "on", "with", "without", "at", "to", "under", "exposed", "open"})
+
+
+def _state_after(verb: Token, objs: list[Token]) -> bool:
+    """After its object, the verb names a state: a predicate ("left it vulnerable") or a phrase of
+    circumstance that is no time ("in the crossfire", not "in 2000")."""
+    last = max(o.i for o in objs)
+    for c in verb.children:
+        if c.i <= last:
+            continue
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in STATE_PREPS and not any(
+            t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.subtree
+        ):
+            return True
+    return False
 
 
 def _persons(heads: list[Token], mm: MentionMap) -> bool:

@@ -101,6 +101,8 @@ _MAX_SHORT_WORDS = 12
 def line_kind(line: str) -> str | None:
     """The furniture kind of one stripped line, or ``None`` when it is running text."""
     words = len(line.split())
+    if _long_agency_caption(line, words):
+        return "caption"
     if not words or words > _MAX_FURNITURE_WORDS or len(line) > _MAX_FURNITURE_CHARS:
         return None  # the length bound keeps the searches below linear on a run-on line
     if _PHOTO_CREDIT.search(line) or _CAPTION_LABEL.match(line):
@@ -110,6 +112,13 @@ def line_kind(line: str) -> str | None:
     if _STAMP.match(line) and _CLOCK.search(line):
         return "stamp"
     return _other_kind(line, words)
+
+
+def _long_agency_caption(line: str, words: int) -> bool:
+    """An agency's long caption: its "CITY - MONTH DD:" heading and its photo credit at the end."""
+    if words <= _MAX_FURNITURE_WORDS or len(line) > 2 * _MAX_FURNITURE_CHARS:
+        return False
+    return bool(_CAPTION_LABEL.match(line)) and _PHOTO_CREDIT.search(line[-120:]) is not None
 
 
 def _other_kind(line: str, words: int) -> str | None:
