@@ -129,6 +129,14 @@ CASES = [
     ("Ecuador declared a state of emergency over the drought.", set()),
     ("Ecuador declared a state of emergency after gang attacks.", {("COERCE", ("ECU",), (), False, ())}),
     ("Washington eliminated its aid to Kabul.", {("SANCTION", ("USA",), ("AFG",), False, ())}),
+    # a noun carried by 'undertake', helping along an act, a role retreated from, what a future act awaits
+    ("Ankara ordered its army to undertake a complete siege of the town.", set()),
+    ("Biden held off to help induce China to act.", set()),
+    ("It is the worst time for Britain to retreat from its historic role.", set()),
+    ("Israel said it would keep its siege until Hamas released the hostages.",
+     {("RETREAT", ("PSE",), (), False, ("hypothetical",))}),
+    # a target named in the sentence tells no sub-state doer's country
+    ("The regime has continued to launch attacks from mobile launchers against Israel.", set()),
     # a court appeal is no request
     ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
     ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),

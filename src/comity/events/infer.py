@@ -23,6 +23,7 @@ COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"
 PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 SCENE_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})  # where a crowd acts
 NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC"})
+OUTWARD = frozenset({"GOV", "MIL", "SPY", "REB"})  # sectors that act on other states (not judges, police)
 ABROAD = ("embassy", "consulate", "mission")  # a state's institutions that stand in another state
 QUANTITY = frozenset(
     {"ten", "tens", "dozen", "hundred", "thousand", "million", "score", "group", "crowd", "number"}
@@ -43,7 +44,7 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
         if tok is None or not _open(m, wanted) or tok.dep_ == "amod":
             out.append(m)  # "a military mobilization": an adjective names no body
             continue
-        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc)
+        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc, abroad=m.entity.sector in OUTWARD)
         out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)
     return sorted(out + _crowds(doc, mentions, by_sent, lex), key=lambda m: m.span)
 
@@ -147,7 +148,12 @@ def _destination(span: Span) -> bool:
             and prep.head.lemma_.lower() != "return")
 
 
-def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:
+def _target(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("against", "at", "on", "upon")
+
+
+def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: bool = False) -> str | None:
     countries = _country_mentions(doc, same)
     if not countries:
         return None
@@ -156,7 +162,7 @@ def _country_for(tok: Token, same: list[Mention], doc: Doc) -> str | None:
             for span, other in countries:
                 if child.i < span.start and span.end <= child.right_edge.i + 1:
                     return other.entity.code
-    if any(_destination(span) for span, _ in countries):
-        return None  # "fleeing to Mexico": a sentence naming where someone goes tells no body's country
+    if any(_destination(span) or (abroad and _target(span)) for span, _ in countries):
+        return None  # "fleeing to Mexico", "the regime's attacks against Israel": not the doer's home
     codes = {other.entity.code for _, other in countries}
     return codes.pop() if len(codes) == 1 else None

@@ -309,6 +309,14 @@ def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
                                                   for c in tok.children)
 
 
+def _awaited(verb: Token, lex: EventLexicon) -> bool:
+    """ "would continue its siege until Hamas returned the hostages": what a future act waits for has not
+    happened."""
+    waits = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children)
+    return waits and any(lex.has("hypothetical_words", m) or lex.has("future_words", m)
+                         for m in _modals(verb.head))
+
+
 def _said_in_jest(tok: Token, lex: EventLexicon) -> bool:
     cur = tok
     for _ in range(4):
@@ -360,6 +368,8 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         cur = verb
         for _ in range(3):
             if any(c.dep_ == "mark" and lex.has("hypothetical_words", c.lower_) for c in cur.children):
+                return True
+            if _awaited(cur, lex):
                 return True
             if cur.dep_ not in ("advcl", "conj", "ccomp") or cur.head == cur or told_apart(cur):
                 break

@@ -90,6 +90,10 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         words = f"{polarity}_words"
         if f"@{polarity}" in want and any(lex.has(words, t.lemma_) for t in _predicate_words(tok)):
             return True  # "called the drills 'an irresponsible act'", "described her as a friend"
+    if "@object" in want and objs:
+        return True  # "undertake a complete siege": the verb carries a noun, it promises nothing
+    if "@infinitive" in want and not objs and any(c.dep_ == "xcomp" for c in tok.children):
+        return True  # "to help induce China": helping along an act, no aid to anyone
     if "@disaster" in want and any(lex.has("disaster_nouns", t.lemma_) for o in objs for t in o.subtree):
         return True  # "declared a state of emergency over the drought": no coercion of anyone
     if "@report" in want and _reported_fact(tok):
