@@ -137,6 +137,14 @@ CASES = [
      {("RETREAT", ("PSE",), (), False, ("hypothetical",))}),
     # a target named in the sentence tells no sub-state doer's country
     ("The regime has continued to launch attacks from mobile launchers against Israel.", set()),
+    # from the fourth audit: bombardment verbs, a proposed visit, recognition of a fact, a planned trip
+    ("Russia pounded the Kharkiv region with missiles.", {("ASSAULT", ("RUS",), ("UKR",), False, ())}),
+    ("Pelosi has proposed visiting Taiwan.", {("AGREE", ("USA",), ("TWN",), False, ("future",))}),
+    ("Their US citizenship is not recognized by Tehran.", set()),
+    ("Kosovo was recognized by the United States in 2008.",
+     {("SUPPORT", ("USA",), ("XKX",), False, ("historical",))}),
+    ("The planned visit by Modi to Kyiv was announced on Monday.",
+     {("AGREE", ("IND",), ("UKR",), False, ("future",))}),
     # a court appeal is no request
     ("March 3, 2015: a federal judge strikes down Ohio's ban, and the state appeals.", set()),
     ("Georgia appealed to the EU for faster talks.", {("REQUEST", ("GEO",), ("EUR",), False, ())}),

@@ -112,6 +112,7 @@ def test_empty_text_has_no_parts() -> None:
         ("JUST WATCHED Video shows eruption that caused tsunami waves Replay More Videos ... MUST WATCH "
          "Video shows eruption that caused tsunami waves 01:37", "link"),
         ("Updated 6:45 AM EDT, Tue May 3, 2022", "stamp"),
+        ("Correction: An earlier version of this story misstated the date of the call.", "credit"),
         ("WASHINGTON, DC - NOVEMBER 21: U.S. President Joe Biden pardons Chocolate, the National "
          "Thanksgiving Turkey, as he is joined by the 2022 National Turkey Federation Chairman Ronnie Parker "
          "on the South Lawn of the White House November 21, 2022 in Washington, DC. Chocolate, and the "

@@ -305,8 +305,9 @@ def _reported(verb: Token, lex: EventLexicon) -> bool:
 
 def _modified_by(tok: Token, words: str, lex: EventLexicon) -> bool:
     """A noun trigger with an adjective of the list ``words`` ("a possible summit", "the planned visit")."""
-    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and lex.has(words, c.lemma_)
-                                                  for c in tok.children)
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "amod" or (c.dep_ == "acl" and c.tag_ == "VBN")) and lex.has(words, c.lemma_)
+        for c in tok.children)  # "the trip, set for mid-July": a participle too
 
 
 def _awaited(verb: Token, lex: EventLexicon) -> bool:

@@ -56,7 +56,8 @@ _SIGN_OFF = re.compile(rf"^[–—\-−‒]{{1,2}}\s*{_NAME}(?:,\s{_OUTLET})?\.?
 # Jimenez contributed.", "Associated Press writers … contributed."
 _CONTRIBUTORS = re.compile(
     r"^contributing\s*:|\bcontributed(?: reporting)?\.?$"
-    r"|^this (?:story|article|report) (?:has been|was|will be) updated\b",
+    r"|^this (?:story|article|report) (?:has been|was|will be) updated\b"
+    r"|^(?:correction|clarification)\s*:",
     re.IGNORECASE,
 )
 # Rule contact: an author's contact note — an e-mail address or a social
