@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from comity import Coder
 from comity.config import DEFAULT_MODEL
 from comity.records import Article
 from comity.text.document import Parsed
@@ -31,6 +32,27 @@ def parse(nlp) -> Callable[..., Parsed]:
         return Parsed(Article(id="t", text=text, published=published), nlp(text))
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def event_records(coder: Coder) -> Callable[..., set[tuple]]:
+    """event_records(text, aux=False) -> {(type, actor codes, recipient codes, negated[, aux])}: the events of
+    one text coded as published on 2025-05-07, each side's codes sorted."""
+
+    def _records(text: str, aux: bool = False) -> set[tuple]:
+        out = set()
+        for e in coder.code(text, "2025-05-07").events:
+            row = (e.event, tuple(sorted({m.entity.code for m in e.actor})),
+                   tuple(sorted({m.entity.code for m in e.recipient})), e.negated)
+            out.add((*row, tuple(e.aux)) if aux else row)
+        return out
+
+    return _records
 
 
 @pytest.fixture(scope="session")

@@ -12,19 +12,6 @@ import pytest
 
 from comity import Coder
 
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
-def records(coder: Coder, text: str) -> set[tuple]:
-    coded = coder.code(text, "2025-05-07")
-    return {(e.event, tuple(sorted({m.entity.code for m in e.actor})),
-             tuple(sorted({m.entity.code for m in e.recipient})), e.negated, tuple(e.aux))
-            for e in coded.events}
-
-
 CASES = [
     # word sense: naming someone is no phone call; naming with a word of blame is criticism, of praise backing
     ("Lula called the Argentine president \u201crude\u201d in a radio interview.",
@@ -183,8 +170,8 @@ def test_the_president_is_the_articles_protagonist(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize("text,expected", CASES)
-def test_event_records(coder: Coder, text: str, expected: set[tuple]) -> None:
-    assert records(coder, text) == expected
+def test_event_records(event_records, text: str, expected: set[tuple]) -> None:
+    assert event_records(text, aux=True) == expected
 
 
 DATES = [

@@ -14,18 +14,6 @@ import pytest
 
 from comity import Coder
 
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
-def records(coder: Coder, text: str) -> set[tuple]:
-    coded = coder.code(text, "2025-05-07")
-    return {(e.event, tuple(sorted({m.entity.code for m in e.actor})),
-             tuple(sorted({m.entity.code for m in e.recipient})), e.negated) for e in coded.events}
-
-
 CASES = [
     # word sense: occupy a role, offer no explanation, attack someone for a decision
     ("Brazil, which occupies a central position in the bloc, hosted the summit.", set()),
@@ -102,8 +90,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_event_records(coder: Coder, text: str, expected: set[tuple]) -> None:
-    assert records(coder, text) == expected
+def test_event_records(event_records, text: str, expected: set[tuple]) -> None:
+    assert event_records(text) == expected
 
 
 DATES = [
@@ -144,13 +132,13 @@ def test_event_dates(coder: Coder, text: str, kind: str, date: str | None, aux: 
     assert (event.date, event.aux) == (date, aux)
 
 
-def test_sides_acting_side_by_side(coder: Coder) -> None:
+def test_sides_acting_side_by_side(event_records) -> None:
     """Several actors with no recipient: one record each, unless they meet or agree (symmetric), clash, or
     are rivals elsewhere in the article doing a conflictual act (then they act on each other)."""
-    assert records(coder, "Russia and China demanded immediate de-escalation.") == {
+    assert event_records("Russia and China demanded immediate de-escalation.") == {
         ("REQUEST", ("RUS",), (), False), ("REQUEST", ("CHN",), (), False)}
-    assert records(coder, "Brazil and India held talks in Delhi.") == {("CONSULT", ("BRA", "IND"), (), False)}
-    found = records(coder, "Israel struck Iran on Monday. Both Israel and Iran threatened further reprisals.")
+    assert event_records("Brazil and India held talks in Delhi.") == {("CONSULT", ("BRA", "IND"), (), False)}
+    found = event_records("Israel struck Iran on Monday. Both Israel and Iran threatened further reprisals.")
     assert ("THREATEN", ("IRN", "ISR"), (), False) in found
 
 
@@ -167,21 +155,21 @@ def test_evidence_is_one_sentence_per_mention(coder: Coder) -> None:
     assert all("weather" not in e.text for e in event.evidence)
 
 
-def test_context_partner_named_nearby(coder: Coder) -> None:
+def test_context_partner_named_nearby(event_records) -> None:
     """The context rule fills a recipient only with a side named in the event's paragraph or the two
     before it: an act told paragraphs away from the partner is not aimed at it."""
     near = "China accused Japan of provocations on Monday.\n\nJapan rejected the charge."
-    assert ("REJECT", ("JPN",), ("CHN",), False) in records(coder, near)
+    assert ("REJECT", ("JPN",), ("CHN",), False) in event_records(near)
     far = ("China accused Japan of provocations on Monday.\n\nThe talks went on.\n\nThe weather was mild.\n\n"
            "Trade was discussed.\n\nJapan's navy stepped up its patrols in the south.")
-    assert ("MOBILIZE", ("JPN",), ("CHN",), False) not in records(coder, far)
+    assert ("MOBILIZE", ("JPN",), ("CHN",), False) not in event_records(far)
 
 
-def test_retreat_takes_no_ally_as_context_recipient(coder: Coder) -> None:
+def test_retreat_takes_no_ally_as_context_recipient(event_records) -> None:
     """A retreat yields to an adversary: the article's cooperation partner is not its recipient."""
     text = ("Putin met Xi Jinping in Beijing on Monday. Xi praised Russia.\n\n"
             "Putin spoke to Xi about the war. Russian troops are retreating in the east.")
-    assert not any(r[0] == "RETREAT" and "CHN" in r[2] for r in records(coder, text))
+    assert not any(r[0] == "RETREAT" and "CHN" in r[2] for r in event_records(text))
 
 
 def test_evidence_never_runs_sentences_together(coder: Coder) -> None:
@@ -196,10 +184,10 @@ def test_evidence_never_runs_sentences_together(coder: Coder) -> None:
         "the right of assembly.\u201d"]
 
 
-def test_nominal_event_takes_no_context_recipient(coder: Coder) -> None:
+def test_nominal_event_takes_no_context_recipient(event_records) -> None:
     """ "his resignation": a noun names an act; the article's partner is not its recipient."""
     text = ("China accused Japan of provocations near the islands on Monday. Japan rejected the charge. "
             "Japan's defence minister announced his resignation on Tuesday.")
-    found = records(coder, text)
+    found = event_records(text)
     assert ("REJECT", ("JPN",), ("CHN",), False) in found  # a verb keeps the context recipient
     assert not any(r[0] == "RETREAT" and r[2] for r in found)
