@@ -35,11 +35,17 @@ from comity.actors.dictionary import NON_STATE, Dictionary, words
 from comity.actors.match import Target, Unit
 from comity.actors.peoples import people_piece
 from comity.actors.piece import MODIFIERS, Piece
-from comity.actors.placed import STATE_SECTORS, based_in, based_title, place_code, placed, title_based_in
+from comity.actors.placed import (
+    CIVIL_SECTORS,
+    STATE_SECTORS,
+    based_in,
+    based_title,
+    place_code,
+    placed,
+    title_based_in,
+)
 from comity.records import Entity
 from comity.text.normalize import strip_possessive
-
-CIVIL_SECTORS = frozenset({"EDU", "BUS", "JRN", "MED", "NGO"})  # bodies whose officers hold no state office
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # portfolio words between a country and "minister"/"ministry" ("Egypt's health ministry")

@@ -26,6 +26,9 @@ from comity.records import Entity
 PLACE_KINDS = frozenset({"country", "place", "ner:GPE", "ner:LOC"})
 BASED_WINDOW = 4  # words between "based in" and the place ("based in Christian east Beirut")
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+# companies, schools, clinics, charities and outlets: no side of a state acts through them, and their
+# officers hold no state office ("Harvard President Claudine Gay")
+CIVIL_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO", "JRN"})
 
 
 class Composer(Protocol):

@@ -49,6 +49,7 @@ ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "put", "post", "
 PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "leaders", "capitals", "states",
                         "neighbours", "neighbors", "allies", "rivals", "powers", "presidents"})
 REACH = 3
+PROTAGONIST_REACH = 300  # mentions looked back at to find who the article names most
 DOCUMENT_REACH = 8  # "the statement" goes on being quoted paragraphs after it was issued
 
 
@@ -121,7 +122,9 @@ def _salient_titled(
     here = sentence_of[noun.i]
     near: list[int] = []
     counts: dict[int, int] = {}
-    for ref in model.before(noun.i):
+    for seen, ref in enumerate(model.before(noun.i)):
+        if seen > PROTAGONIST_REACH:
+            break  # a long article's protagonist is named often enough within this reach
         if ref.referent is None:
             continue
         counts[ref.referent] = counts.get(ref.referent, 0) + 1

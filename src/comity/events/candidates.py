@@ -97,7 +97,8 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
             outer.recipient = dedupe(cand.actor + cand.recipient)  # "offered to host talks between A and B"
         if not outer.recipient and outer.event == "REQUEST":
             outer.recipient = dedupe(cand.actor, actor_codes)
-        # "Japan and the Netherlands agreed to restrict China's access": they agree with each other, not China
+        # two sides agreeing on another's act agree with each other, not with its target (a coercive measure
+        # they agree on is decided instead: refuse.agreed_measure)
         joint = outer.event == "AGREE" and len(actor_codes) > 1 and cand.event not in COOPERATIVE
         if not outer.recipient and not joint:
             outer.recipient = dedupe(cand.recipient, actor_codes)

@@ -57,11 +57,11 @@ def blast_subject(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
 def other_cause(verb: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     """ "has been hit in the pocket by an unusual problem", "were hit by a heat wave": a passive act whose
     'by' agent is neither a weapon or attacker ('VIOLENT_AGENTS') nor a side is no assault."""
-    agents = [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
-              for o in c.children if o.dep_ == "pobj"]  # "hit by a heat wave", "hit with high temperatures"
-    return bool(agents) and all(
-        a.lemma_.lower() not in VIOLENT_AGENTS and not collect(a, mm, lex) for a in agents
-    )
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    weather = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+               if o.dep_ == "pobj" and (lex.has("disaster_nouns", o.lemma_) or o.lemma_ == "temperature")]
+    return bool(weather) or (bool(agents) and all(  # "hit with high temperatures", "hit by a heat wave"
+        a.lemma_.lower() not in VIOLENT_AGENTS and not collect(a, mm, lex) for a in agents))
 
 
 def ruled_out(tok: Token, lex: EventLexicon) -> bool:

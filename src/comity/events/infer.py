@@ -11,11 +11,13 @@ A sentence naming two or more countries gives none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon
+from comity.events.roles import named_aside
 from comity.records import Entity, Mention
 from comity.text.syntax import doc_text
 
@@ -24,7 +26,7 @@ PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
 SCENE_PREPS = frozenset({"in", "at", "inside", "across", "throughout"})  # where a crowd acts
 NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC"})
 OUTWARD = frozenset({"GOV", "MIL", "SPY", "REB"})  # sectors that act on other states (not judges, police)
-ABROAD = ("embassy", "consulate", "mission")  # a state's institutions that stand in another state
+ABROAD = re.compile(r"\b(?:embassy|consulate|mission)\b", re.IGNORECASE)  # a state's, in another state
 QUANTITY = frozenset(
     {"ten", "tens", "dozen", "hundred", "thousand", "million", "score", "group", "crowd", "number"}
 )
@@ -131,10 +133,10 @@ def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention
     out = []
     for m in same:
         code = m.entity.code
-        abroad = any(w in m.text.lower() for w in ABROAD)  # "the Mexican Embassy" stands in another state
+        abroad = ABROAD.search(m.text) is not None  # "the Mexican Embassy" stands in another state
         if code and code not in NON_STATE and (m.entity.kind == "country" or m.how == "title") and not abroad:
             span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-            if span is not None:
+            if span is not None and not named_aside(doc, m):  # "Police in Nassau County" are not Bahamian
                 out.append((span, m))
     return out
 

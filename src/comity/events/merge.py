@@ -309,7 +309,7 @@ def _is_historical(value: str | None, source: str | None, published: date | None
     if source != "text" or not value or published is None:
         return False
     last = _last_day(value)
-    return last is not None and last < date(published.year, 1, 1) and (published - last).days > 365
+    return last is not None and (published - last).days > 365
 
 
 def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef], lex: EventLexicon) -> list[_Dated]:

@@ -72,10 +72,16 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
     for gov in governors(tok, lex, cue="negation"):
         if double_negative(gov, lex):
             return False  # "will not hesitate to fight": the act is not denied
-        if _negated_here(gov, lex) or lex.has("negating_verbs", gov.lemma_):
+        denying = lex.has("negating_verbs", gov.lemma_) and not _declined_comment(gov, lex)
+        if _negated_here(gov, lex) or denying:
             return True
     first = shared_conjunct(tok)
     return first is not None and is_negated(first, lex)  # "did not attend the summit or meet Biden"
+
+
+def _declined_comment(verb: Token, lex: EventLexicon) -> bool:
+    """ "declined to comment on the expulsion": declining to comment denies no act it names."""
+    return any(c.dep_ == "xcomp" and lex.has("comment_words", c.lemma_) for c in verb.children)
 
 
 def _purpose_of_denied(tok: Token) -> bool:
@@ -351,10 +357,11 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         return True  # "Russia is unlikely to attack", "is likely to meet", "is not equipped to help defend"
     noun_object = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr")
     if noun_object and light_verb(tok, lex) is None and any(
-        lex.has("hypothetical_words", m) for m in _modals(tok.head)
+        lex.has("hypothetical_words", m)
+        for m in _modals(tok.head) if not (m == "would" and _reported(tok.head, lex))
     ):
         return True  # "joining would likely mean more joint training": what a supposed act would bring
-    if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and any(
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and tok.head.tag_ != "VBD" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
         return True  # "Russia has to withdraw", "what Mexico has to offer": a duty or a capacity

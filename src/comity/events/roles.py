@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from comity.actors.placed import CIVIL_SECTORS
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
 from comity.text.syntax import child_with, doc_text, is_passive, objects, pobjs, preps_after, preps_of
 
-NON_ACTOR_SECTORS = frozenset({"BUS", "EDU", "MED", "NGO", "JRN"})  # JRN: "told CNN", "Reuters reported"
+NON_ACTOR_SECTORS = CIVIL_SECTORS  # JRN: "told CNN", "Reuters reported"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
 PHRASE_DEPS = frozenset(
     {"conj", "appos", "compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"}
@@ -67,7 +68,7 @@ SEAT_TAIL = re.compile(r"[-–](?:based|made|built|designed|manufactured|supplie
                        r"|\s+(?:County|Parish|Township|Borough)\b", re.IGNORECASE)  # "Nassau County"
 
 
-def _seat(doc: Doc, mention: Mention) -> bool:
+def named_aside(doc: Doc, mention: Mention) -> bool:
     """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia", "a U.S.-brokered
     truce": a place named as the seat of a body, a state named as the maker, backer or broker of a thing or
     group, an origin of citizens of another state ("Palestinian-Americans") or a homonym of a county
@@ -84,7 +85,8 @@ PLACE_NAMED = frozenset({
 
 
 def _named_for(span: Span, mention: Mention) -> bool:
-    """A place that names a document, a negotiating format or a body's seat (``PLACE_NAMED``)."""
+    """The one place that names a document, a negotiating format or a body's seat (``PLACE_NAMED``): "the
+    Djibouti agreement", "the Paris Climate Accord"; not the parties of "the US-China trade agreement"."""
     if mention.entity.kind != "country":
         return False
     cur = span.root
@@ -93,7 +95,8 @@ def _named_for(span: Span, mention: Mention) -> bool:
             return False
         cur = cur.head
         if cur.lemma_.lower() in PLACE_NAMED:
-            return True
+            names = {t.i for t in cur.subtree if t.i < cur.i and t.ent_type_ in ("GPE", "NORP")}
+            return len(names | {span.root.i}) == 1
     return False
 
 
@@ -108,7 +111,7 @@ class MentionMap:
             if not is_actor(mention):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-            if span is None or _seat(doc, mention) or _named_for(span, mention):
+            if span is None or named_aside(doc, mention) or _named_for(span, mention):
                 continue
             for tok in span:  # "U.S.-China" is one token holding two mentions
                 self.by_token.setdefault(tok.i, []).append(mention)

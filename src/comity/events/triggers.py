@@ -28,7 +28,7 @@ from comity.events.roles import (
     through_quantity,
 )
 from comity.records import Mention
-from comity.text.syntax import is_passive, objects
+from comity.text.syntax import is_passive, objects, pobjs
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
@@ -98,15 +98,15 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         return True  # "declared a state of emergency over the drought": no coercion of anyone
     if "@report" in want and _reported_fact(tok):
         return True  # "warned Russian troops were mining roads": a report of another's act, no threat
-    if "@stranded" in want and objs and _state_after(tok, objs):
+    if "@stranded" in want and objs and _state_after(tok, objs, lex):
         return True  # "left Lebanon in the crossfire", "leaving Russia on its own": a state it is left in
     if "@person" in want and _persons(objs, mm) and _persons(subjects, mm):
         return True  # "Trump attacked the Pope": one person attacking another criticises him
-    if "@said" in want and _in_words(tok, lex):
-        return True  # "attacked X in a post", "attacked X, calling him weak"
-    if "@say" in want and any(
-        lex.has("comment_words", t.lemma_) for t in (*objs, *(c for c in tok.children if c.dep_ == "xcomp"))
-    ):
+    if "@speakers" in want and subjects and all(_persons([s, *s.conjuncts], mm) for s in subjects):
+        return True  # "Macron and Meloni clashed over migration": people clash in words
+    if "@said" in want and _persons(objs, mm) and _in_words(tok, lex):
+        return True  # "attacked the Pope in a post", "attacked Macron, calling him weak"
+    if "@say" in want and _comment(tok, objs, lex):
         return True  # "declined comment", "declined to estimate the number"
     if "@view" in want and any(_view(c) for c in tok.children if c.dep_ == "ccomp"):
         return True  # "agreed that Guantanamo might have been necessary": a view shared, not a deal
@@ -132,10 +132,11 @@ def _object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
 def _predicate_words(verb: Token) -> list[Token]:
     """The words of what a verb of naming calls its object: its object predicate ("called X nasty"), an
     indefinite apposition ("called X a liar"), or its 'as' phrase ("described X as a threat")."""
-    heads = [c for c in verb.children if c.dep_ == "oprd"]
-    heads += [a for o in objects(verb) for a in o.children if a.dep_ == "appos"]
+    heads = [c for c in verb.children if c.dep_ == "oprd" and not c.ent_type_]
+    heads += [a for o in objects(verb) if _named_as(o) for a in o.children if a.dep_ == "appos"]
     heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
-    return [t for h in heads for t in list(h.subtree)[:12]]
+    near = ("amod", "compound", "acomp")
+    return [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in near))]
 
 
 def _predicate(oprd: Token, objs: list[Token], mm: MentionMap) -> bool:
@@ -158,6 +159,12 @@ def _view(clause: Token) -> bool:
     )
 
 
+def _comment(verb: Token, objs: list[Token], lex: EventLexicon) -> bool:
+    """What is declined is a comment: the noun "comment" or an infinitive of commenting ('comment_words')."""
+    return any(o.lemma_.lower() in ("comment", "interview") for o in objs) or any(
+        c.dep_ == "xcomp" and lex.has("comment_words", c.lemma_) for c in verb.children)
+
+
 def _reported_fact(verb: Token) -> bool:
     """A complement that tells, in the past or as going on, what someone did or does: a finite clause with
     an auxiliary of tense but no modal ("were mining", "had entered"), whose subject is not the speaker."""
@@ -167,27 +174,27 @@ def _reported_fact(verb: Token) -> bool:
         auxes = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
         tensed = c.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ in ("be", "have") for a in auxes)
         modal = any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes)
-        own = any(s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in c.children)
-        if tensed and not modal and not own:
+        named = [s for s in (*c.children, *verb.children) if s.dep_ in ("nsubj", "dobj") and s.i < c.i
+                 and s.i > verb.i]  # "warned Russian troops were mining": the parser's object is its subject
+        other = bool(named) and all(s.pos_ != "PRON" for s in named)  # "it was ready to strike" is his own
+        ahead = c.lemma_ in ("go", "prepare", "plan", "ready") or any(  # "was going to", "was preparing to"
+            g.dep_ in ("xcomp", "acomp") for g in c.children)
+        if tensed and not modal and other and not ahead:
             return True
     return False
 
 
-STATE_PREPS = frozenset({"in", "on", "with", "without", "at", "to", "under", "exposed", "open"})
-
-
-def _state_after(verb: Token, objs: list[Token]) -> bool:
-    """After its object, the verb names a state: a predicate ("left it vulnerable") or a phrase of
-    circumstance that is no time ("in the crossfire", not "in 2000")."""
+def _state_after(verb: Token, objs: list[Token], lex: EventLexicon) -> bool:
+    """After its object, the verb names a state it is left in: a predicate ("left it vulnerable") or a
+    phrase whose noun is one of the 'stranded_nouns' ("in the crossfire", "on its own"; not "in 2000",
+    not "under Trump")."""
     last = max(o.i for o in objs)
     for c in verb.children:
         if c.i <= last:
             continue
-        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp"):
+        if c.dep_ in ("oprd", "acomp"):
             return True
-        if c.dep_ == "prep" and c.lower_ in STATE_PREPS and not any(
-            t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in c.subtree
-        ):
+        if c.dep_ == "prep" and any(lex.has("stranded_nouns", o.lemma_) for o in pobjs(c)):
             return True
     return False
 
@@ -199,7 +206,7 @@ def _persons(heads: list[Token], mm: MentionMap) -> bool:
 def _in_words(verb: Token, lex: EventLexicon) -> bool:
     """An act done in words: in a speech, post or statement, or by saying or calling something."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "at", "via", "through") and any(
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "through") and any(
             lex.has("speech_nouns", o.lemma_) for o in c.children if o.dep_ == "pobj"
         ):
             return True
