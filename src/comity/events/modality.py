@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from comity.events.lexicon import EventLexicon
 from comity.events.modality_past import double_negative, framed_out, judged, shared_conjunct, told_apart
 from comity.events.roles import light_verb
+from comity.text.syntax import for_to_clause
 
 SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
@@ -440,12 +441,7 @@ def _bare_to(tok: Token) -> bool:
 
 def _for_to(tok: Token) -> bool:
     """ "a call for the United States to accept": a for-to clause is the complement of what governs it."""
-    kids = list(tok.children)
-    return (
-        tok.dep_ in ("advcl", "relcl")
-        and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-    )
+    return tok.dep_ in ("advcl", "relcl") and for_to_clause(tok)
 
 
 def contexts(tok: Token, base: tuple[str, ...], lex: EventLexicon) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from comity.events.lexicon import EventLexicon
 from comity.events.roles import RELATIVE, MentionMap, add_once, collect, light_verb, through_quantity
 from comity.records import Mention
-from comity.text.syntax import is_complement, is_passive, objects, pobjs, preps_of
+from comity.text.syntax import for_to_clause, is_complement, is_passive, objects, pobjs, preps_of
 
 
 def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
@@ -63,7 +63,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
 
 def _opened_by_for(clause: Token) -> bool:
     """ "called for Hezbollah to lay down its arms": a for-to clause names whom it asks."""
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+    return clause.dep_ == "advcl" and for_to_clause(clause)
 
 
 def between(tok: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:

@@ -25,7 +25,16 @@ from spacy.tokens import Doc, Span, Token
 from comity.actors.placed import CIVIL_SECTORS
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.records import Mention
-from comity.text.syntax import child_with, doc_text, is_passive, objects, pobjs, preps_after, preps_of
+from comity.text.syntax import (
+    child_with,
+    doc_text,
+    for_to_clause,
+    is_passive,
+    objects,
+    pobjs,
+    preps_after,
+    preps_of,
+)
 
 NON_ACTOR_SECTORS = CIVIL_SECTORS  # JRN: "told CNN", "Reuters reported"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp", "csubj", "punct"})
@@ -310,7 +319,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return controller or subject_tokens(head, mm, depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):  # "was indicted by X and will resign"
         return [c for c in head.children if c.dep_ == "nsubjpass"]
-    if dep == "conj" and verb.tag_ in FINITE and _for_to_clause(head) and head.head != head:
+    if dep == "conj" and verb.tag_ in FINITE and for_to_clause(head) and head.head != head:
         return subject_tokens(head.head, mm, depth + 1)  # "called for X to disarm and urged Y": the caller
     if dep in ("conj", "advcl", "xcomp", "ccomp", "acomp"):  # "China is willing to hold talks"
         return subject_tokens(head, mm, depth + 1)
@@ -327,12 +336,6 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def _for_to_clause(verb: Token) -> bool:
-    """ "for Hezbollah to lay down its arms": a clause with its own subject, opened by 'for'."""
-    kids = list(verb.children)
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:

@@ -28,7 +28,7 @@ from comity.events.roles import (
     through_quantity,
 )
 from comity.records import Mention
-from comity.text.syntax import is_passive, objects, pobjs
+from comity.text.syntax import for_to_clause, is_passive, objects, pobjs
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
@@ -226,10 +226,8 @@ def _named_as(obj: Token) -> bool:
 def _for_clause(tok: Token, prep: str) -> bool:
     """ "called for Hezbollah to disarm": the preposition opens the clause that follows the verb."""
     return prep == "for" and any(
-        m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1
+        c.dep_ in ("advcl", "ccomp", "xcomp") and for_to_clause(c) and tok.i + 1 in {m.i for m in c.children}
         for c in tok.children
-        if c.dep_ in ("advcl", "ccomp", "xcomp")
-        for m in c.children
     )
 
 

@@ -100,6 +100,13 @@ def is_complement(tok: Token) -> bool:
     )
 
 
+def for_to_clause(verb: Token) -> bool:
+    """ "for Hezbollah to lay down its arms": a clause opened by 'for', with its own subject and 'to'."""
+    kids = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb or auxiliary at or above ``token`` in the parse (None in a verbless fragment)."""
     seen = 0
