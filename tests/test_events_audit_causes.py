@@ -184,6 +184,19 @@ def test_the_president_is_the_articles_protagonist(coder: Coder) -> None:
     assert found == {("AGREE", ("FRA",))}
 
 
+# "the two leaders" are the two leaders named last, not the article's principal pair of states
+LEADERS = (
+    "Russia's war in Ukraine has dragged on for years. Russia also attacked Kyiv on Monday. Ukraine accused "
+    "Russia of war crimes. Putin hosted Kim Jong Un in Moscow last week, officials said. The two leaders "
+    "signed a defense pact on their last face-to-face meeting in June."
+)
+
+
+def test_the_two_leaders_are_the_leaders_named_last(coder: Coder) -> None:
+    pacts = [e for e in coder.code(LEADERS, "2024-09-12").events if e.event == "SUPPORT"]
+    assert [sorted(m.entity.code for m in e.actor) for e in pacts] == [["PRK", "RUS"]]
+
+
 @pytest.mark.parametrize("text,expected", CASES)
 def test_event_records(event_records, text: str, expected: set[tuple]) -> None:
     assert event_records(text, aux=True) == expected

@@ -24,10 +24,15 @@ from comity.events.sides import side
 from comity.records import Mention
 
 STATE_KINDS = frozenset({"country"})
+PERSON_PAIRS = frozenset({"leader", "president", "premier", "counterpart", "head"})  # "the two leaders"
 
 
 def _state(m: Mention) -> bool:
     return m.entity.kind in STATE_KINDS and bool(m.entity.code) and m.how != "place"
+
+
+def _leader(m: Mention) -> bool:
+    return m.entity.kind == "person" and bool(m.entity.code) and m.entity.sector in ("GOV", None)
 
 
 def principal_pair(events: Iterable[tuple[list[Mention], list[Mention]]], mentions: list[Mention]) -> tuple:
@@ -67,7 +72,7 @@ class PairMap(MentionMap):
                     self.first.setdefault(m.entity.code, m)
 
     def recent_pair(self, tok: Token) -> list[Mention]:
-        if len(self.first) != 2 or self._other_pair(tok):
+        if len(self.first) != 2 or self._other_pair(tok, tok.lemma_.lower() in PERSON_PAIRS):
             return super().recent_pair(tok)
         subjects = [s for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")]
         own = {m.entity.code for s in subjects for m in self.all(s)}
@@ -82,13 +87,14 @@ class PairMap(MentionMap):
                     return m
         return self.first[code]
 
-    def _other_pair(self, tok: Token) -> bool:
-        """The nearest sentence up to ``tok`` naming two states names states other than the pair."""
+    def _other_pair(self, tok: Token, people: bool = False) -> bool:
+        """The nearest sentence up to ``tok`` naming two states names states other than the pair; for "the
+        two leaders" (``people``), a leader named stands for his state ("Putin and Kim met ...")."""
         doc, sent = tok.doc, tok.sent
         end = tok.i
         while True:
             found = (m for i in range(sent.start, end) for m in self.by_token.get(i, []))
-            codes = {m.entity.code for m in found if _state(m)}
+            codes = {m.entity.code for m in found if _state(m) or (people and _leader(m))}
             if len(codes) >= 2:
                 return not set(self.pair) <= codes
             if sent.start == 0:
