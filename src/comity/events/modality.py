@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from comity.events.lexicon import EventLexicon
 from comity.events.modality_past import double_negative, framed_out, judged, shared_conjunct, told_apart
 from comity.events.roles import light_verb
-from comity.text.syntax import for_to_clause
+from comity.text.syntax import child_with, for_to_clause
 
 SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 EMBED_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "nsubjpass", "compound"})
@@ -73,26 +73,26 @@ def is_negated(tok: Token, lex: EventLexicon) -> bool:
     for gov in governors(tok, lex, cue="negation"):
         if double_negative(gov, lex):
             return False  # "will not hesitate to fight": the act is not denied
-        denying = lex.has("negating_verbs", gov.lemma_) and not _declined_comment(gov, lex)
+        denying = lex.has("negating_verbs", gov.lemma_) and not comments(gov, lex)
         if _negated_here(gov, lex) or denying:
             return True
     first = shared_conjunct(tok)
     return first is not None and is_negated(first, lex)  # "did not attend the summit or meet Biden"
 
 
-def _declined_comment(verb: Token, lex: EventLexicon) -> bool:
-    """ "declined to comment on the expulsion": declining to comment denies no act it names."""
+def comments(verb: Token, lex: EventLexicon) -> bool:
+    """The verb's infinitive is one of commenting ('comment_words'): "declined to comment on the expulsion"
+    refuses a comment, and denies no act it names."""
     return any(c.dep_ == "xcomp" and lex.has("comment_words", c.lemma_) for c in verb.children)
 
 
 def _purpose_of_denied(tok: Token) -> bool:
     """ "Our forces are not going to Europe to fight in Ukraine": the purpose of a denied move is not
     done either (not across a comma: "did not respond, to avoid escalation")."""
-    head = tok.head
+    head = _purpose_of(tok)
     return (
-        tok.dep_ == "advcl"
+        head is not None
         and head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and not any(c.dep_ == "mark" for c in tok.children)
         and any(c.dep_ == "neg" for c in head.children)
         and not any(t.is_punct for t in tok.doc[head.i + 1 : tok.i])
@@ -275,14 +275,9 @@ def _declared(tok: Token, lex: EventLexicon) -> bool:
     carrier = light_verb(tok, lex) if tok.pos_ in ("NOUN", "PROPN") else None
     if any(v not in (tok, carrier) and lex.has("intention_words", v.lemma_) for v in clause):
         return True  # "is preparing sanctions" is the act under way; "prepares to impose sanctions" a threat
-    own = next((v for v in clause if _has_subject(v)), None)  # "he believed the Russian leader would
-    return any(  # invade" announces no act of his own
-        _reported(v, lex) and _self_subject(v) and (own is None or own == v) for v in clause
-    )
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    # "he believed the Russian leader would invade" announces no act of his own
+    own = next((v for v in clause if child_with(v, "nsubj", "nsubjpass") is not None), None)
+    return any(_reported(v, lex) and _self_subject(v) and (own is None or own == v) for v in clause)
 
 
 def _self_subject(verb: Token) -> bool:

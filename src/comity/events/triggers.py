@@ -161,8 +161,7 @@ def _view(clause: Token) -> bool:
 
 def _comment(verb: Token, objs: list[Token], lex: EventLexicon) -> bool:
     """What is declined is a comment: the noun "comment" or an infinitive of commenting ('comment_words')."""
-    return any(o.lemma_.lower() in ("comment", "interview") for o in objs) or any(
-        c.dep_ == "xcomp" and lex.has("comment_words", c.lemma_) for c in verb.children)
+    return any(o.lemma_.lower() in ("comment", "interview") for o in objs) or aux.comments(verb, lex)
 
 
 def _reported_fact(verb: Token) -> bool:
