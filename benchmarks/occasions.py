@@ -12,7 +12,9 @@ recipient codes and its first evidence span (no article text is in the repositor
 ingested into a fresh store (or ``--db``, an existing one), records are matched to the gold by article,
 type and span, and the store's occasions — built incrementally by the ingest — are scored on the
 matched records: pairwise precision, recall and F1 (over pairs of records in one occasion) and B³.
-A ``comity occasions`` rebuild is checked to give the same grouping.
+A ``comity occasions`` rebuild is checked to give the same grouping. ``--gold`` scores another gold
+of the same shape: ``heldout.jsonl`` (CNN europe, 2022) or ``blind.jsonl`` (CNN middleeast and africa,
+2022: 381 records, grouped by hand before any change to the grouping and not studied; its notes say how).
 
 ``dyads``: over a store, for the 20 directed dyads with most records, records and occasions per
 dyad-month (mean over the months with any), and with ``--plot`` a chart of both for one pair.
@@ -266,7 +268,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("score")
     s.add_argument("--db", type=Path)
-    s.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl (tuned on) or heldout.jsonl")
+    s.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl (tuned on), heldout.jsonl or blind.jsonl")
     d = sub.add_parser("dyads")
     d.add_argument("--db", type=Path, required=True)
     d.add_argument("--top", type=int, default=20)
