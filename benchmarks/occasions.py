@@ -268,7 +268,8 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("score")
     s.add_argument("--db", type=Path)
-    s.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl (tuned on), heldout.jsonl or blind.jsonl")
+    s.add_argument("--gold", type=Path, default=GOLD,
+                   help="gold.jsonl (tuned on), heldout.jsonl or blind.jsonl")
     d = sub.add_parser("dyads")
     d.add_argument("--db", type=Path, required=True)
     d.add_argument("--top", type=int, default=20)

@@ -38,7 +38,7 @@ from comity.actors.resolve import ActorIndex
 from comity.config import Config
 from comity.datafiles import data_hash, extended
 from comity.entities.build import build_model, traits_from
-from comity.entities.mentions import model_mentions
+from comity.entities.mentions import coded_names, model_mentions
 from comity.entities.model import EntityModel
 from comity.errors import CodingError, ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
@@ -248,7 +248,7 @@ class Coder:
             quotes, speakers = extract_quotes(parsed, mentions, self.index, self.cues, model)
             times = find_times(parsed, article.published)
             figures = find_figures(parsed, times)
-            actors = sorted(mentions + model_mentions(model), key=lambda m: m.span)
+            actors = sorted(coded_names(model, mentions) + model_mentions(model), key=lambda m: m.span)
             events = find_events(parsed, actors, times, self.lexicon, figures)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),

@@ -13,7 +13,7 @@ bears it as a given name ("Jordan" and "Jordan Smith").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -55,6 +55,7 @@ class _NameBook:
     by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     surnames: dict[str, int] = field(default_factory=dict)
     aliases: dict[str, int] = field(default_factory=dict)
+    titled: dict[int, Mention] = field(default_factory=dict)  # a title phrase's head token -> its mention
 
 
 def is_subject(token: Token) -> bool:
@@ -117,7 +118,10 @@ def _person_referent(book: _NameBook, name: str, entity_name: str | None) -> Ref
         found = book.surnames.get(words[0].lower())
         if found is not None:
             return book.model.referents[found]
-    return None
+        return None
+    tail = " " + name.lower()  # "Fernández de Kirchner", "Lula da Silva": the end of a full name read before
+    longer = {i for (kind, key), i in book.by_key.items() if kind == PERSON and key.endswith(tail)}
+    return book.model.referents[longer.pop()] if len(longer) == 1 else None
 
 
 def _new(book: _NameBook, kind: str, name: str, key: str, **traits) -> Referent:
@@ -151,6 +155,8 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
         holder = _holder(book, entity.code, entity.title)  # "the US President": the one the text named
         if holder is not None:
             book.model.add(_reference(doc, span.start, span.end, "description", holder))
+        else:
+            book.titled[_phrase_head(doc, span.start, span.end).i] = mention
         return
     if mention.how == "title" and (kind == PERSON or mention.text.islower()):
         return  # a title alone ("the foreign minister", "the ministry") is a description, read later
@@ -158,6 +164,8 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
         name = _person_name(mention.text, book.traits)
         referent = _person_referent(book, name, entity.name if entity.name != mention.text else None)
         if referent is None:
+            if not entity.code:
+                entity = _titled_by(book, doc, span.start, span.end) or entity
             referent = _new(book, PERSON, entity.name or name, entity.name or name, code=entity.code,
                             sector=entity.sector, title=entity.title,
                             gender=_gender(doc, span.start, span.end, book.traits))
@@ -180,6 +188,14 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
         how = "name" if mention.how in ("name", "alias") else mention.how
     book.model.add(_reference(doc, span.start, span.end, how, referent))
     _define_acronym(book, doc, span.end, referent)
+
+
+def _titled_by(book: _NameBook, doc: Doc, start: int, end: int):
+    """ "The Argentine vice president, Cristina Fernandez,": a name set beside a title phrase of a state
+    takes the title's code, sector and title (the actor stage reads a title only before or after a name)."""
+    head = _phrase_head(doc, start, end)
+    mention = book.titled.get(head.head.i) if head.dep_ == "appos" and head.head.i < head.i else None
+    return replace(mention.entity, name=None) if mention is not None else None
 
 
 def _holder(book: _NameBook, code: str, title: str) -> Referent | None:

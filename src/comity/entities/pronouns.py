@@ -74,6 +74,11 @@ def agrees(pronoun: str, referent: Referent) -> bool:
     return False
 
 
+def is_possessive(pronoun: Token) -> bool:
+    """A possessive pronoun; "her" only as a possessor ("sent her a letter", "with her" are objects)."""
+    return pronoun.lower_ in POSSESSIVE and (pronoun.lower_ != "her" or pronoun.dep_ == "poss")
+
+
 def _clause_of(token: Token) -> int:
     """Where the clause of ``token`` is headed: its governing verb, else (a verbless fragment) its
     sentence's root."""
@@ -83,9 +88,30 @@ def _clause_of(token: Token) -> int:
 
 def _bound(pronoun: Token, reference: Reference, doc: Doc) -> bool:
     """A non-possessive, non-reflexive pronoun cannot be its own clause's subject ("Putin met him")."""
-    if pronoun.lower_ in POSSESSIVE or pronoun.lower_ in REFLEXIVE or not reference.subject:
+    if is_possessive(pronoun) or pronoun.lower_ in REFLEXIVE or not reference.subject:
         return False
-    return _clause_of(doc[reference.head]) == _clause_of(pronoun) and not is_subject(pronoun)
+    if is_subject(pronoun):
+        return False
+    theirs = _clause_of(doc[reference.head])
+    return theirs in _controlling_clauses(_clause_of(pronoun), doc)
+
+
+def _controlling_clauses(clause: int, doc: Doc) -> set[int]:
+    """The clause and those whose subject its own understood subject is: "Macron called Rouhani to urge
+    him" (the purpose clause's doer is Macron, so "him" is not), "wants to meet him"; not through an
+    object that controls it ("asked Lavrov to call him")."""
+    out, verb = {clause}, doc[clause]
+    for _ in range(3):
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        head = verb.head
+        if own or not infinitive or verb.dep_ not in ("advcl", "xcomp") or head == verb:
+            break
+        if verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "oprd") for c in head.children):
+            break
+        out.add(head.i)
+        verb = head
+    return out
 
 
 def _main_subject(reference: Reference, doc: Doc) -> bool:
@@ -111,7 +137,7 @@ def _score(candidate: Candidate, pronoun: Token, counts: dict[int, int],
         score -= QUOTED_PENALTY
     if ref.subject and is_subject(pronoun):
         score += 1.0  # a subject pronoun continues the subject ("Lavrov arrived. He said ...")
-    if candidate.distance == 0 and pronoun.lower_ in POSSESSIVE and ref.subject:
+    if candidate.distance == 0 and is_possessive(pronoun) and ref.subject:
         score += 1.0  # "Lavrov said his ministry ...": the possessor is the clause's subject
     if ref.how == "pronoun":
         score -= 0.25
@@ -159,7 +185,7 @@ def resolve(model: EntityModel, pronoun: Token, sentence_of: dict[int, int],
 
 def _cataphor(model: EntityModel, pronoun: Token) -> Referent | None:
     """"In his speech, Putin said ...": a possessive before the main clause's subject is that subject's."""
-    if pronoun.lower_ not in POSSESSIVE:
+    if not is_possessive(pronoun):
         return None
     root = pronoun.sent.root
     for child in root.children:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import pycountry
 from spacy.tokens import Doc, Token
 
 from comity.entities.layout import Layout, quote_bounds
@@ -71,6 +72,7 @@ class Voices:
     traits: Traits
     layout: Layout
     _sides: dict[int, Referent] = field(default_factory=dict)  # a speaker's "we" when no body is told
+    _states: dict[str, Referent] = field(default_factory=dict)  # a government speaker's state, by code
     _author: Referent | None = None
     _first_names: dict[int, int] | None = None  # referent → head token of its first name
     _interviewee: list[Referent | None] = field(default_factory=list)
@@ -106,12 +108,22 @@ class Voices:
         found = _body_in(self.model, voice.phrase, speaker, self.traits) or self._body_inside(voice.phrase) \
             or self._body_first_named(speaker)
         if found is None and speaker.sector in STATE_VOICES:
-            found = self.model.state_of(speaker)
+            found = self.model.state_of(speaker) or self._state(speaker.code)
         if found is None:
             found = self._sides.get(speaker.id) or self.model.add_referent(GROUP, f"{speaker.name}'s side",
                                                                             plural=True)
             self._sides[speaker.id] = found
         return found
+
+    def _state(self, code: str | None) -> Referent | None:
+        """The state of a government speaker the text named only by a demonym ("Paraguayan President
+        Mario Abdo Benitez"): a referent for it, one per code."""
+        if not code or len(code) != 3:
+            return None
+        if code not in self._states:
+            country = pycountry.countries.get(alpha_3=code)
+            self._states[code] = self.model.add_referent(STATE, country.name if country else code, code=code)
+        return self._states[code]
 
     def _body_inside(self, phrase: Token) -> Referent | None:
         """An organisation the text named, named again inside a speaker's title ("the State Department

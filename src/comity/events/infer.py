@@ -43,12 +43,19 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
     out = []
     for m in mentions:
         tok = _token(doc, m)
-        if tok is None or not _open(m, wanted) or tok.dep_ == "amod":
+        if tok is None or not _open(m, wanted) or tok.dep_ == "amod" or _known(m, mentions):
             out.append(m)  # "a military mobilization": an adjective names no body
             continue
         code = _country_for(tok, by_sent.get(tok.sent.start, []), doc, abroad=m.entity.sector in OUTWARD)
         out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)
     return sorted(out + _crowds(doc, mentions, by_sent, lex), key=lambda m: m.span)
+
+
+def _known(m: Mention, mentions: list[Mention]) -> bool:
+    """ "The ministry urged Pyongyang": the entity model already knows whose body the words are (a
+    description of "South Korea's defense ministry"); no country is guessed from the sentence for them."""
+    return any(o.entity.code and o.span[0] <= m.span[0] and m.span[1] <= o.span[1] and o.span != m.span
+               for o in mentions)
 
 
 def _widen(m: Mention, tok: Token, lex: EventLexicon) -> Mention:

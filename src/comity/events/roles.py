@@ -178,7 +178,13 @@ def _stray_subject(tok: Token) -> bool:
         return False
     verb = tok.doc[after]
     verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if _after_comma(tok.head) and verb.dep_ == "ROOT":
+        return False  # "According to X, Macron and Biden met": one of a subject's names (_fronted_subject)
     return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _member_of(child: Token, head: Token) -> bool:
@@ -206,8 +212,14 @@ def collect(
     if depth > 6:
         return out
     strong = own is not None or not agent or lex.has("agent_nouns", tok.lemma_) or tok.pos_ == "PROPN"
+    related = own is None and lex.has("relation_nouns", tok.lemma_)
+    if related:  # "U.S. allies, including Kuwait", "allies of Russia": other states than the one named
+        for m in _listed_relations(tok, mm, lex, depth):
+            add_once(out, m)
     for child in tok.children:
         dep = child.dep_
+        if related and (_related_state(child, mm) or child.dep_ in ("relcl", "acl")):
+            continue  # "U.S. allies where American troops are stationed": whom they host is no side either
         if dep == "compound" and _member_of(child, tok):
             continue  # "NATO member Turkey", "EU partner Norway": the bloc describes the member
         if dep in ("conj", "appos") and _other_thing(child, mm, lex):
@@ -231,6 +243,28 @@ def collect(
         for m in found:
             add_once(out, m)
     return out
+
+
+def _related_state(child: Token, mm: MentionMap) -> bool:
+    """The state a noun of relation is related to ("U.S. allies", "Russia's neighbours", "allies of
+    Kyiv"); a bloc it names is what they are members of ("its European Community partners", "NATO
+    allies") and stays."""
+    if child.dep_ == "prep" and child.lower_ == "of":
+        return any(_related_state(o, mm) for o in pobjs(child))
+    mention = mm.get(child)
+    dep_ok = child.dep_ in ("compound", "poss", "amod", "nmod", "pobj")
+    return dep_ok and mention is not None and mention.entity.kind == "country"
+
+
+def _listed_relations(tok: Token, mm: MentionMap, lex: EventLexicon, depth: int) -> list[Mention]:
+    """ "Washington's allies", "U.S. allies where troops are stationed across the region, including Kuwait
+    and Bahrain": a noun of relation ('relation_nouns') stands for other states than the one it is
+    related to; only a list it opens ('list_preps', wherever the parser hung it in the phrase) names them."""
+    for prep in tok.subtree:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ == "prep" and (such_as or lex.has("list_preps", prep.lower_)) and prep.i > tok.i:
+            return [m for obj in pobjs(prep) for m in collect(obj, mm, lex, False, depth + 1)]
+    return []
 
 
 def _people_as_side(tok: Token, mm: MentionMap) -> bool:
@@ -291,13 +325,16 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
              if c.dep_ == "nsubj" and subj is not None and subj.i < c.i < verb.i]
     if later and mm.get(later[-1]) is not None:
         subj = later[-1]  # "A member of NATO, Turkey has refused": the description is not the subject
+    if subj is not None and mm.get(subj) is None and any(c.dep_ == "mark" and c.i < subj.i
+                                                         for c in verb.children):
+        subj = _fronted_subject(verb, mm, (subj,)) or subj  # "After the talks in Geneva, Russia and ... met"
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [_antecedent(subj, mm) or verb.head]
         if subj.lower_ in PRONOUNS and mm.get(subj) is None:
             return _speaker_of(verb, mm, depth) or [subj]
         return [subj]
-    interrupted = _interrupting_subject(verb, mm)
+    interrupted = _interrupting_subject(verb, mm) or _fronted_subject(verb, mm)
     if interrupted is not None:
         return [interrupted]
     head = verb.head
@@ -371,6 +408,21 @@ def _interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
     return None
 
 
+def _fronted_subject(verb: Token, mm: MentionMap, phrases: tuple[Token, ...] = ()) -> Token | None:
+    """ "According to a statement from the Elysee Palace, Macron and Biden met": the parser joins the
+    subject to the fronted phrase's last noun as a conjunct after its comma, leaving the main verb with no
+    subject (or, after a subordinator, "After the talks in Geneva, Russia and the US agreed", with the
+    fronted phrase as its subject). The first named conjunct right after a comma inside a phrase the
+    verb opens with (``phrases``, by default its prepositional and adverbial ones) is it."""
+    if verb.dep_ != "ROOT":
+        return None
+    for phrase in phrases or (c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod")):
+        for tok in phrase.subtree:
+            if _after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None:
+                return tok
+    return None
+
+
 def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
     """The support verb that carries a noun trigger ("imposed sanctions", "held talks")."""
     head = noun.head
@@ -395,6 +447,8 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
         return head.head  # "troops remained on alert", "put its army on alert", "is on a visit to X"
     if dep == "pobj" and head.lower_ == "in" and lex.has("speech_verbs", head.head.lemma_):
         return head.head  # "said in a statement that both sides should"
+    if dep == "pobj" and head.lower_ == "in" and lex.has("stance_verbs", head.head.lemma_):
+        return head.head  # "stands in solidarity with Argentina", "acted in support of the rebels"
     if dep == "pobj" and head.lower_ == "for" and lex.has("motion_verbs", head.head.lemma_):
         return head.head  # "negotiators return to Geneva for talks", "crowds gathered for a rally"
     return None

@@ -22,8 +22,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from comity.events.clauses import condition_subjects
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, light_verb, subject_tokens, through_quantity
+from comity.events.roles import MentionMap, collect, light_verb, subject_tokens, through_quantity
 from comity.records import Mention
 from comity.text.syntax import objects
 
@@ -194,8 +195,8 @@ def _empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: Event
 
     A warning ('warning_verbs') aimed at no one is a threat only when its complement clause tells what
     the warner's own side will do ("the security chief warned that police will no longer tolerate rallies",
-    "warned that we will respond"); a forecast or a bare warning is none (PLOVER manual, THREATEN: the
-    actor threatens to take an action).
+    "warned that we will respond") or what will befall another side if it acts (:func:`consequence_targets`);
+    a forecast or a bare warning is none (PLOVER manual, THREATEN: the actor threatens to take an action).
     """
     if not lex.has("warning_verbs", tok.lemma_):
         return False
@@ -204,7 +205,25 @@ def _empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: Event
         for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
             if subj.lower_ in ("we", "i") or any(m.entity.code in codes for m in mm.all(subj)):
                 return False
-    return True
+    return not consequence_targets(tok, codes, mm, lex)
+
+
+def consequence_targets(tok: Token, codes: set, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """ "warned that the Kim regime will come to an end if North Korea attempts to use nuclear weapons": a
+    warning ('warning_verbs') that tells what will befall another side on the condition of that side's own
+    act threatens it; the condition's subjects are its targets (none for a forecast: "warned that growth
+    would slow if China raised rates" tells nothing of China)."""
+    if not lex.has("warning_verbs", tok.lemma_):
+        return []
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll") for a in clause.children):
+            continue
+        told = {m.entity.code for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                for m in collect(s, mm, lex)} - {None}
+        targets = [m for s in condition_subjects(clause, lex) for m in collect(s, mm, lex)]
+        if told and told <= {m.entity.code for m in targets} and not told & codes:
+            return targets
+    return []
 
 
 def idle_alone(

@@ -345,6 +345,8 @@ def verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         recips = _fill(tok, ("speech-subj",), mm, lex)
     if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
         recips = [m for t in clauses.condition_subjects(tok, lex) for m in collect(t, mm, lex)]
+    if not recips and trig.event in CONDITIONED_TYPES:  # "warned that X will pay if X attacks"
+        recips = sides.consequence_targets(tok, {m.entity.code for m in actors}, mm, lex)
     if not actors and clauses.ruled_out(tok, lex):  # "X said that removing sanctions is out of the question"
         actors = [m for t in clauses.ruling_speakers(tok, mm) for m in collect(t, mm, lex, agent=True)]
     if not actors and recips:
