@@ -52,7 +52,34 @@ CASES = [
     # a government speaker's "we" is their state, even where the text names it only by a demonym
     ("\u201cWe stand with the people of Morocco. Our teams are ready,\u201d Spanish Prime Minister Pedro"
      " S\u00e1nchez wrote on X.", {("SUPPORT", ("ESP",), ("MAR",), False)}),
+    # "placed a call to X" is a call; "claimed an attack" tells who did it
+    ("Lula placed a phone call to Petro on Sunday.", {("CONSULT", ("BRA",), ("COL",), False)}),
+    ("The Pakistani Taliban claimed an attack on a Chinese convoy in Karachi.",
+     {("ASSAULT", ("PAK",), ("CHN",), False)}),
+    # the act a side's decision or move names is that side's; a plan or threat to act tells no act done
+    ("Ankara's decision to shell Kurdish positions in Syria drew criticism.",
+     {("ASSAULT", ("TUR",), ("SYR",), False)}),
+    ("Moscow's plan to blockade Lithuania's ports was revealed on Monday.", set()),
+    # troops sent onto another state's border face it
+    ("Serbia moved more troops onto Kosovo's border.", {("MOBILIZE", ("SRB",), ("XKX",), False)}),
+    ("Serbia moved troops to its southern border.", {("MOBILIZE", ("SRB",), (), False)}),
+    # a protest named by a noun that broke out in a state is held by its people; fighting is left alone
+    ("Protests erupted in Tbilisi on Thursday night.", {("PROTEST", ("GEO",), ("GEO",), False)}),
+    ("Fighting broke out in Khartoum in April.", set()),
 ]
+
+# a side's decision names a known act: it is dated only by a time of its own, not by the sentence's
+DATES = [
+    ("Leaders met on Friday to weigh the fallout of Britain's decision to leave the European Union.",
+     "SANCTION", None),
+    ("Putin's decision to invade Ukraine on April 30 shocked Europe.", "ASSAULT", "2025-04-30"),
+]
+
+
+@pytest.mark.parametrize("text,event,date", DATES)
+def test_event_dates(coder, text: str, event: str, date: str | None) -> None:
+    dates = {e.date for e in coder.code(text, "2025-05-07").events if e.event == event}
+    assert dates == {date}
 
 
 @pytest.mark.parametrize("text,expected", CASES)

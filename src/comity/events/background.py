@@ -14,6 +14,7 @@ the wrong month. ``background_frame(tok, lex)`` finds the phrase or clause that 
   the strikes", "condemned the invasion", "the anniversary of the war");
 - a relative clause in the past on a person or a named actor ("Tsai, who met the speaker", "Delhi, which has
   not condemned the invasion");
+- the act a side's decision or move names ("after Britain's decision to leave the EU");
 
 and any act named inside such a frame ("who met the speaker during her visit"). The events stage dates a
 background act only by a time inside its frame ("since Russia invaded on February 24"), never by another
@@ -25,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
+from comity.events.roles import CARRIED_OUT
 from comity.records import Span, TimeRef
 from comity.times.grammar import tense
 
@@ -58,6 +60,9 @@ def _frame_at(cur: Token, lex: EventLexicon) -> Token | None:
     head = cur.head
     if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and lex.has("background_preps", head.lower_):
         return head  # "since the invasion", "after meeting Xi", "over Russia's invasion"
+    if cur.pos_ in VERBS and cur.dep_ == "acl" and head.lemma_.lower() in CARRIED_OUT \
+            and any(c.dep_ == "poss" for c in head.children):
+        return head  # "Britain's decision to leave the EU", "Trump's decision to bomb": a known act, named
     if cur.pos_ in VERBS:
         return _clause_frame(cur, lex)
     if cur.pos_ not in NOUNS:

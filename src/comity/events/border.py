@@ -4,11 +4,12 @@ PLOVER codes a MOBILIZE (troops, weapons, alert) against the side it is aimed at
 (manual, MOBILIZE: "increase military alert status", "mobilize or increase armed
 forces", with a target). News names that side as the other country of the border
 the forces are sent to or stand along: "moved 3,000 soldiers to the border with
-X", "raised the readiness of units stationed along the boundary with X", "kept
-troops near the frontier with X on alert". ``frontier_side`` reads it from the
-trigger's clause (the trigger and the verb that carries a noun trigger): a
-border noun ('BORDER_NOUNS') whose "with" phrase names a side other than the
-actor's. Only MOBILIZE events with no recipient of their own take it.
+X", "deployed more troops onto Ukraine's border", "raised the readiness of units
+stationed along the boundary with X", "kept troops near the frontier with X on
+alert". ``frontier_side`` reads it from the trigger's clause (the trigger and the
+verb that carries a noun trigger): a border noun ('BORDER_NOUNS') whose "with"
+phrase, possessor or modifier names a side other than the actor's. Only MOBILIZE
+events with no recipient of their own take it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def frontier_side(
         if noun.lemma_.lower() not in BORDER_NOUNS:
             continue
         withs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+        withs += [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]  # "Ukraine's border"
         found = [m for o in withs for m in collect(o, mm, lex) if m.entity.code not in mine]
         if found:
             return found

@@ -17,9 +17,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import named_aside
+from comity.events.roles import MentionMap, named_aside
 from comity.records import Entity, Mention
-from comity.text.syntax import doc_text
+from comity.text.syntax import doc_text, pobjs
 
 COUNTRY_HOWS = frozenset({"name", "alias", "demonym", "capital", "seat", "place"})
 PLACE_PREPS = frozenset({"in", "of", "from", "inside", "across", "throughout"})
@@ -175,3 +175,31 @@ def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: bool = False
         return None  # "fleeing to Mexico", "the regime's attacks against Israel": not the doer's home
     codes = {other.entity.code for _, other in countries}
     return codes.pop() if len(codes) == 1 else None
+
+
+# verbs that tell a crowd's act happening ("protests erupted", "rallies swept the country")
+HAPPENING_VERBS = frozenset({"erupt", "break", "take", "spread", "sweep", "rage", "flare", "continue",
+                             "occur", "grip", "rock", "hit", "resume", "begin", "start", "escalate",
+                             "intensify"})
+SWEPT_VERBS = frozenset({"sweep", "grip", "rock", "hit"})  # "protests swept Iran": the object is the scene
+NAMING = frozenset({"name", "alias", "capital", "place"})
+
+
+def scene_crowd(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """ "Protests erupted in Tehran", "Nationwide protests took place in Iran", "protests swept Iran": a
+    protest named by a noun that is the subject of a verb of happening, with no doer of its own, is held
+    by the people ('CVL') of the one state its scene names (a place, capital or the country itself).
+    Fighting and clashes are left alone: who fights is not the people of the place."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or noun.head.lemma_ not in HAPPENING_VERBS:
+        return []
+    verb = noun.head
+    scenes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS | {"through", "across"}
+              for o in pobjs(p)]
+    scenes += [o for o in verb.children if o.dep_ == "dobj" and verb.lemma_ in SWEPT_VERBS]
+    codes = {m.entity.code for o in scenes for m in mm.all(o)
+             if m.entity.code and m.entity.kind == "country" and m.how in NAMING}
+    if len(codes) != 1:
+        return []
+    code = codes.pop()
+    span = (noun.idx, noun.idx + len(noun.text))
+    return [Mention(noun.text, span, Entity(code, "CVL", noun.lemma_, "group"), "title")]

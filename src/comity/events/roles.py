@@ -347,6 +347,10 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return []  # "Americans killed in the attack": the noun is what was done to
     if dep == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
+    if dep == "acl" and _infinitive(verb) and head.lemma_.lower() in CARRIED_OUT:
+        owner = [c for c in head.children if c.dep_ == "poss"]
+        if owner:
+            return owner  # "Trump's decision to bomb the sites", "Russia's move to cut supplies": the owner
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if _unjoined_conj(verb):
@@ -373,6 +377,13 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# nouns whose infinitive is an act their owner did ("Trump's decision to bomb"); a plan, threat or offer
+# to act tells no act done, and is left to the rules of modality
+CARRIED_OUT = frozenset({"decision", "move"})
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:

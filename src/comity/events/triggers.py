@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from comity.events import clauses, sides
 from comity.events import modality as aux
+from comity.events.infer import HAPPENING_VERBS, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
 from comity.events.recipients import between, slot_tokens, touched_tokens
 from comity.events.roles import (
@@ -402,6 +403,8 @@ def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         for t in noun_actor_tokens(tok, trig, lex, mm)
         for m in collect(t, mm, lex, agent=not crowd and not (t.head == tok and t.dep_ in MODIFIERS))
     ]
+    if not actors and trig.event == "PROTEST":
+        actors = scene_crowd(tok, mm, lex)  # "Protests erupted in Tehran": the people of that state
     if sides and trig.mode in THIRD_PARTY_MODES and actors:
         return actors, sides  # "Qatar's mediation between A and B": the mediator acts on both sides
     if sides:
@@ -418,6 +421,9 @@ def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     verb = light_verb(tok, lex) if trig.pos == "noun" and trig.alone is None else None
     if verb is not None and ((tok.dep_ == "dobj" and verb == tok.head) or tok.head.lower_ == "for"):
         return lex.requires_recipient(replace(trig, pos="verb"))
+    happening = tok.dep_ == "nsubj" and tok.head.lemma_ in HAPPENING_VERBS
+    if trig.pos == "noun" and trig.event == "PROTEST" and happening:
+        return lex.requires_recipient(replace(trig, pos="verb"))  # "protests erupted": as "people protested"
     return lex.requires_recipient(trig)
 
 
