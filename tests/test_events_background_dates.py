@@ -77,7 +77,7 @@ KEPT = [
     ("Erdogan, who is visiting Baghdad, urged Iraq to expel Kurdish rebels.",
      {("CONSULT", PUBLISHED), ("REQUEST", PUBLISHED)}),
     ("Large protests broke out in Caracas on Wednesday, where Venezuelan police fired tear gas at Colombian "
-     "demonstrators.", {("ASSAULT", "2025-11-05")}),
+     "demonstrators.", {("ASSAULT", "2025-11-05"), ("PROTEST", "2025-11-05")}),  # the protests: Venezuelans
     ("Serbia, which has not condemned the Russian invasion of Ukraine, buys Russian gas.",
      {("ACCUSE", PUBLISHED), ("COOPERATE", PUBLISHED), ("ASSAULT", None)}),
     ("Japan protested the Chinese coast guard's incursion into its waters.", {("ACCUSE", PUBLISHED)}),
