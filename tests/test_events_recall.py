@@ -66,6 +66,20 @@ CASES = [
     # a protest named by a noun that broke out in a state is held by its people; fighting is left alone
     ("Protests erupted in Tbilisi on Thursday night.", {("PROTEST", ("GEO",), ("GEO",), False)}),
     ("Fighting broke out in Khartoum in April.", set()),
+    # speech acts: a government speaker's quotation that accuses, threatens, rejects or backs one other side
+    ("\u201cMoscow is responsible for the shelling of the port,\u201d Ukrainian Foreign Minister Andrii"
+     " Sybiha said on Monday.", {("ACCUSE", ("UKR",), ("RUS",), False)}),
+    ("\u201cAny attack on our ships will be met with force, and Tokyo will pay a heavy price,\u201d Chinese"
+     " Defence Minister Dong Jun said.", {("THREATEN", ("CHN",), ("JPN",), False)}),
+    ("\u201cWe will never accept Serbia\u2019s claims over our land,\u201d Kosovo Prime Minister Albin Kurti"
+     " said.", {("REJECT", ("XKX",), ("SRB",), False)}),
+    ("\u201cWe stand with Armenia,\u201d French President Emmanuel Macron told reporters.",
+     {("SUPPORT", ("FRA",), ("ARM",), False)}),
+    # ... not a forecast, not an analyst's words, not a quotation naming two other sides
+    ("\u201cRussia\u2019s economy will shrink this year,\u201d the IMF\u2019s chief economist said.", set()),
+    ("\u201cThe Russians are lying about the talks,\u201d said a senior Ukrainian analyst, Olena Bilan.", set()),
+    ("\u201cBeijing and Moscow are responsible for this crisis,\u201d Polish Foreign Minister Radoslaw Sikorski"
+     " said.", set()),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's

@@ -249,7 +249,7 @@ class Coder:
             times = find_times(parsed, article.published)
             figures = find_figures(parsed, times)
             actors = sorted(coded_names(model, mentions) + model_mentions(model), key=lambda m: m.span)
-            events = find_events(parsed, actors, times, self.lexicon, figures)
+            events = find_events(parsed, actors, times, self.lexicon, figures, quotes, speakers)
         return Coded(
             article=article, version=self.version, parts=parsed.parts, speakers=tuple(speakers),
             quotes=tuple(quotes), events=tuple(events), times=tuple(times), figures=tuple(figures),

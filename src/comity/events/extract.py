@@ -19,6 +19,7 @@ domestic acts, recipients, modality, sizes, merging) are set out in
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -35,8 +36,9 @@ from comity.events.pair import PairMap, principal_pair
 from comity.events.roles import MentionMap, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
+from comity.events.speech import speech_candidates
 from comity.events.triggers import SYMMETRIC, read_by_lexicon
-from comity.records import Event, Figure, Mention, TimeRef
+from comity.records import Event, Figure, Mention, Quote, Speaker, TimeRef
 from comity.text.document import Parsed
 
 __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
@@ -151,15 +153,21 @@ def find_events(
     times: list[TimeRef],
     lexicon: EventLexicon | None = None,
     figures: list[Figure] | None = None,
+    quotes: Sequence[Quote] = (),
+    speakers: Sequence[Speaker] = (),
 ) -> list[Event]:
     """The article's PLOVER events, one per occasion, in text order.
 
     ``figures`` (from :func:`comity.figures.find_figures`) give the sizes; without them none is read.
+    ``quotes`` and ``speakers`` (the quote stage's) add the acts done by speaking (:mod:`comity.events.speech`).
     """
     lexicon = lexicon or EventLexicon.from_config()
     body = [m for m in mentions if parsed.in_body(m.span)]
     times = list(times)
-    items = [d for c in candidates(parsed, body, lexicon) for d in dated(parsed, c, times, lexicon)]
+    ruled = candidates(parsed, body, lexicon)
+    quoted = [q for q in quotes if parsed.in_body(q.content_span)]
+    ruled += speech_candidates(parsed.doc, quoted, list(speakers), body, ruled, lexicon)
+    items = [d for c in ruled for d in dated(parsed, c, times, lexicon)]
     if figures is not None:
         counts = list(figures)
         for d in items:
