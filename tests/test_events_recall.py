@@ -80,6 +80,19 @@ CASES = [
     ("\u201cThe Russians are lying about the talks,\u201d said a senior Ukrainian analyst, Olena Bilan.", set()),
     ("\u201cBeijing and Moscow are responsible for this crisis,\u201d Polish Foreign Minister Radoslaw Sikorski"
      " said.", set()),
+    # reported speech that calls another side a name of blame or praise; not negated, not an analyst's
+    ("Iranian President Masoud Pezeshkian said Israel was a terrorist regime.",
+     {("ACCUSE", ("IRN",), ("ISR",), False)}),
+    ("Turkish President Recep Tayyip Erdogan said Azerbaijan is a brother nation.",
+     {("SUPPORT", ("TUR",), ("AZE",), False)}),
+    ("Indian Prime Minister Narendra Modi said Pakistan was not an enemy.", set()),
+    ("A Polish historian said Russia was a dangerous neighbour.", set()),
+    # concern or alarm expressed over another side's acts, harsh words for it, declaring it a pariah
+    ("Seoul expressed deep concern over Pyongyang's missile launches.",
+     {("ACCUSE", ("KOR",), ("PRK",), False), ("MOBILIZE", ("PRK",), (), False)}),
+    ("The Vatican expressed concern for the victims of the floods in Libya.", set()),
+    ("Lula had harsh words for Israel on Sunday.", {("ACCUSE", ("BRA",), ("ISR",), False)}),
+    ("Trump declared Venezuela a pariah state.", {("ACCUSE", ("USA",), ("VEN",), False)}),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's

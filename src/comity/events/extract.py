@@ -159,7 +159,8 @@ def find_events(
     """The article's PLOVER events, one per occasion, in text order.
 
     ``figures`` (from :func:`comity.figures.find_figures`) give the sizes; without them none is read.
-    ``quotes`` and ``speakers`` (the quote stage's) add the acts done by speaking (:mod:`comity.events.speech`).
+    ``quotes`` and ``speakers`` (the quote stage's) add the acts done by speaking
+    (:mod:`comity.events.speech`).
     """
     lexicon = lexicon or EventLexicon.from_config()
     body = [m for m in mentions if parsed.in_body(m.span)]

@@ -36,6 +36,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         hosts.extend(h for o in objects(tok) for h in (o, *o.conjuncts, *through_quantity(o, lex)))
     if slot.startswith("dobj"):
         objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
+        objs += [s for c in small_clauses(tok) for s in c.children if s.dep_ == "nsubj"]
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
             objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
         return objs
@@ -59,6 +60,15 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if not name:
         return []
     return [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+
+
+def small_clauses(verb: Token) -> list[Token]:
+    """ "declared Saudi Arabia a pariah": the parser's verbless complement clause, a noun or adjective with
+    a subject of its own, is what the verb calls its object."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ")
+            and any(s.dep_ == "nsubj" for s in c.children)]
 
 
 def _opened_by_for(clause: Token) -> bool:

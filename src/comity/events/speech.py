@@ -16,6 +16,10 @@ speaking. The quote stage knows who spoke; this module reads what was said
   price", "we will never accept", "we urge", "we stand with" ...);
 - is not already an event the rules read in the same words for the same speaker's side.
 
+Reported speech is read by the rules, except a judgement they have no trigger for: a copular complement
+calling another side one of the 'negative_words' or 'positive_words' ("Kim said South Korea has become an
+undoubted enemy": an ACCUSE of South Korea; :func:`_judgement`).
+
 The candidate's trigger is the verb of saying (its time dates the act), or the quotation's own main verb.
 """
 
@@ -45,22 +49,49 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
     for quote in quotes:
         speaker = by_name.get(quote.speaker or "")
         side = _side(speaker)
-        if quote.kind not in QUOTED or side is None or _heading(doc, quote):
-            continue
-        kind = _kind(quote.content, acts)
         tok = _anchor(doc, quote)
-        if kind is None or tok is None:
+        if side is None or tok is None or _heading(doc, quote):
             continue
-        target = _target(doc, quote, tok, body, side)
+        if quote.kind not in QUOTED:
+            kind, target = _judgement(doc, quote, body, side, lex)
+        else:
+            kind = _kind(quote.content, acts)
+            target = _target(doc, quote, tok, body, side) if kind is not None else None
         if target is None or _read_already(ruled, quote, side, target.entity.code):
             continue
         if _aimed_at(quote, acts[kind], body) == side:
-            continue  # "stood in 'full solidarity' with the Emirates": its words aim at the speaker's own side
+            continue  # "stood in 'full solidarity' with the Emirates": aimed at the speaker's own side
         actor = Mention(quote.speaker_text or speaker.name, quote.speaker_span or quote.content_span,
                         Entity(side, speaker.sector, speaker.name, "person"), "name")
         trigger = Trigger(tok.lemma_.lower(), "verb", kind, context=("diplomatic",))
         out.append(Candidate(tok, trigger, kind, None, [actor], [target]))
     return out
+
+
+COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _judgement(doc: Doc, quote: Quote, body: list[Mention], side: str,
+               lex: EventLexicon) -> tuple[str | None, Mention | None]:
+    """Reported speech that calls another side a name of blame or praise ('negative_words',
+    'positive_words'): "Kim said South Korea has become an undoubted enemy" is an ACCUSE of South Korea,
+    "Erdogan said Sweden is a friend" a SUPPORT of Sweden."""
+    words = doc.char_span(*quote.content_span, alignment_mode="expand")
+    if words is None or not len(words) or words.root.lemma_ not in COPULAS:
+        return None, None
+    verb = words.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    told = [m for s in subjects for m in body if m.span[0] <= s.idx < m.span[1] and m.entity.code]
+    predicate = [t for c in verb.children if c.dep_ in ("attr", "acomp") for t in (c, *c.children)
+                 if t.dep_ in ("attr", "acomp", "amod", "compound")]
+    codes = {m.entity.code for m in told}
+    if len(codes) != 1 or side in codes or any(t.dep_ == "neg" for t in verb.children):
+        return None, None
+    if any(lex.has("negative_words", t.lemma_) for t in predicate):
+        return "ACCUSE", told[0]
+    if any(lex.has("positive_words", t.lemma_) for t in predicate):
+        return "SUPPORT", told[0]
+    return None, None
 
 
 def _side(speaker: Speaker | None) -> str | None:

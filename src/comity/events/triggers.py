@@ -19,7 +19,7 @@ from comity.events import clauses, sides
 from comity.events import modality as aux
 from comity.events.infer import HAPPENING_VERBS, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
-from comity.events.recipients import between, slot_tokens, touched_tokens
+from comity.events.recipients import between, slot_tokens, small_clauses, touched_tokens
 from comity.events.roles import (
     MentionMap,
     collect,
@@ -136,6 +136,7 @@ def _predicate_words(verb: Token) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ == "oprd" and not c.ent_type_]
     heads += [a for o in objects(verb) if _named_as(o) for a in o.children if a.dep_ == "appos"]
     heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children]
+    heads += small_clauses(verb)  # "declared Saudi Arabia a pariah", parsed as a clause with no verb
     near = ("amod", "compound", "acomp")
     return [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in near))]
 
