@@ -77,9 +77,10 @@ CASES = [
      {("SUPPORT", ("FRA",), ("ARM",), False)}),
     # ... not a forecast, not an analyst's words, not a quotation naming two other sides
     ("\u201cRussia\u2019s economy will shrink this year,\u201d the IMF\u2019s chief economist said.", set()),
-    ("\u201cThe Russians are lying about the talks,\u201d said a senior Ukrainian analyst, Olena Bilan.", set()),
-    ("\u201cBeijing and Moscow are responsible for this crisis,\u201d Polish Foreign Minister Radoslaw Sikorski"
-     " said.", set()),
+    ("\u201cThe Russians are lying about the talks,\u201d said a senior Ukrainian analyst, Olena Bilan.",
+     set()),
+    ("\u201cBeijing and Moscow are responsible for this crisis,\u201d Polish Foreign Minister Radoslaw"
+     " Sikorski said.", set()),
     # reported speech that calls another side a name of blame or praise; not negated, not an analyst's
     ("Iranian President Masoud Pezeshkian said Israel was a terrorist regime.",
      {("ACCUSE", ("IRN",), ("ISR",), False)}),
@@ -93,6 +94,15 @@ CASES = [
     ("The Vatican expressed concern for the victims of the floods in Libya.", set()),
     ("Lula had harsh words for Israel on Sunday.", {("ACCUSE", ("BRA",), ("ISR",), False)}),
     ("Trump declared Venezuela a pariah state.", {("ACCUSE", ("USA",), ("VEN",), False)}),
+    # attending a meeting is a meeting with its host (planned: AGREE); every listed attendee acts
+    ("Prime Minister Anthony Albanese will attend the ASEAN summit in Jakarta next week.",
+     {("AGREE", ("AUS",), ("IDN",), False)}),
+    ("Leaders of Kenya, Uganda and Rwanda attended the summit hosted by Tanzania.",
+     {("CONSULT", ("KEN", "RWA", "UGA"), ("TZA",), False)}),
+    ("Officials from Chile, Peru and Bolivia took part in the talks in Lima.",
+     {("CONSULT", ("BOL", "CHL"), ("PER",), False)}),
+    ("Norway joined the talks between Colombia and the ELN rebels.",
+     {("CONSULT", ("NOR",), ("COL",), False)}),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's

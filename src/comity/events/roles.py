@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from comity.actors.placed import CIVIL_SECTORS
 from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.misparse import fronted_subject, interrupting_subject, stray_subject
 from comity.records import Mention
 from comity.text.syntax import (
     child_with,
@@ -163,28 +164,11 @@ def _other_thing(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
     """A conjoined noun that is no actor and names no group of one, only owned by one ("China's expansion"),
     or a conjoined name that is itself a possessor the parser hung on the list ("Ukraine and China's
     expansion of trade")."""
-    if any(c.dep_ == "case" for c in tok.children) or _stray_subject(tok):
+    if any(c.dep_ == "case" for c in tok.children) or stray_subject(tok):
         return True
     return (tok.pos_ == "NOUN" and mm.get(tok) is None and not lex.has("agent_nouns", tok.lemma_)
             and not lex.has("group_heads", tok.lemma_)
             and any(c.dep_ == "poss" for c in tok.children))
-
-
-def _stray_subject(tok: Token) -> bool:
-    """ "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a
-    list is the subject of the clause that follows it, which has none of its own."""
-    after = tok.right_edge.i + 1
-    if after >= len(tok.doc) or tok.dep_ != "conj":
-        return False
-    verb = tok.doc[after]
-    verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
-    if _after_comma(tok.head) and verb.dep_ == "ROOT":
-        return False  # "According to X, Macron and Biden met": one of a subject's names (_fronted_subject)
-    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _after_comma(tok: Token) -> bool:
-    return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 
 def _member_of(child: Token, head: Token) -> bool:
@@ -238,6 +222,9 @@ def collect(
             found = [m for obj in pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
             if agent and tok.pos_ == "PROPN" and own is None:  # "Jo Smith, of Springfield": a home town
                 found = [m for m in found if m.how != "place"]
+        elif dep == "prep" and child.lower_ == "from" and own is not None and own.how == "title":
+            found = [m for obj in pobjs(child) for m in collect(obj, mm, lex, False, depth + 1)
+                     if m.entity.kind == "country"]  # "delegations from Chile, Peru and Ecuador": each
         else:
             continue
         for m in found:
@@ -327,14 +314,14 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         subj = later[-1]  # "A member of NATO, Turkey has refused": the description is not the subject
     if subj is not None and mm.get(subj) is None and any(c.dep_ == "mark" and c.i < subj.i
                                                          for c in verb.children):
-        subj = _fronted_subject(verb, mm, (subj,)) or subj  # "After the talks in Geneva, Russia and ... met"
+        subj = fronted_subject(verb, mm, (subj,)) or subj  # "After the talks in Geneva, Russia and ... met"
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [_antecedent(subj, mm) or verb.head]
         if subj.lower_ in PRONOUNS and mm.get(subj) is None:
             return _speaker_of(verb, mm, depth) or [subj]
         return [subj]
-    interrupted = _interrupting_subject(verb, mm) or _fronted_subject(verb, mm)
+    interrupted = interrupting_subject(verb, mm) or fronted_subject(verb, mm)
     if interrupted is not None:
         return [interrupted]
     head = verb.head
@@ -404,33 +391,6 @@ def _antecedent(pronoun: Token, mm: MentionMap) -> Token | None:
         i -= 1
     if i >= 0 and mm.get(pronoun.doc[i]) is not None:
         return pronoun.doc[i]
-    return None
-
-
-def _interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
-    """In "Putin, since invading Ukraine, ...", the mention just before the comma."""
-    start = verb.head if verb.dep_ == "pcomp" else verb
-    i = min(start.i, verb.left_edge.i)
-    doc = verb.doc
-    end = max(start.right_edge.i, verb.right_edge.i) + 1
-    enclosed = end < len(doc) and doc[end].text == ","  # set off by commas on both sides
-    if enclosed and i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
-        return doc[i - 2]
-    return None
-
-
-def _fronted_subject(verb: Token, mm: MentionMap, phrases: tuple[Token, ...] = ()) -> Token | None:
-    """ "According to a statement from the Elysee Palace, Macron and Biden met": the parser joins the
-    subject to the fronted phrase's last noun as a conjunct after its comma, leaving the main verb with no
-    subject (or, after a subordinator, "After the talks in Geneva, Russia and the US agreed", with the
-    fronted phrase as its subject). The first named conjunct right after a comma inside a phrase the
-    verb opens with (``phrases``, by default its prepositional and adverbial ones) is it."""
-    if verb.dep_ != "ROOT":
-        return None
-    for phrase in phrases or (c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod")):
-        for tok in phrase.subtree:
-            if _after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None:
-                return tok
     return None
 
 

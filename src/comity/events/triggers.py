@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from comity.events import clauses, sides
 from comity.events import modality as aux
+from comity.events.attendance import attendance_roles, attended_by
 from comity.events.infer import HAPPENING_VERBS, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
 from comity.events.recipients import between, slot_tokens, small_clauses, touched_tokens
@@ -29,7 +30,7 @@ from comity.events.roles import (
     through_quantity,
 )
 from comity.records import Mention
-from comity.text.syntax import for_to_clause, is_passive, objects, pobjs
+from comity.text.syntax import for_to_clause, is_passive, objects, pobjs, preps_of
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
@@ -397,6 +398,9 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon, fallback: bool = True
 
 
 def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
+    verb = attended_by(tok, lex) if trig.event == "CONSULT" and not preps_of(tok, "between") else None
+    if verb is not None:
+        return attendance_roles(tok, verb, mm, lex)  # "Xi will attend the G20 summit in New Delhi"
     sides = between(tok, mm, lex)
     crowd = trig.event == "PROTEST"  # "thousands of Ruritanian students staged a rally", as with the verb
     actors = [

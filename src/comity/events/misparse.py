@@ -1,0 +1,66 @@
+"""Subjects the parser misplaces: repairs the role readers of :mod:`comity.events.roles` apply.
+
+- "Putin, since invading Ukraine, ...": the subject set off before an interrupting phrase
+  (``interrupting_subject``);
+- "According to a statement from the Elysee, Macron and Biden met", "After the talks in Geneva, Russia and
+  the US agreed": the subject hung on the fronted phrase as a conjunct after its comma
+  (``fronted_subject``, ``after_comma``);
+- "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a list
+  that is the subject of the clause after it (``stray_subject``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+
+class MentionMap(Protocol):
+    """What the repairs read of :class:`comity.events.roles.MentionMap`: the mention a token heads."""
+
+    def get(self, tok: Token) -> object | None: ...
+
+
+def stray_subject(tok: Token) -> bool:
+    """ "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a
+    list is the subject of the clause that follows it, which has none of its own."""
+    after = tok.right_edge.i + 1
+    if after >= len(tok.doc) or tok.dep_ != "conj":
+        return False
+    verb = tok.doc[after]
+    verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
+    if after_comma(tok.head) and verb.dep_ == "ROOT":
+        return False  # "According to X, Macron and Biden met": one of a subject's names (fronted_subject)
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def after_comma(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+
+
+def interrupting_subject(verb: Token, mm: MentionMap) -> Token | None:
+    """In "Putin, since invading Ukraine, ...", the mention just before the comma."""
+    start = verb.head if verb.dep_ == "pcomp" else verb
+    i = min(start.i, verb.left_edge.i)
+    doc = verb.doc
+    end = max(start.right_edge.i, verb.right_edge.i) + 1
+    enclosed = end < len(doc) and doc[end].text == ","  # set off by commas on both sides
+    if enclosed and i >= 2 and doc[i - 1].text == "," and mm.get(doc[i - 2]) is not None:
+        return doc[i - 2]
+    return None
+
+
+def fronted_subject(verb: Token, mm: MentionMap, phrases: tuple[Token, ...] = ()) -> Token | None:
+    """ "According to a statement from the Elysee Palace, Macron and Biden met": the parser joins the
+    subject to the fronted phrase's last noun as a conjunct after its comma, leaving the main verb with no
+    subject (or, after a subordinator, "After the talks in Geneva, Russia and the US agreed", with the
+    fronted phrase as its subject). The first named conjunct right after a comma inside a phrase the
+    verb opens with (``phrases``, by default its prepositional and adverbial ones) is it."""
+    if verb.dep_ != "ROOT":
+        return None
+    for phrase in phrases or (c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod")):
+        for tok in phrase.subtree:
+            if after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None:
+                return tok
+    return None
