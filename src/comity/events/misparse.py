@@ -6,7 +6,7 @@
   the US agreed": the subject hung on the fronted phrase as a conjunct after its comma
   (``fronted_subject``, ``after_comma``);
 - "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a list
-  that is the subject of the clause after it (``stray_subject``).
+  that is the subject of the clause after it (``stray_subject``, ``stray_subject_of``).
 """
 
 from __future__ import annotations
@@ -63,4 +63,21 @@ def fronted_subject(verb: Token, mm: MentionMap, phrases: tuple[Token, ...] = ()
         for tok in phrase.subtree:
             if after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None:
                 return tok
+    return None
+
+
+def stray_subject_of(verb: Token, mm: MentionMap) -> Token | None:
+    """ "As the US moves forces to support its NATO allies and Russia deploys troops": the verb's subject is
+    the conjoined name the parser hung on the list just before it (``stray_subject``)."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)])
+    if first == 0:
+        return None
+    prev = verb.doc[first - 1]
+    for _ in range(4):  # "Russia's army": up to the head of the name's phrase
+        if prev.dep_ in ("compound", "poss", "case") and prev.head.i < first:
+            prev = prev.head
+        else:
+            break
+    if prev.dep_ == "conj" and mm.get(prev) is not None and stray_subject(prev):
+        return prev
     return None

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from comity.actors.placed import CIVIL_SECTORS
 from comity.events.lexicon import EventLexicon, Trigger
-from comity.events.misparse import fronted_subject, interrupting_subject, stray_subject
+from comity.events.misparse import fronted_subject, interrupting_subject, stray_subject, stray_subject_of
 from comity.records import Mention
 from comity.text.syntax import (
     child_with,
@@ -321,7 +321,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         if subj.lower_ in PRONOUNS and mm.get(subj) is None:
             return _speaker_of(verb, mm, depth) or [subj]
         return [subj]
-    interrupted = interrupting_subject(verb, mm) or fronted_subject(verb, mm)
+    interrupted = interrupting_subject(verb, mm) or fronted_subject(verb, mm) or stray_subject_of(verb, mm)
     if interrupted is not None:
         return [interrupted]
     head = verb.head

@@ -14,6 +14,8 @@ speaking. The quote stage knows who spoke; this module reads what was said
 - holds the words of one kind of act only (the 'speech_accuse', 'speech_threaten', 'speech_reject',
   'speech_request' and 'speech_support' lists in ``data/events.json``: "responsible for", "will pay a
   price", "we will never accept", "we urge", "we stand with" ...);
+- says those words of the target: as the object of the phrase ("we stand with Israel") or as the subject,
+  owner or 'by' agent of the clause they are in ("Washington will pay a heavy price"), not negated;
 - is not already an event the rules read in the same words for the same speaker's side.
 
 Reported speech is read by the rules, except a judgement they have no trigger for: a copular complement
@@ -32,6 +34,7 @@ from spacy.tokens import Doc, Token
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.events.triggers import Candidate
 from comity.records import Entity, Mention, Quote, Speaker
+from comity.text.syntax import governing_verb
 
 VOICES = frozenset({"GOV", "MIL"})  # a speaker whose words are their state's
 BODIES = frozenset({"IGO", "UNO", "EUR", "NAT"})  # international bodies speak for themselves
@@ -57,6 +60,8 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
         else:
             kind = _kind(quote.content, acts)
             target = _target(doc, quote, tok, body, side) if kind is not None else None
+            if target is not None and not _said_of(doc, quote, kind, acts[kind], target.entity.code, body):
+                continue
         if target is None or _read_already(ruled, quote, side, target.entity.code):
             continue
         if _aimed_at(quote, acts[kind], body) == side:
@@ -139,6 +144,51 @@ def _target(doc: Doc, quote: Quote, cue: Token, body: list[Mention], side: str) 
 
 
 ENDING_PREPS = ("with", "for", "to", "by", "on")
+NAMING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+BENEFIT_PREPS = frozenset({"by", "to", "for", "with", "toward", "towards"})
+
+
+def _said_of(doc: Doc, quote: Quote, kind: str, phrases: frozenset[str], code: str,
+             body: list[Mention]) -> bool:
+    """The act's words are said of the target: the object of the phrase ("stand with Israel", "we support
+    Kyiv"), or the subject of the clause they are in, or its owner or 'by' agent ("Russia will pay a heavy
+    price", "the US blockade is 'dangerous and irresponsible'", "these attacks by Russia must cease"); not
+    in a negated clause ("was unlikely to have any destabilizing impact"), nor of someone else ("we're
+    trying to degrade Hamas's terrorist abilities")."""
+    words = doc.char_span(*quote.content_span, alignment_mode="expand")
+    if words is None:
+        return False
+    marks = [doc.char_span(*m.span, alignment_mode="expand") for m in body if m.entity.code == code]
+    tokens, aimed = list(words), {i for mark in marks if mark is not None for i in range(mark.start, mark.end)}
+    lowered = [t.lower_ for t in tokens]
+    for phrase in phrases:
+        parts = phrase.split()
+        for i in range(len(tokens) - len(parts) + 1):
+            if lowered[i:i + len(parts)] != parts:
+                continue
+            span = tokens[i:i + len(parts)]
+            last = span[-1]
+            if any(o.dep_ in ("pobj", "dobj") and _names(o, aimed) for o in last.children):
+                return True
+            root = next((t for t in span if not span[0].i <= t.head.i <= last.i or t.head == t), span[0])
+            verb = governing_verb(root)
+            if verb is not None and verb.dep_ in ("aux", "auxpass"):
+                verb = verb.head  # "will pay": the verb the modal helps
+            if verb is None or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            preps = BENEFIT_PREPS if kind == "SUPPORT" else frozenset({"by"})
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _names(c, aimed, preps) for c in verb.children):
+                return True
+    return False
+
+
+def _names(head: Token, aimed: set[int], preps: frozenset[str] = frozenset({"by"})) -> bool:
+    """A phrase headed by ``head`` names the target: as its head, owner or modifier, or in one of ``preps``
+    (its 'by' agent: "attacks by Russia"; for backing, whom it is for: "the commitment to Israel")."""
+    if head.i in aimed or any(c.i in aimed for c in head.children if c.dep_ in NAMING_DEPS):
+        return True
+    return any(o.i in aimed for p in head.children if p.dep_ in ("agent", "prep") and p.lower_ in preps
+               for o in p.children)
 
 
 def _aimed_at(quote: Quote, phrases: frozenset[str], body: list[Mention]) -> str | None:

@@ -282,10 +282,20 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
         return _sense(next(found, None))
     if pos == "verb" and tok.dep_ == "amod":
         return None  # "occupied territory", "disputed islands"
+    if pos == "noun" and lex.has("expression_nouns", tok.lemma_) and not _expressed(tok, lex):
+        return None  # "NATO nations' growing concerns", "raising concern about supply": no one expresses it
     found = _sense(next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None))
     if found is not None and (_figurative_threat(tok, found, lex) or _standing_tie(tok, lex)):
         return None
     return found
+
+
+def _expressed(noun: Token, lex: EventLexicon) -> bool:
+    """ "Ireland expressed concern over", "raised concerns with Moscow": a feeling named by a noun is an act
+    only when a side expresses it ('expression_verbs'), in a clause of its own (not "..., raising concern")."""
+    verb = light_verb(noun, lex)
+    return (verb is not None and lex.has("expression_verbs", verb.lemma_)
+            and not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl")))
 
 
 def read_by_lexicon(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
