@@ -76,7 +76,8 @@ CASES = [
     ("Police in Lagos are investigating a shooting at a wedding.", set()),
     # another pair's act in a conjoined phrase; carrying on; an act one side is kept from
     ("Canberra criticized Beijing's failure to condemn Russia's invasion of Ukraine and China's purchases of "
-     "Russian oil.", {("ACCUSE", ("AUS",), ("CHN",), False), ("ASSAULT", ("RUS",), ("UKR",), False)}),
+     "Russian oil.", {("ACCUSE", ("AUS",), ("CHN",), False), ("ASSAULT", ("RUS",), ("UKR",), False),
+                      ("COOPERATE", ("CHN",), ("RUS",), False)}),  # the purchases: trade with Russia
     ("Russia is pressing on with its offensive in Ukraine.", set()),
     ("Canberra condemned Russia's invasion of Ukraine and China's expansion of its wheat trade.",
      {("ACCUSE", ("AUS",), ("RUS",), False), ("ASSAULT", ("RUS",), ("UKR",), False)}),

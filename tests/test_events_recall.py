@@ -103,6 +103,11 @@ CASES = [
      {("CONSULT", ("KEN", "RWA", "UGA"), ("TZA",), False)}),
     ("Officials from Chile, Peru and Bolivia took part in the talks in Lima.",
      {("CONSULT", ("BOL", "CHL"), ("PER",), False)}),
+    # trade, tariffs on an amount of goods, delegations sent
+    ("Turkey has doubled its purchase of Russian gas this year.", {("COOPERATE", ("TUR",), ("RUS",), False)}),
+    ("Canada imposed tariffs on $30 billion in American goods.", {("SANCTION", ("CAN",), ("USA",), False)}),
+    ("Ankara sent a delegation to Baghdad on Monday.", {("CONSULT", ("TUR",), ("IRQ",), False)}),
+    ("The Red Cross sent a rescue team to Morocco.", {("AID", ("NGO",), ("MAR",), False)}),  # no visit
     ("Norway joined the talks between Colombia and the ELN rebels.",
      {("CONSULT", ("NOR",), ("COL",), False)}),
 ]

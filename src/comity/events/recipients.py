@@ -25,7 +25,8 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
     hosts = [tok]
     if tok.pos_ in ("NOUN", "PROPN"):
-        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        own_of = slot == "of" and bool(preps_of(tok, "of"))  # "X's invasion of Y and Z's purchases of oil"
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and not own_of:
             hosts.append(tok.head)
         verb = light_verb(tok, lex)
         if verb is not None and (slot.startswith("prep:") or slot == "dative"):
@@ -59,7 +60,8 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     name = {"of": "of", "between": "between"}.get(slot, slot[5:] if slot.startswith("prep:") else "")
     if not name:
         return []
-    return [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+    found = [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+    return found + [q for o in found for q in through_quantity(o, lex)]  # "tariffs on $250 billion in X goods"
 
 
 def small_clauses(verb: Token) -> list[Token]:
@@ -154,3 +156,16 @@ def answered(verb: Token, actors: list[Mention], mm: MentionMap, lex: EventLexic
                 for tok in doers or [act]:
                     found += [m for m in collect(tok, mm, lex) if m.entity.code not in mine]
     return found
+
+
+HARM_VERBS = frozenset({"kill", "hit", "target", "wound", "injure", "destroy", "strike", "damage", "sink"})
+
+
+def victims(noun: Token, event: str, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+    """ "a U.S. drone strike that killed one of Tehran's most powerful officials": an attack named by a noun
+    whose relative clause tells whom it harmed is aimed at their side."""
+    if event != "ASSAULT":
+        return []
+    harms = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in HARM_VERBS]
+    return [m for v in harms for o in v.children if o.dep_ in ("dobj", "nsubjpass")
+            for m in collect(o, mm, lex, deep=True)]

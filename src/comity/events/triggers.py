@@ -20,7 +20,7 @@ from comity.events import modality as aux
 from comity.events.attendance import attendance_roles, attended_by
 from comity.events.infer import HAPPENING_VERBS, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
-from comity.events.recipients import between, slot_tokens, small_clauses, touched_tokens
+from comity.events.recipients import between, slot_tokens, small_clauses, touched_tokens, victims
 from comity.events.roles import (
     MentionMap,
     collect,
@@ -427,7 +427,8 @@ def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
             return sides, []
         return sides[:1], sides[1:]
     slots = trig.recipient or lex.default_slots("noun", trig.event)
-    return actors, _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
+    recips = _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
+    return actors, recips or victims(tok, trig.event, mm, lex)  # "a U.S. drone strike that killed X"
 
 
 def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
