@@ -61,7 +61,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if not name:
         return []
     found = [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
-    return found + [q for o in found for q in through_quantity(o, lex)]  # "tariffs on $250 billion in X goods"
+    return found + [q for o in found for q in through_quantity(o, lex)]  # "tariffs on $250 billion in goods"
 
 
 def small_clauses(verb: Token) -> list[Token]:

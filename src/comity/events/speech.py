@@ -159,7 +159,8 @@ def _said_of(doc: Doc, quote: Quote, kind: str, phrases: frozenset[str], code: s
     if words is None:
         return False
     marks = [doc.char_span(*m.span, alignment_mode="expand") for m in body if m.entity.code == code]
-    tokens, aimed = list(words), {i for mark in marks if mark is not None for i in range(mark.start, mark.end)}
+    aimed = {i for mark in marks if mark is not None for i in range(mark.start, mark.end)}
+    tokens = list(words)
     lowered = [t.lower_ for t in tokens]
     for phrase in phrases:
         parts = phrase.split()
