@@ -83,6 +83,15 @@ CASES = [
      set()),
     ("\u201cBeijing and Moscow are responsible for this crisis,\u201d Polish Foreign Minister Radoslaw"
      " Sikorski said.", set()),
+    # ... nor words said of someone else, possible only, or hoped for; nor a side that acts in them
+    ("\u201cIran may retaliate,\u201d Secretary of State Antony Blinken said.", set()),
+    ("\u201cUkraine is the victim of aggression,\u201d US President Joe Biden said.", set()),
+    ("\u201cWe hope Moscow will respond to our proposal,\u201d Chinese Foreign Minister Wang Yi said.",
+     set()),
+    ("\u201cGermany will pay for the air defense systems,\u201d US President Joe Biden said.", set()),
+    ("\u201cChinese state media are spreading disinformation,\u201d US President Joe Biden said.", set()),
+    ("\u201cHezbollah will strike Israel,\u201d Israeli Defense Minister Yoav Gallant said.",
+     {("ASSAULT", ("LBN",), ("ISR",), False)}),  # the rules' reading of the words; no threat by Israel
     # reported speech that calls another side a name of blame or praise; not negated, not an analyst's
     ("Iranian President Masoud Pezeshkian said Israel was a terrorist regime.",
      {("ACCUSE", ("IRN",), ("ISR",), False)}),
@@ -90,6 +99,16 @@ CASES = [
      {("SUPPORT", ("TUR",), ("AZE",), False)}),
     ("Indian Prime Minister Narendra Modi said Pakistan was not an enemy.", set()),
     ("A Polish historian said Russia was a dangerous neighbour.", set()),
+    ("Secretary of State Antony Blinken said Russia is no friend of Ukraine.", set()),
+    ("Japanese Prime Minister Fumio Kishida said China is a strong economy.", set()),
+    ("UN Secretary-General Antonio Guterres said Sudan has become a humanitarian catastrophe.", set()),
+    ("US President Joe Biden said Russia remains China's closest partner.", set()),
+    # concern over a situation somewhere is over no side; talks with a side held elsewhere are with it
+    ("Germany expressed concern over the humanitarian situation in Gaza.", set()),
+    ("Sweden joined the talks with Turkey in Brussels.", {("CONSULT", ("SWE",), ("TUR",), False)}),
+    ("The United States deployed troops to the Polish border.", {("MOBILIZE", ("USA",), (), False)}),
+    ("Protests erupted in London on Monday against Israel's offensive.",
+     {("PROTEST", ("GBR",), ("ISR",), False)}),
     # concern or alarm expressed over another side's acts, harsh words for it, declaring it a pariah
     ("Seoul expressed deep concern over Pyongyang's missile launches.",
      {("ACCUSE", ("KOR",), ("PRK",), False), ("MOBILIZE", ("PRK",), (), False)}),

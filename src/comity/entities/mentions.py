@@ -21,7 +21,7 @@ named), or the state of a government or military speaker only.
 
 from __future__ import annotations
 
-from comity.entities.model import ORGANISATION, PERSON, STATE, EntityModel
+from comity.entities.model import ORGANISATION, PERSON, STATE, EntityModel, Referent
 from comity.records import Entity, Mention
 
 ACTOR_KINDS = {STATE: "country", ORGANISATION: "org", PERSON: "person"}
@@ -44,7 +44,7 @@ def model_mentions(model: EntityModel) -> list[Mention]:
 
 def coded_names(model: EntityModel, mentions: list[Mention]) -> list[Mention]:
     """The actor stage's mentions, a person's uncoded name taking the code its referent has in the model."""
-    coded = {}
+    coded: dict[tuple[int, int], Referent] = {}
     for ref in model.references:
         if ref.how in ("name", "surname") and ref.referent is not None:
             referent = model.referents[ref.referent]

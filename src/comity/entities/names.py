@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from comity.entities.model import GROUP, ORGANISATION, PERSON, PLACE, STATE, EntityModel, Reference, Referent
-from comity.records import Mention
+from comity.records import Entity, Mention
 from comity.text.normalize import strip_possessive
 
 ACTOR_KINDS = {"country": STATE, "igo": ORGANISATION, "org": ORGANISATION, "group": ORGANISATION,
@@ -190,7 +190,7 @@ def _add_actor_mention(book: _NameBook, doc: Doc, mention: Mention) -> None:
     _define_acronym(book, doc, span.end, referent)
 
 
-def _titled_by(book: _NameBook, doc: Doc, start: int, end: int):
+def _titled_by(book: _NameBook, doc: Doc, start: int, end: int) -> Entity | None:
     """ "The Argentine vice president, Cristina Fernandez,": a name set beside a title phrase of a state
     takes the title's code, sector and title (the actor stage reads a title only before or after a name)."""
     head = _phrase_head(doc, start, end)

@@ -39,7 +39,7 @@ from comity.entities.model import (
 )
 from comity.entities.names import Traits, is_subject
 from comity.entities.voices import FIRST_PLURAL, FIRST_SINGULAR, SECOND, Voices
-from comity.text.syntax import governing_verb
+from comity.text.syntax import governing_verb, is_infinitive
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -103,7 +103,7 @@ def _controlling_clauses(clause: int, doc: Doc) -> set[int]:
     out, verb = {clause}, doc[clause]
     for _ in range(3):
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = is_infinitive(verb)
         head = verb.head
         if own or not infinitive or verb.dep_ not in ("advcl", "xcomp") or head == verb:
             break

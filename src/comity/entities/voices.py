@@ -122,7 +122,8 @@ class Voices:
             return None
         if code not in self._states:
             country = pycountry.countries.get(alpha_3=code)
-            self._states[code] = self.model.add_referent(STATE, country.name if country else code, code=code)
+            name = (getattr(country, "common_name", None) or country.name) if country else code
+            self._states[code] = self.model.add_referent(STATE, name, code=code)  # "Taiwan", not its ISO name
         return self._states[code]
 
     def _body_inside(self, phrase: Token) -> Referent | None:

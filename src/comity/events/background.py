@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import CARRIED_OUT
+from comity.events.roles import carried_out_owner
 from comity.records import Span, TimeRef
 from comity.times.grammar import tense
 
@@ -60,8 +60,7 @@ def _frame_at(cur: Token, lex: EventLexicon) -> Token | None:
     head = cur.head
     if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and lex.has("background_preps", head.lower_):
         return head  # "since the invasion", "after meeting Xi", "over Russia's invasion"
-    if cur.pos_ in VERBS and cur.dep_ == "acl" and head.lemma_.lower() in CARRIED_OUT \
-            and any(c.dep_ == "poss" for c in head.children):
+    if cur.pos_ in VERBS and carried_out_owner(cur):
         return head  # "Britain's decision to leave the EU", "Trump's decision to bomb": a known act, named
     if cur.pos_ in VERBS:
         return _clause_frame(cur, lex)

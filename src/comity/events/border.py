@@ -8,7 +8,9 @@ X", "deployed more troops onto Ukraine's border", "raised the readiness of units
 stationed along the boundary with X", "kept troops near the frontier with X on
 alert". ``frontier_side`` reads it from the trigger's clause (the trigger and the
 verb that carries a noun trigger): a border noun ('BORDER_NOUNS') whose "with"
-phrase, possessor or modifier names a side other than the actor's. Only MOBILIZE
+phrase names a side other than the actor's, or whose possessor or modifier does when
+the forces move onto, across or along it ('FACING_PREPS': "to the Polish border" may be
+an ally's). Only MOBILIZE
 events with no recipient of their own take it.
 """
 
@@ -24,6 +26,9 @@ BORDER_NOUNS = frozenset({"border", "boundary", "frontier", "borderline"})
 FACING_TYPES = frozenset({"MOBILIZE"})
 
 
+FACING_PREPS = frozenset({"onto", "across", "along", "near", "toward", "towards", "at"})
+
+
 def frontier_side(
     tok: Token, event: str, actors: list[Mention], mm: MentionMap, lex: EventLexicon
 ) -> list[Mention]:
@@ -37,7 +42,8 @@ def frontier_side(
         if noun.lemma_.lower() not in BORDER_NOUNS:
             continue
         withs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
-        withs += [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]  # "Ukraine's border"
+        if noun.head.lower_ in FACING_PREPS:  # "onto Ukraine's border", not "to the Polish border"
+            withs += [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
         found = [m for o in withs for m in collect(o, mm, lex) if m.entity.code not in mine]
         if found:
             return found

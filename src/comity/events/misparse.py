@@ -17,7 +17,8 @@ from spacy.tokens import Token
 
 
 class MentionMap(Protocol):
-    """What the repairs read of :class:`comity.events.roles.MentionMap`: the mention a token heads."""
+    """What the repairs read of :class:`comity.events.roles.MentionMap`: the mention a token heads (a
+    protocol, so this module need not import roles, which imports it)."""
 
     def get(self, tok: Token) -> object | None: ...
 
@@ -36,6 +37,7 @@ def stray_subject(tok: Token) -> bool:
 
 
 def after_comma(tok: Token) -> bool:
+    """A conjunct right after a comma ("…, Macron and Biden"): where a fronted phrase may end."""
     return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
 
 

@@ -122,11 +122,11 @@ def touched_tokens(
     ]
     for v in (verb, *comps):
         objs = [h for o in objects(v) for h in (o, *through_quantity(o, lex))]
-        if v is not verb:
+        if v != verb:
             out += objs
         for host in objs:
             out += _phrase_objects(host, TOUCHED_PREPS)
-        out += _phrase_objects(v, TOUCHED_PREPS if v is not verb else SCENE_PREPS if scene else frozenset())
+        out += _phrase_objects(v, TOUCHED_PREPS if v != verb else SCENE_PREPS if scene else frozenset())
     return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
 
 
@@ -168,4 +168,4 @@ def victims(noun: Token, event: str, mm: MentionMap, lex: EventLexicon) -> list[
         return []
     harms = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in HARM_VERBS]
     return [m for v in harms for o in v.children if o.dep_ in ("dobj", "nsubjpass")
-            for m in collect(o, mm, lex, deep=True)]
+            for m in collect(o, mm, lex) if m.how != "place"]

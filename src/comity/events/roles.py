@@ -30,6 +30,7 @@ from comity.text.syntax import (
     child_with,
     doc_text,
     for_to_clause,
+    is_infinitive,
     is_passive,
     objects,
     pobjs,
@@ -334,10 +335,9 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         return []  # "Americans killed in the attack": the noun is what was done to
     if dep == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
         return subject_tokens(head.head, mm, depth + 1)  # "issued a statement demanding": who issued it
-    if dep == "acl" and _infinitive(verb) and head.lemma_.lower() in CARRIED_OUT:
-        owner = [c for c in head.children if c.dep_ == "poss"]
-        if owner:
-            return owner  # "Trump's decision to bomb the sites", "Russia's move to cut supplies": the owner
+    owner = carried_out_owner(verb)
+    if owner:
+        return owner  # "Trump's decision to bomb the sites", "Russia's move to cut supplies": the owner
     if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if _unjoined_conj(verb):
@@ -369,8 +369,13 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 CARRIED_OUT = frozenset({"decision", "move"})
 
 
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def carried_out_owner(verb: Token) -> list[Token]:
+    """The owner of a decision or move whose infinitive ``verb`` is ("Trump's decision to bomb"), or []."""
+    head = verb.head
+    if verb.dep_ != "acl" or not is_infinitive(verb) or head.lemma_.lower() not in CARRIED_OUT:
+        return []
+    return [c for c in head.children if c.dep_ == "poss"]
+
 
 
 def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:

@@ -208,7 +208,8 @@ def _empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: Event
     return not consequence_targets(tok, codes, mm, lex)
 
 
-def consequence_targets(tok: Token, codes: set, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+def consequence_targets(tok: Token, codes: set[str | None], mm: MentionMap, lex: EventLexicon
+                        ) -> list[Mention]:
     """ "warned that the Kim regime will come to an end if North Korea attempts to use nuclear weapons": a
     warning ('warning_verbs') that tells what will befall another side on the condition of that side's own
     act threatens it; the condition's subjects are its targets (none for a forecast: "warned that growth

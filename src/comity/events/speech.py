@@ -16,7 +16,8 @@ speaking. The quote stage knows who spoke; this module reads what was said
   price", "we will never accept", "we urge", "we stand with" ...);
 - says those words of the target: as the object of the phrase ("we stand with Israel") or as the subject,
   owner or 'by' agent of the clause they are in ("Washington will pay a heavy price"), not negated;
-- is not already an event the rules read in the same words for the same speaker's side.
+- is not already read by the rules: no candidate of theirs in its words or attribution is an act of the
+  speaker's side or one done to or by the target.
 
 Reported speech is read by the rules, except a judgement they have no trigger for: a copular complement
 calling another side one of the 'negative_words' or 'positive_words' ("Kim said South Korea has become an
@@ -31,13 +32,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from comity.actors.dictionary import IGO_CODES
+from comity.entities.voices import STATE_VOICES
 from comity.events.lexicon import EventLexicon, Trigger
+from comity.events.roles import is_actor
 from comity.events.triggers import Candidate
 from comity.records import Entity, Mention, Quote, Speaker
 from comity.text.syntax import governing_verb
 
-VOICES = frozenset({"GOV", "MIL"})  # a speaker whose words are their state's
-BODIES = frozenset({"IGO", "UNO", "EUR", "NAT"})  # international bodies speak for themselves
 TOLD = frozenset({"dobj", "dative", "iobj"})
 QUOTED = frozenset({"direct", "mixed"})
 KINDS = ("ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT")  # read from 'speech_accuse' ... lists
@@ -47,6 +49,7 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
                       ruled: list[Candidate], lex: EventLexicon) -> list[Candidate]:
     """One candidate for each quotation that is a speech act of its speaker's side (module docstring)."""
     acts = {kind: lex.lists.get(f"speech_{kind.lower()}", frozenset()) for kind in KINDS}
+    judged = lex.lists.get("speech_judged", frozenset())
     by_name = {s.name: s for s in speakers if s.name}
     out: list[Candidate] = []
     for quote in quotes:
@@ -60,7 +63,8 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
         else:
             kind = _kind(quote.content, acts)
             target = _target(doc, quote, tok, body, side) if kind is not None else None
-            if target is not None and not _said_of(doc, quote, kind, acts[kind], target.entity.code, body):
+            if target is not None and not _said_of(doc, quote, kind, acts[kind], target.entity.code, body,
+                                                   judged):
                 continue
         if target is None or _read_already(ruled, quote, side, target.entity.code):
             continue
@@ -78,32 +82,54 @@ COPULAS = frozenset({"be", "become", "remain"})
 
 def _judgement(doc: Doc, quote: Quote, body: list[Mention], side: str,
                lex: EventLexicon) -> tuple[str | None, Mention | None]:
-    """Reported speech that calls another side a name of blame or praise ('negative_words',
-    'positive_words'): "Kim said South Korea has become an undoubted enemy" is an ACCUSE of South Korea,
-    "Erdogan said Sweden is a friend" a SUPPORT of Sweden."""
+    """Reported speech that calls another side a name of blame or praise: "Kim said South Korea has become
+    an undoubted enemy" is an ACCUSE of South Korea, "Erdogan said Sweden is a friend" a SUPPORT of Sweden.
+
+    The name is the predicate's own noun or adjective ('negative_words', 'positive_words', less the
+    'judgement_exclude' words that describe rather than judge: "a strong economy", "a humanitarian
+    catastrophe"), or a word on a noun naming a state ("a terrorist regime"). Not when negated ("is no
+    friend", "never was"), only possible ("could become"), or when the predicate names another side
+    ("remains China's closest partner")."""
     words = doc.char_span(*quote.content_span, alignment_mode="expand")
     if words is None or not len(words) or words.root.lemma_ not in COPULAS:
         return None, None
     verb = words.root
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    told = [m for s in subjects for m in body if m.span[0] <= s.idx < m.span[1] and m.entity.code]
-    predicate = [t for c in verb.children if c.dep_ in ("attr", "acomp") for t in (c, *c.children)
-                 if t.dep_ in ("attr", "acomp", "amod", "compound")]
+    heads = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    told = [m for s in verb.children if s.dep_ == "nsubj" for m in body if m.span[0] <= s.idx < m.span[1]
+            and m.entity.code]
     codes = {m.entity.code for m in told}
-    if len(codes) != 1 or side in codes or any(t.dep_ == "neg" for t in verb.children):
+    others = [m for h in heads for t in h.subtree for m in body if m.span[0] <= t.idx < m.span[1]
+              and m.entity.code]
+    if len(codes) != 1 or side in codes or others or _denied(verb, heads):
         return None, None
-    if any(lex.has("negative_words", t.lemma_) for t in predicate):
+    names = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("amod", "compound")
+                                             and h.lemma_ in STATE_WORDS))]
+    names = [t for t in names if not lex.has("judgement_exclude", t.lemma_)]
+    if any(lex.has("negative_words", t.lemma_) for t in names):
         return "ACCUSE", told[0]
-    if any(lex.has("positive_words", t.lemma_) for t in predicate):
+    if any(lex.has("positive_words", t.lemma_) for t in names):
         return "SUPPORT", told[0]
     return None, None
+
+
+STATE_WORDS = frozenset({"regime", "state", "nation", "country", "government", "power", "neighbour",
+                         "neighbor"})
+
+
+def _denied(verb: Token, heads: list[Token]) -> bool:
+    """ "is not a friend", "is no friend", "never was", "could become": no judgement made."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "hardly") for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for h in heads for c in h.children)
 
 
 def _side(speaker: Speaker | None) -> str | None:
     """The side a speaker speaks for: a government or military speaker's state, an international body."""
     if speaker is None or not speaker.country:
         return None
-    if speaker.sector in VOICES or speaker.country in BODIES:
+    if speaker.sector in STATE_VOICES or speaker.country in IGO_CODES:  # a body speaks for itself
         return speaker.country
     return None
 
@@ -132,10 +158,10 @@ def _target(doc: Doc, quote: Quote, cue: Token, body: list[Mention], side: str) 
     'ironclad'"); places are scenes, not sides ("the bodies in Bucha")."""
     scope = _scope(doc, quote)
     own = quote.speaker_span or (0, 0)
-    named = [m for m in body if _token_at(doc, m.span[0]) in scope and m.entity.code
+    named = [m for m in body if _token_at(doc, m.span[0]) in scope and is_actor(m)
              and m.how not in ("pronoun", "place") and not (own[0] <= m.span[0] < own[1])]
     told = [m for o in cue.children if o.dep_ in TOLD for m in body
-            if m.span[0] <= o.idx < m.span[1] and m.entity.code]
+            if m.span[0] <= o.idx < m.span[1] and is_actor(m)]
     codes = {m.entity.code for m in named + told}
     codes.discard(side)
     if len(codes) != 1:
@@ -149,38 +175,64 @@ BENEFIT_PREPS = frozenset({"by", "to", "for", "with", "toward", "towards"})
 
 
 def _said_of(doc: Doc, quote: Quote, kind: str, phrases: frozenset[str], code: str,
-             body: list[Mention]) -> bool:
+             body: list[Mention], judged: frozenset[str]) -> bool:
     """The act's words are said of the target: the object of the phrase ("stand with Israel", "we support
-    Kyiv"), or the subject of the clause they are in, or its owner or 'by' agent ("Russia will pay a heavy
-    price", "the US blockade is 'dangerous and irresponsible'", "these attacks by Russia must cease"); not
-    in a negated clause ("was unlikely to have any destabilizing impact"), nor of someone else ("we're
-    trying to degrade Hamas's terrorist abilities")."""
+    Kyiv", "will strike Israel"), its own owner, modifier or 'by' agent ("Russia's aggression", "these
+    attacks by Russia"), or - only for words that judge or befall their subject ('speech_judged':
+    "responsible for", "will pay a heavy price", "illegal") - the subject of the clause they are in, its
+    owner or 'by' agent ("the US blockade is 'dangerous and irresponsible'"; for backing also whom the
+    subject is for: "the U.S. commitment to Israel is 'ironclad'"). Not in a clause that is negated, only
+    possible ("may retaliate") or hoped for, nor of someone else ("degrade Hamas's terrorist abilities",
+    "Ukraine is the victim of aggression")."""
     words = doc.char_span(*quote.content_span, alignment_mode="expand")
     if words is None:
         return False
     marks = [doc.char_span(*m.span, alignment_mode="expand") for m in body if m.entity.code == code]
     aimed = {i for mark in marks if mark is not None for i in range(mark.start, mark.end)}
     tokens = list(words)
-    lowered = [t.lower_ for t in tokens]
-    for phrase in phrases:
-        parts = phrase.split()
+    lowered = [_plain(t.text) for t in tokens]
+    for phrase in sorted(phrases):
+        parts = _plain(phrase).split()
         for i in range(len(tokens) - len(parts) + 1):
-            if lowered[i:i + len(parts)] != parts:
-                continue
-            span = tokens[i:i + len(parts)]
-            last = span[-1]
-            if any(o.dep_ in ("pobj", "dobj") and _names(o, aimed) for o in last.children):
-                return True
-            root = next((t for t in span if not span[0].i <= t.head.i <= last.i or t.head == t), span[0])
-            verb = governing_verb(root)
-            if verb is not None and verb.dep_ in ("aux", "auxpass"):
-                verb = verb.head  # "will pay": the verb the modal helps
-            if verb is None or any(c.dep_ == "neg" for c in verb.children):
-                continue
-            preps = BENEFIT_PREPS if kind == "SUPPORT" else frozenset({"by"})
-            if any(c.dep_ in ("nsubj", "nsubjpass") and _names(c, aimed, preps) for c in verb.children):
+            if lowered[i:i + len(parts)] == parts and _of_target(tokens[i:i + len(parts)], kind, phrase,
+                                                                 aimed, judged):
                 return True
     return False
+
+
+def _of_target(span: list[Token], kind: str, phrase: str, aimed: set[int], judged: frozenset[str]) -> bool:
+    """One occurrence of a phrase (:func:`_said_of`)."""
+    last = span[-1]
+    root = next((t for t in span if not span[0].i <= t.head.i <= last.i or t.head == t), span[0])
+    verb = governing_verb(root)
+    if verb is not None and verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head  # "will pay": the verb the modal helps
+    if verb is None or _unreal(verb, phrase):
+        return False
+    if any(o.dep_ in ("pobj", "dobj") and _names(o, aimed) for o in last.children):
+        return True
+    if root.pos_ in ("NOUN", "PROPN") and any(c.i in aimed for c in root.children if c.dep_ in NAMING_DEPS):
+        return True  # "Russia's aggression"
+    if phrase not in judged:
+        return False
+    preps = BENEFIT_PREPS if kind == "SUPPORT" else frozenset({"by"})
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _names(c, aimed, preps) for c in verb.children)
+
+
+def _plain(text: str) -> str:
+    """Words compared as the tokenizer splits them: "won't" as "wo n't", curly apostrophes straight."""
+    text = text.lower().replace("\u2019", "'")
+    text = text.replace("won't", "wo n't").replace("can't", "ca n't")
+    return text.replace("n't", " n't").replace("  ", " ")
+
+
+def _unreal(verb: Token, phrase: str) -> bool:
+    """A clause negated (unless the phrase itself says no), only possible, or hoped for."""
+    negated = any(c.dep_ == "neg" for c in verb.children) and not any(w in phrase.split()
+                                                                       for w in ("not", "never", "n't"))
+    possible = any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+    hoped = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("hope", "wish", "want", "expect")
+    return negated or possible or hoped
 
 
 def _names(head: Token, aimed: set[int], preps: frozenset[str] = frozenset({"by"})) -> bool:
@@ -194,7 +246,7 @@ def _names(head: Token, aimed: set[int], preps: frozenset[str] = frozenset({"by"
 
 def _aimed_at(quote: Quote, phrases: frozenset[str], body: list[Mention]) -> str | None:
     """The side a phrase ending with its preposition names next ("solidarity with the Emirates")."""
-    for phrase in (p for p in phrases if p.rsplit(" ", 1)[-1] in ENDING_PREPS):
+    for phrase in sorted(p for p in phrases if p.rsplit(" ", 1)[-1] in ENDING_PREPS):
         pattern = r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"\b"
         found = re.search(pattern, quote.content, re.IGNORECASE)
         if found is None:
@@ -224,9 +276,7 @@ def _scope(doc: Doc, quote: Quote) -> set[int]:
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return set()
-    verb = words.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-        verb = verb.head
+    verb = governing_verb(words.root) or words.root
     left_out = {t.i for c in verb.children if (c.dep_ in ("conj", "cc", "nsubj") and c.i < words.start)
                 or c.dep_ in ("conj", "cc") for t in c.subtree}
     return {t.i for t in verb.subtree if t.i not in left_out} | {t.i for t in words}
@@ -238,12 +288,14 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _read_already(ruled: list[Candidate], quote: Quote, side: str, target: str) -> bool:
-    """The rules coded an act of this side on that target in the quotation's words or its attribution."""
+    """The rules read an act in the quotation's words or its attribution that this side does, or that is
+    done to or by the target ("'Hezbollah will strike Israel,' Gallant said": the rules' ASSAULT of Israel
+    by Hezbollah is what was said)."""
     spans = [s for s in (quote.content_span, quote.cue_span) if s is not None]
     for cand in ruled:
-        inside = any(s[0] <= cand.tok.idx < s[1] for s in spans)
-        if inside and side in {m.entity.code for m in cand.actor}:
-            return True
-        if inside and target in {m.entity.code for m in cand.recipient}:
+        if not any(s[0] <= cand.tok.idx < s[1] for s in spans):
+            continue
+        sides = {m.entity.code for m in (*cand.actor, *cand.recipient)}
+        if side in {m.entity.code for m in cand.actor} or target in sides:
             return True
     return False

@@ -30,7 +30,7 @@ from comity.events.roles import (
     subject_tokens,
 )
 from comity.records import Mention
-from comity.text.syntax import is_passive, objects, preps_of
+from comity.text.syntax import is_passive, objects, pobjs, preps_of
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
@@ -185,10 +185,9 @@ def verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
     if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
         recips = _fill(tok, ("speech-subj",), mm, lex)
-    if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ..."
-        recips = [m for t in clauses.condition_subjects(tok, lex) for m in collect(t, mm, lex)]
-    if not recips and trig.event in CONDITIONED_TYPES:  # "warned that X will pay if X attacks"
-        recips = sides.consequence_targets(tok, {m.entity.code for m in actors}, mm, lex)
+    if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ...", "warned
+        recips = [m for t in clauses.condition_subjects(tok, lex) for m in collect(t, mm, lex)] or \
+            sides.consequence_targets(tok, {m.entity.code for m in actors}, mm, lex)  # that X will pay if X"
     if not actors and clauses.ruled_out(tok, lex):  # "X said that removing sanctions is out of the question"
         actors = [m for t in clauses.ruling_speakers(tok, mm) for m in collect(t, mm, lex, agent=True)]
     if not actors and recips:
@@ -237,7 +236,8 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon, fallback: bool = True
 
 
 def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> tuple[list, list]:
-    verb = attended_by(tok, lex) if trig.event == "CONSULT" and not preps_of(tok, "between") else None
+    own = preps_of(tok, "between") or preps_of(tok, "with")  # "joined the talks with Turkey in Brussels"
+    verb = attended_by(tok, lex) if trig.event == "CONSULT" and not own else None
     if verb is not None:
         return attendance_roles(tok, verb, mm, lex)  # "Xi will attend the G20 summit in New Delhi"
     sides = between(tok, mm, lex)
@@ -247,8 +247,11 @@ def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         for t in noun_actor_tokens(tok, trig, lex, mm)
         for m in collect(t, mm, lex, agent=not crowd and not (t.head == tok and t.dep_ in MODIFIERS))
     ]
+    targets: list[Mention] = []
     if not actors and trig.event == "PROTEST":
         actors = scene_crowd(tok, mm, lex)  # "Protests erupted in Tehran": the people of that state
+        targets = [m for p in tok.head.children if p.dep_ == "prep" and p.lower_ in ("against", "over")
+                   for o in pobjs(p) for m in collect(o, mm, lex)] if actors else []
     if sides and trig.mode in THIRD_PARTY_MODES and actors:
         return actors, sides  # "Qatar's mediation between A and B": the mediator acts on both sides
     if sides:
@@ -257,7 +260,7 @@ def noun_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
         return sides[:1], sides[1:]
     slots = trig.recipient or lex.default_slots("noun", trig.event)
     recips = _fill(tok, tuple(s for s in slots if s != "of" or trig.of == "recipient"), mm, lex)
-    return actors, recips or victims(tok, trig.event, mm, lex)  # "a U.S. drone strike that killed X"
+    return actors, recips or targets or victims(tok, trig.event, mm, lex)  # "a drone strike that killed X"
 
 
 def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:

@@ -107,6 +107,11 @@ def for_to_clause(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in kids)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A verb with its infinitive marker ("to bomb")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb or auxiliary at or above ``token`` in the parse (None in a verbless fragment)."""
     seen = 0
