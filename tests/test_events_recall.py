@@ -136,6 +136,12 @@ DATES = [
     ("Leaders met on Friday to weigh the fallout of Britain's decision to leave the European Union.",
      "SANCTION", None),
     ("Putin's decision to invade Ukraine on April 30 shocked Europe.", "ASSAULT", "2025-04-30"),
+    # acts counted, named as done before, or given as the reason of another act: no one day
+    ("Erdogan hosted Putin twice in Sochi during his second term.", "CONSULT", None),
+    ("Macron has visited Algeria four times as president.", "CONSULT", None),
+    ("During his recent trip to Madrid, Lula told reporters he would run again.", "CONSULT", None),
+    ("The EU sanctioned Russia on Monday for invading Ukraine.", "ASSAULT", None),
+    ("The EU sanctioned Russia on Monday for invading Ukraine.", "SANCTION", "2025-05-05"),
 ]
 
 

@@ -15,6 +15,7 @@ the wrong month. ``background_frame(tok, lex)`` finds the phrase or clause that 
 - a relative clause in the past on a person or a named actor ("Tsai, who met the speaker", "Delhi, which has
   not condemned the invasion");
 - the act a side's decision or move names ("after Britain's decision to leave the EU");
+- the reason of another act, told by 'for' and a gerund ("sanctions to punish Moscow for annexing Crimea");
 
 and any act named inside such a frame ("who met the speaker during her visit"). The events stage dates a
 background act only by a time inside its frame ("since Russia invaded on February 24"), never by another
@@ -60,6 +61,8 @@ def _frame_at(cur: Token, lex: EventLexicon) -> Token | None:
     head = cur.head
     if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and lex.has("background_preps", head.lower_):
         return head  # "since the invasion", "after meeting Xi", "over Russia's invasion"
+    if cur.dep_ == "pcomp" and head.lower_ == "for" and cur.tag_ == "VBG" and head.head.pos_ in VERBS:
+        return head  # "to punish Moscow for annexing Crimea": the reason of another act
     if cur.pos_ in VERBS and carried_out_owner(cur):
         return head  # "Britain's decision to leave the EU", "Trump's decision to bomb": a known act, named
     if cur.pos_ in VERBS:

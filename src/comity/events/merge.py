@@ -45,6 +45,7 @@ TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kic
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
                           "often", "frequently", "regularly", "recently"})
 SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
+EARLIER_WORDS = frozenset({"recent", "previous", "earlier", "past", "prior", "last", "former"})
 # a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
 # capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a
 # line break
@@ -204,13 +205,14 @@ def _over_a_span(tok: Token) -> bool:
 
 def _undatable(tok: Token, actors: list[Mention]) -> bool:
     """An act told as done some time before, with no time of its own: the publication date would be a
-    guess. "has already pledged", "has long backed", "once invaded" (a past adverb); "had tried to call"
+    guess. "has already pledged", "has long backed", "once invaded" (a past adverb); "visited Australia 16
+    times" (acts counted); "his recent trip" (an act named as done before); "had tried to call"
     (the past perfect); "was the second Arab nation to normalize relations" (the first, last or Nth to do
     it); "former President Trump sanctioned ICC officials" (a former office holder's past act)."""
     adverbs = (a for t in (tok, *tok.ancestors) for a in t.children if a.dep_ == "advmod")
     if any(a.lower_ in PAST_ADVERBS for a in adverbs):
         return True
-    if _over_a_span(tok):
+    if _over_a_span(tok) or _counted_times(tok) or _earlier_noun(tok):
         return True
     verbs = [tok, *tok.ancestors][:3]
     if any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children) and tok.tag_ == "VBN":
@@ -219,6 +221,24 @@ def _undatable(tok: Token, actors: list[Mention]) -> bool:
         return True
     past = tok.tag_ == "VBD" or (tok.pos_ in ("NOUN", "PROPN") and tok.head.tag_ == "VBD")
     return past and any(_former(tok.doc, m) for m in actors)
+
+
+def _counted_times(tok: Token) -> bool:
+    """ "The Queen visited Australia 16 times", "Trump hosted Abe twice": acts counted have no one day."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for c in verb.children:
+        if c.lower_ in ("twice", "thrice"):
+            return True
+        if c.dep_ in ("npadvmod", "dobj", "advmod") and c.lemma_ == "time" and c.tag_ == "NNS" and any(
+                n.dep_ in ("nummod", "amod") for n in c.children):
+            return True  # "16 times", "several times", "many times"
+    return False
+
+
+def _earlier_noun(tok: Token) -> bool:
+    """ "During his recent trip to London", "his previous visit": an act named by a noun as done before."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in tok.children)
 
 
 def _ranked_past(tok: Token) -> bool:
