@@ -17,6 +17,8 @@ CASES = [
     ("After the talks in Doha, Qatar and Egypt agreed to meet again next month.",
      {("AGREE", ("EGY", "QAT"), (), False)}),
     ("In Nairobi, Ruto, Museveni and Kagame met on Monday.", {("CONSULT", ("KEN", "RWA", "UGA"), (), False)}),
+    ("According to officials in Egypt, Jordan and Qatar, Armenia and Azerbaijan agreed to a truce.",
+     {("AGREE", ("ARM", "AZE"), (), False)}),
     ("While Britain holds local elections and Russia masses troops on Latvia's border, Macron flew to Riga.",
      {("MOBILIZE", ("RUS",), ("LVA",), False), ("CONSULT", ("FRA",), ("LVA",), False)}),
     # a body named by its state and kind, referred to again by its kind: no country guessed for the words

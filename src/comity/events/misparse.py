@@ -58,12 +58,15 @@ def fronted_subject(verb: Token, mm: MentionMap, phrases: tuple[Token, ...] = ()
     subject to the fronted phrase's last noun as a conjunct after its comma, leaving the main verb with no
     subject (or, after a subordinator, "After the talks in Geneva, Russia and the US agreed", with the
     fronted phrase as its subject). The first named conjunct right after a comma inside a phrase the
-    verb opens with (``phrases``, by default its prepositional and adverbial ones) is it."""
+    verb opens with (``phrases``, by default its prepositional and adverbial ones) that begins a list
+    running to the verb is it: a list has one 'and' at most, so in "According to officials in Egypt,
+    Jordan and Qatar, Israel and Hamas agreed" the subject is Israel, not Jordan."""
     if verb.dep_ != "ROOT":
         return None
     for phrase in phrases or (c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod")):
         for tok in phrase.subtree:
-            if after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None:
+            if after_comma(tok) and tok.head.i < tok.i < verb.i and mm.get(tok) is not None and sum(
+                    t.dep_ == "cc" for t in tok.doc[tok.i:verb.i]) <= 1:
                 return tok
     return None
 
