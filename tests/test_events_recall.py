@@ -115,6 +115,10 @@ CASES = [
     ("Seoul expressed deep concern over Pyongyang's missile launches.",
      {("ACCUSE", ("KOR",), ("PRK",), False), ("MOBILIZE", ("PRK",), (), False)}),
     ("The Vatican expressed concern for the victims of the floods in Libya.", set()),
+    ("Beijing issued a statement on Monday, expressing grave concern over Tokyo's plan.",
+     {("ACCUSE", ("CHN",), ("JPN",), False)}),
+    ("Farmers blocked the port of Antwerp, raising concern about Belgium's supplies.",
+     {("PROTEST", ("BEL",), ("BEL",), False)}),  # the blockade; the concern it raised is no one's act
     ("Lula had harsh words for Israel on Sunday.", {("ACCUSE", ("BRA",), ("ISR",), False)}),
     ("Trump declared Venezuela a pariah state.", {("ACCUSE", ("USA",), ("VEN",), False)}),
     # attending a meeting is a meeting with its host (planned: AGREE); every listed attendee acts

@@ -71,7 +71,8 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
         if _aimed_at(quote, acts[kind], body) == side:
             continue  # "stood in 'full solidarity' with the Emirates": aimed at the speaker's own side
         actor = Mention(quote.speaker_text or speaker.name, quote.speaker_span or quote.content_span,
-                        Entity(side, speaker.sector, speaker.name, "person"), "name")
+                        Entity(side, speaker.sector, speaker.name, "igo" if side in IGO_CODES else "person"),
+                        "name")
         trigger = Trigger(tok.lemma_.lower(), "verb", kind, context=("diplomatic",))
         out.append(Candidate(tok, trigger, kind, None, [actor], [target]))
     return out

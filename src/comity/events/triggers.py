@@ -120,11 +120,13 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
 
 
 def _expressed(noun: Token, lex: EventLexicon) -> bool:
-    """ "Ireland expressed concern over", "raised concerns with Moscow": a feeling named by a noun is an act
-    only when a side expresses it ('expression_verbs'), in a clause of its own (not ", raising concern")."""
+    """ "Ireland expressed concern over", "raised concerns with Moscow", "issued a statement, expressing grave
+    concern over": a feeling named by a noun is an act only when a side expresses it ('expression_verbs');
+    "..., raising concern about supply" tells what an act caused, not what anyone said."""
     verb = light_verb(noun, lex)
-    return (verb is not None and lex.has("expression_verbs", verb.lemma_)
-            and not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl")))
+    caused = verb is not None and verb.lemma_ == "raise" and verb.tag_ == "VBG" and verb.dep_ in (
+        "advcl", "xcomp", "acl")
+    return verb is not None and lex.has("expression_verbs", verb.lemma_) and not caused
 
 
 def read_by_lexicon(tok: Token, mm: MentionMap, lex: EventLexicon) -> bool:
