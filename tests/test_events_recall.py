@@ -105,6 +105,14 @@ CASES = [
     ("Japanese Prime Minister Fumio Kishida said China is a strong economy.", set()),
     ("UN Secretary-General Antonio Guterres said Sudan has become a humanitarian catastrophe.", set()),
     ("US President Joe Biden said Russia remains China's closest partner.", set()),
+    # support offered in words is backing; support provided to fight is aid
+    ("Iran has offered tacit support to Venezuela.", {("SUPPORT", ("IRN",), ("VEN",), False)}),
+    ("The US provided military support to Kyiv.", {("AID", ("USA",), ("UKR",), False)}),
+    ("The EU ramped up military aid to Moldova.", {("AID", ("EUR",), ("MDA",), False)}),
+    # an act in a question someone wonders about is not done; one explained is
+    ("Analysts question how far Xi will be prepared to go in continuing to back Putin.", set()),
+    ("Diplomats wonder how long Tehran can keep supplying drones to Moscow.", set()),
+    ("Biden explained how Russia invaded Ukraine in 2022.", {("ASSAULT", ("RUS",), ("UKR",), False)}),
     # concern over a situation somewhere is over no side; talks with a side held elsewhere are with it
     ("Germany expressed concern over the humanitarian situation in Gaza.", set()),
     ("Sweden joined the talks with Turkey in Brussels.", {("CONSULT", ("SWE",), ("TUR",), False)}),

@@ -39,6 +39,9 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         return True  # "undertake a complete siege": the verb carries a noun, it promises nothing
     if "@infinitive" in want and not objs and any(c.dep_ == "xcomp" for c in tok.children):
         return True  # "to help induce China": helping along an act, no aid to anyone
+    if "@backing" in want and any(o.lemma_ in ("support", "backing") and any(
+            c.dep_ == "amod" and lex.has("backing_words", c.lemma_) for c in o.children) for o in objs):
+        return True  # "offered Russia tacit support": backing in words, not aid
     if "@disaster" in want and any(lex.has("disaster_nouns", t.lemma_) for o in objs for t in o.subtree):
         return True  # "declared a state of emergency over the drought": no coercion of anyone
     if "@report" in want and _reported_fact(tok):

@@ -100,11 +100,20 @@ def _purpose_of_denied(tok: Token) -> bool:
 
 
 def is_asked(tok: Token, lex: EventLexicon) -> bool:
-    """ "don't know whether Russia has decided to attack", "asked if China would send arms": an act in an
-    embedded question is neither done nor announced."""
+    """ "don't know whether Russia has decided to attack", "asked if China would send arms", "analysts
+    question how far Xi will go in backing Putin": an act in an embedded question is neither done nor
+    announced."""
     def question(verb: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
-    return any(verb.dep_ == "ccomp" and question(verb) for verb in map(_first_conjunct, _clause(tok, lex)))
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+            return True
+        wondered = verb.head.lemma_ in WONDERING  # "question how far Xi will go to back Putin"
+        return wondered and any(t.lower_ in ("how", "why") for c in verb.children for t in (c, *c.children))
+    clause = list(map(_first_conjunct, _clause(tok, lex)))
+    wondered = [a for a in list(tok.ancestors)[:6] if a.head.lemma_ in WONDERING]  # however deep the act
+    return any(verb.dep_ == "ccomp" and question(verb) for verb in clause + wondered)
+
+
+WONDERING = frozenset({"question", "wonder", "ask", "doubt", "debate", "unclear", "uncertain"})
 
 
 def _first_conjunct(verb: Token) -> Token:
