@@ -37,6 +37,9 @@ CASES = [
      {("ASSAULT", ("IRN",), ("KWT", "QAT"), False)}),
     ("Moscow threatened Kyiv's neighbours, such as Poland and Romania.",
      {("THREATEN", ("RUS",), ("POL", "ROU"), False)}),
+    ("Turkey has offered Azerbaijan support and stepped up military aid to its ally.",
+     {("AID", ("TUR",), ("AZE",), False)}),
+    ("Turkey sent aid to its ally on Monday.", set()),
     ("Ukraine's allies, the United States and Britain, sent tanks to Kyiv.",
      {("AID", ("GBR", "USA"), ("UKR",), False)}),
     # the doer of a purpose clause is the main clause's subject, so its object pronoun is someone else

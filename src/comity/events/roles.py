@@ -252,7 +252,32 @@ def _listed_relations(tok: Token, mm: MentionMap, lex: EventLexicon, depth: int)
         such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
         if prep.dep_ == "prep" and (such_as or lex.has("list_preps", prep.lower_)) and prep.i > tok.i:
             return [m for obj in pobjs(prep) for m in collect(obj, mm, lex, False, depth + 1)]
-    return []
+    return _the_other(tok, mm, lex, depth)
+
+
+def _the_other(tok: Token, mm: MentionMap, lex: EventLexicon, depth: int) -> list[Mention]:
+    """ "China offered Russia support and stepped up assistance to its neighbor": a noun of relation owned by
+    a pronoun is, when its sentence names just two states, the one that is not its owner (the pronoun's
+    referent, else the subject of the act it is in)."""
+    pronouns = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    named = [t for c in tok.children if c not in pronouns for t in c.subtree if mm.get(t) is not None]
+    if not pronouns or named or depth > 3:
+        return []  # "its European Community partners", "its ally in Yemen": the phrase says who
+    owner = mm.get(pronouns[0])
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    owners = {owner.entity.code} if owner is not None else {
+        m.entity.code for t in (subject_tokens(verb, mm) if verb is not None else [])
+        for m in collect(t, mm, lex, agent=True, depth=depth + 1)}
+    states = {}
+    for word in tok.sent:
+        mention = mm.get(word)
+        scene = word.dep_ == "pobj" and word.head.lower_ in ("in", "at", "near", "inside")  # a place
+        if mention is not None and mention.entity.kind == "country" and mention.how != "pronoun" \
+                and not scene:
+            states.setdefault(mention.entity.code, mention)
+    if len(states) != 2 or len(owners) != 1 or not owners <= set(states):
+        return []
+    return [m for code, m in states.items() if code not in owners]
 
 
 def _people_as_side(tok: Token, mm: MentionMap) -> bool:
