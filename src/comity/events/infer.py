@@ -182,6 +182,7 @@ HAPPENING_VERBS = frozenset({"erupt", "break", "take", "spread", "sweep", "rage"
                              "occur", "grip", "rock", "hit", "resume", "begin", "start", "escalate",
                              "intensify"})
 SWEPT_VERBS = frozenset({"sweep", "grip", "rock", "hit"})  # "protests swept Iran": the object is the scene
+SWEEP_PREPS = SCENE_PREPS | {"through"}  # "protests swept through Iran"
 NAMING = frozenset({"name", "alias", "capital", "place"})
 
 
@@ -193,8 +194,7 @@ def scene_crowd(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or noun.head.lemma_ not in HAPPENING_VERBS:
         return []
     verb = noun.head
-    scenes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS | {"through", "across"}
-              for o in pobjs(p)]
+    scenes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SWEEP_PREPS for o in pobjs(p)]
     scenes += [o for o in verb.children if o.dep_ == "dobj" and verb.lemma_ in SWEPT_VERBS]
     codes = {m.entity.code for o in scenes for m in mm.all(o)
              if m.entity.code and m.entity.kind == "country" and m.how in NAMING}

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from comity.actors.dictionary import IGO_CODES
 from comity.entities.voices import STATE_VOICES
@@ -56,14 +56,15 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
         speaker = by_name.get(quote.speaker or "")
         side = _side(speaker)
         tok = _anchor(doc, quote)
-        if side is None or tok is None or _heading(doc, quote):
+        words = doc.char_span(*quote.content_span, alignment_mode="expand")
+        if side is None or tok is None or not words or _heading(doc, quote):
             continue
         if quote.kind not in QUOTED:
-            kind, target = _judgement(doc, quote, body, side, lex)
+            kind, target = _judgement(words, body, side, lex)
         else:
             kind = _kind(quote.content, acts)
-            target = _target(doc, quote, tok, body, side) if kind is not None else None
-            if target is not None and not _said_of(doc, quote, kind, acts[kind], target.entity.code, body,
+            target = _target(doc, words, quote, tok, body, side) if kind is not None else None
+            if target is not None and not _said_of(doc, words, kind, acts[kind], target.entity.code, body,
                                                    judged):
                 continue
         if target is None or _read_already(ruled, quote, side, target.entity.code):
@@ -81,7 +82,7 @@ def speech_candidates(doc: Doc, quotes: list[Quote], speakers: list[Speaker], bo
 COPULAS = frozenset({"be", "become", "remain"})
 
 
-def _judgement(doc: Doc, quote: Quote, body: list[Mention], side: str,
+def _judgement(words: Span, body: list[Mention], side: str,
                lex: EventLexicon) -> tuple[str | None, Mention | None]:
     """Reported speech that calls another side a name of blame or praise: "Kim said South Korea has become
     an undoubted enemy" is an ACCUSE of South Korea, "Erdogan said Sweden is a friend" a SUPPORT of Sweden.
@@ -91,16 +92,13 @@ def _judgement(doc: Doc, quote: Quote, body: list[Mention], side: str,
     catastrophe"), or a word on a noun naming a state ("a terrorist regime"). Not when negated ("is no
     friend", "never was"), only possible ("could become"), or when the predicate names another side
     ("remains China's closest partner")."""
-    words = doc.char_span(*quote.content_span, alignment_mode="expand")
-    if words is None or not len(words) or words.root.lemma_ not in COPULAS:
+    if words.root.lemma_ not in COPULAS:
         return None, None
     verb = words.root
     heads = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
-    told = [m for s in verb.children if s.dep_ == "nsubj" for m in body if m.span[0] <= s.idx < m.span[1]
-            and m.entity.code]
+    told = [m for s in verb.children if s.dep_ == "nsubj" for m in _covering(body, s) if m.entity.code]
     codes = {m.entity.code for m in told}
-    others = [m for h in heads for t in h.subtree for m in body if m.span[0] <= t.idx < m.span[1]
-              and m.entity.code]
+    others = [m for h in heads for t in h.subtree for m in _covering(body, t) if m.entity.code]
     if len(codes) != 1 or side in codes or others or _denied(verb, heads):
         return None, None
     names = [t for h in heads for t in (h, *(c for c in h.children if c.dep_ in ("amod", "compound")
@@ -119,9 +117,7 @@ STATE_WORDS = frozenset({"regime", "state", "nation", "country", "government", "
 
 def _denied(verb: Token, heads: list[Token]) -> bool:
     """ "is not a friend", "is no friend", "never was", "could become": no judgement made."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "hardly") for c in verb.children):
-        return True
-    if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "hardly") for c in verb.children) or _possible(verb):
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for h in heads for c in h.children)
 
@@ -153,16 +149,16 @@ def _anchor(doc: Doc, quote: Quote) -> Token | None:
     return None
 
 
-def _target(doc: Doc, quote: Quote, cue: Token, body: list[Mention], side: str) -> Mention | None:
+def _target(doc: Doc, words: Span, quote: Quote, cue: Token, body: list[Mention], side: str
+            ) -> Mention | None:
     """The one other side the quotation names (:func:`_scope`), or the person it was told to ("Zelensky
     told the US"). The speaker's own side is theirs to speak of ("the U.S. commitment to Israel is
     'ironclad'"); places are scenes, not sides ("the bodies in Bucha")."""
-    scope = _scope(doc, quote)
+    scope = _scope(words)
     own = quote.speaker_span or (0, 0)
     named = [m for m in body if _token_at(doc, m.span[0]) in scope and is_actor(m)
              and m.how not in ("pronoun", "place") and not (own[0] <= m.span[0] < own[1])]
-    told = [m for o in cue.children if o.dep_ in TOLD for m in body
-            if m.span[0] <= o.idx < m.span[1] and is_actor(m)]
+    told = [m for o in cue.children if o.dep_ in TOLD for m in _covering(body, o) if is_actor(m)]
     codes = {m.entity.code for m in named + told}
     codes.discard(side)
     if len(codes) != 1:
@@ -175,7 +171,7 @@ NAMING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 BENEFIT_PREPS = frozenset({"by", "to", "for", "with", "toward", "towards"})
 
 
-def _said_of(doc: Doc, quote: Quote, kind: str, phrases: frozenset[str], code: str,
+def _said_of(doc: Doc, words: Span, kind: str, phrases: frozenset[str], code: str,
              body: list[Mention], judged: frozenset[str]) -> bool:
     """The act's words are said of the target: the object of the phrase ("stand with Israel", "we support
     Kyiv", "will strike Israel"), its own owner, modifier or 'by' agent ("Russia's aggression", "these
@@ -185,9 +181,6 @@ def _said_of(doc: Doc, quote: Quote, kind: str, phrases: frozenset[str], code: s
     subject is for: "the U.S. commitment to Israel is 'ironclad'"). Not in a clause that is negated, only
     possible ("may retaliate") or hoped for, nor of someone else ("degrade Hamas's terrorist abilities",
     "Ukraine is the victim of aggression")."""
-    words = doc.char_span(*quote.content_span, alignment_mode="expand")
-    if words is None:
-        return False
     marks = [doc.char_span(*m.span, alignment_mode="expand") for m in body if m.entity.code == code]
     aimed = {i for mark in marks if mark is not None for i in range(mark.start, mark.end)}
     tokens = list(words)
@@ -231,9 +224,18 @@ def _unreal(verb: Token, phrase: str) -> bool:
     """A clause negated (unless the phrase itself says no), only possible, or hoped for."""
     negated = any(c.dep_ == "neg" for c in verb.children) and not any(w in phrase.split()
                                                                        for w in ("not", "never", "n't"))
-    possible = any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
     hoped = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("hope", "wish", "want", "expect")
-    return negated or possible or hoped
+    return negated or _possible(verb) or hoped
+
+
+def _possible(verb: Token) -> bool:
+    """ "may retaliate", "could become": said only as possible."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+
+
+def _covering(body: list[Mention], tok: Token) -> list[Mention]:
+    """The mentions whose words hold ``tok``."""
+    return [m for m in body if m.span[0] <= tok.idx < m.span[1]]
 
 
 def _names(head: Token, aimed: set[int], preps: frozenset[str] = frozenset({"by"})) -> bool:
@@ -267,19 +269,16 @@ def _heading(doc: Doc, quote: Quote) -> bool:
     return not any(c in ".!?" for c in doc.text[end - 1:end + 2])
 
 
-def _scope(doc: Doc, quote: Quote) -> set[int]:
+def _scope(words: Span) -> set[int]:
     """The words read for the target: the clause the quotation's words are in, the reporter's words in
     it included ("said North Korea's latest 'provocation cannot be left without consequences at the
     Security Council'" names two sides; "the U.S. commitment to Israel is 'ironclad'"), but neither a
     clause joined to it ("described the arrest as 'a provocation' and said Vilnius stood with Poland")
     nor the speaker's own phrase ("Its foreign minister, Darius Mockus, described ...")."""
-    start, end = quote.content_span
-    words = doc.char_span(start, end, alignment_mode="expand")
-    if words is None or not len(words):
-        return set()
     verb = governing_verb(words.root) or words.root
-    left_out = {t.i for c in verb.children if (c.dep_ in ("conj", "cc", "nsubj") and c.i < words.start)
-                or c.dep_ in ("conj", "cc") for t in c.subtree}
+    joined = [c for c in verb.children
+              if c.dep_ in ("conj", "cc") or (c.dep_ == "nsubj" and c.i < words.start)]
+    left_out = {t.i for c in joined for t in c.subtree}
     return {t.i for t in verb.subtree if t.i not in left_out} | {t.i for t in words}
 
 
