@@ -186,12 +186,18 @@ SWEEP_PREPS = SCENE_PREPS | {"through"}  # "protests swept through Iran"
 NAMING = frozenset({"name", "alias", "capital", "place"})
 
 
+def happening(noun: Token) -> bool:
+    """ "Protests erupted", "rallies swept the country": an act named by a noun as the subject of a verb of
+    happening ('HAPPENING_VERBS')."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and noun.head.lemma_ in HAPPENING_VERBS
+
+
 def scene_crowd(noun: Token, mm: MentionMap, lex: EventLexicon) -> list[Mention]:
     """ "Protests erupted in Tehran", "Nationwide protests took place in Iran", "protests swept Iran": a
     protest named by a noun that is the subject of a verb of happening, with no doer of its own, is held
     by the people ('CVL') of the one state its scene names (a place, capital or the country itself).
     Fighting and clashes are left alone: who fights is not the people of the place."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or noun.head.lemma_ not in HAPPENING_VERBS:
+    if not happening(noun):
         return []
     verb = noun.head
     scenes = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SWEEP_PREPS for o in pobjs(p)]

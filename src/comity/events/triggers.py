@@ -19,7 +19,7 @@ from comity.events import clauses, sides
 from comity.events import modality as aux
 from comity.events.attendance import attendance_roles, attended_by
 from comity.events.conditions import for_clause_of, modifier_ok, object_ok
-from comity.events.infer import HAPPENING_VERBS, scene_crowd
+from comity.events.infer import happening, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
 from comity.events.recipients import between, slot_tokens, touched_tokens, victims
 from comity.events.roles import (
@@ -271,8 +271,7 @@ def _needs_recipient(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     verb = light_verb(tok, lex) if trig.pos == "noun" and trig.alone is None else None
     if verb is not None and ((tok.dep_ == "dobj" and verb == tok.head) or tok.head.lower_ == "for"):
         return lex.requires_recipient(replace(trig, pos="verb"))
-    happening = tok.dep_ == "nsubj" and tok.head.lemma_ in HAPPENING_VERBS
-    if trig.pos == "noun" and trig.event == "PROTEST" and happening:
+    if trig.pos == "noun" and trig.event == "PROTEST" and happening(tok):
         return lex.requires_recipient(replace(trig, pos="verb"))  # "protests erupted": as "people protested"
     return lex.requires_recipient(trig)
 
