@@ -518,7 +518,9 @@ def test_scores_and_quads(parse, lexicon):
 def test_record_fields(parse, lexicon):
     text = "Xi Jinping met Putin in Moscow."
     (event,) = records(parse, lexicon, text)
-    assert event.date == "2025-05-07" and event.date_source == "publication" and event.date_precision == "day"
+    # told in the past with no time of its own: the week up to publication (comity.events.undated)
+    assert event.date == "2025-04-30/2025-05-07" and event.date_source == "publication"
+    assert event.date_precision == "range"
     assert event.trigger == "met" and event.event_text in text and event.spans[0][0] < event.spans[0][1]
     assert [m.text for m in event.actor] == ["Xi Jinping"] and [m.text for m in event.recipient] == ["Putin"]
     again = records(parse, lexicon, text)[0]

@@ -208,10 +208,12 @@ DATES = [
     ("China's cyberattacks on Taiwan included stolen data and defaced websites.", "COERCE", None),
     ("The president apologized for the US withdrawal from Syria.", "RETREAT", None),
     ("Crowds rallied on Sunday in protest of Turkey's incursion into Syria.", "ASSAULT", None),
-    # ... unless it did something, or the sentence tells it happen
-    ("Russia's strike on Odesa killed nine people.", "ASSAULT", "2025-05-07"),
+    # ... unless it did something, or the sentence tells it happen (told in the past: the week up to
+    # publication, comity.events.undated)
+    ("Russia's strike on Odesa killed nine people.", "ASSAULT", "2025-04-30/2025-05-07"),
     ("Russia's strike on Odesa killed nine people on Monday.", "ASSAULT", "2025-05-05"),
-    ("Talks between Chile and Peru took place in Lima.", "CONSULT", "2025-05-07"),
+    ("Talks between Chile and Peru took place in Lima.", "CONSULT", "2025-04-30/2025-05-07"),
+    ("Talks between Chile and Peru are taking place in Lima.", "CONSULT", "2025-05-07"),
     ("China's drills around Taiwan alarmed Japan on Monday.", "MOBILIZE", "2025-05-05"),
     # an act repeated over months or years has no one day
     ("For months before the vote, Beijing pressured Honduras to cut ties with Taipei.", "REQUEST", None),

@@ -103,12 +103,17 @@ DATES = [
     ("Japan's army occupied Manchuria in 1931.", "COERCE", "1931", ("historical",)),
     # an act told as done before, with no time: no date rather than the publication's
     ("Qatar has already pledged to invest $10 billion in Egypt.", "AGREE", None, ()),
-    ("Kenya sent troops to Somalia.", "AID", "2025-05-07", ()),
+    # told in the past with no time: the week up to publication; told as going on: the publication day
+    ("Kenya sent troops to Somalia.", "AID", "2025-04-30/2025-05-07", ()),
+    ("Kenya is sending troops to Somalia.", "AID", "2025-05-07", ()),
+    ("Kenya has sent troops to Somalia.", "AID", "2025-05-07", ()),
+    ("Troops were sent to Somalia by Kenya.", "AID", "2025-04-30/2025-05-07", ()),
+    ("Kenya agreed to send troops to Somalia.", "AGREE", "2025-04-30/2025-05-07", ()),
     # the past perfect, the Nth to do it, a former office holder's act: told as done before, undated
     ("Egypt had sent aid to Sudan at least three times.", "AID", None, ()),
     ("Morocco was the third Arab state to normalize relations with Israel.", "SUPPORT", None, ()),
     ("Former President Obama sanctioned Russian officials.", "SANCTION", None, ()),
-    ("President Obama sanctioned Russian officials.", "SANCTION", "2025-05-07", ()),
+    ("President Obama sanctioned Russian officials.", "SANCTION", "2025-04-30/2025-05-07", ()),
 ]
 
 

@@ -174,3 +174,22 @@ def test_stores_written_before_reciprocal_dyads_are_migrated(tmp_path: Path) -> 
     pairs = con.execute("SELECT actor_code, recipient_code FROM dyads ORDER BY seq").fetchall()
     assert pairs == [("CHN", "RUS"), ("RUS", "CHN")]
     con.close()
+
+
+def test_an_act_dated_by_its_report_is_charted_and_filtered_on_the_publication_day(tmp_path: Path) -> None:
+    """ "China signed a trade pact with Russia." published on 3 March: the record says the week up to
+    publication (comity.events.undated), the chart counts it in March, not in a February–March range, and
+    the date filters read it as of its publication day."""
+    from datetime import date
+
+    from comity import Coder
+
+    with Corpus(tmp_path / "r.duckdb") as corpus:
+        item = art("China signed a trade pact with Russia.", "http://news.test/r", date(2025, 3, 3))
+        corpus.ingest_items([item], coder=Coder())
+        [record] = corpus.events(actor="CHN").to_dict("records")
+        assert (record["date"], record["date_precision"]) == ("2025-02-24/2025-03-03", "range")
+        frame = corpus.ties("CHN", "RUS", by="month")
+        assert list(frame["period"]) == ["2025-03"] and list(frame["precision"]) == ["month"]
+        assert len(corpus.events(actor="CHN", since="2025-03-01")) == 1
+        assert len(corpus.events(actor="CHN", until="2025-02-28")) == 0

@@ -65,7 +65,7 @@ _REPORT_IDS = """LEFT JOIN (SELECT occasion_id, list(event_id ORDER BY event_id)
 
 def _plover_records(con: duckdb.DuckDBPyConnection, records: bool) -> Iterator[dict[str, Any]]:
     """One PLOVER record per occasion (per stored event with ``records``), in date order."""
-    from comity.corpus.ties import OCCASION_JOIN
+    from comity.corpus.ties import CHART_DAY, OCCASION_JOIN
 
     where = "" if records else "WHERE oc.id IS NULL OR oc.event_id = e.id"
     query = f"""SELECT e.id, e.date_start, e.date_end, e.date, e.date_precision, e.date_source, e.actor_json,
@@ -76,7 +76,7 @@ def _plover_records(con: duckdb.DuckDBPyConnection, records: bool) -> Iterator[d
         coalesce(oc.last_report, a.published),
         coalesce(m.reports, [e.id])
         FROM events e JOIN articles a ON a.id = e.article_id {OCCASION_JOIN} {_REPORT_IDS} {where}
-        ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq"""
+        ORDER BY {CHART_DAY} NULLS LAST, a.published NULLS LAST, e.article_id, e.seq"""
     cursor = con.execute(query)
     while rows := cursor.fetchmany(1000):
         for row in rows:

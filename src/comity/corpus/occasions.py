@@ -188,7 +188,7 @@ def _window(report: Report) -> tuple[date, date] | None:
         return report.published - _BACKGROUND_REACH, report.published
     if report.from_text:
         return report.start - _TEXT_SLACK, report.end + _TEXT_SLACK
-    return report.start - _PUBLICATION_SLACK, report.end
+    return report.end - _PUBLICATION_SLACK, report.end  # dated by its report: the publication day ends it
 
 
 def _bar(one: tuple[date, date], other: tuple[date, date]) -> float | None:

@@ -42,7 +42,10 @@ OCCASION_JOIN = ("LEFT JOIN occasion_reports o ON o.event_id = e.id "
 _EVENT_FROM = f"""dyads d JOIN events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id
     {OCCASION_JOIN}"""
 _OCCASION = "coalesce(o.occasion_id, 'o' || e.id)"
-_EVENT_ORDER = "ORDER BY e.date_start NULLS LAST, a.published NULLS LAST, e.article_id, e.seq, d.seq"
+# the day an event is charted and ordered by: its own first day, or, for an act dated only by its report
+# (the week up to publication, comity.events.undated), the publication day
+CHART_DAY = "CASE WHEN e.date_source = 'publication' THEN e.date_end ELSE e.date_start END"
+_EVENT_ORDER = f"ORDER BY {CHART_DAY} NULLS LAST, a.published NULLS LAST, e.article_id, e.seq, d.seq"
 
 
 @cache
@@ -90,7 +93,7 @@ def _dates(since: date | None, until: date | None) -> tuple[list[str], list]:
         where.append("e.date_end >= ?")
         params.append(since)
     if until:
-        where.append("e.date_start <= ?")
+        where.append(f"{CHART_DAY} <= ?")
         params.append(until)
     return where, params
 
@@ -119,7 +122,7 @@ def _one_report(where: str, params: list) -> tuple[str, list]:
     """``where`` narrowed to one report per occasion: its best-dated one when that one matches the
     filters, else the first matching one by date."""
     inner = (f"SELECT e.id FROM {_EVENT_FROM}{where} QUALIFY row_number() OVER (PARTITION BY {_OCCASION} "
-             "ORDER BY coalesce(oc.event_id = e.id, false) DESC, e.date_start NULLS LAST, e.id) = 1")
+             f"ORDER BY coalesce(oc.event_id = e.id, false) DESC, {CHART_DAY} NULLS LAST, e.id) = 1")
     joined = f"{where} AND e.id IN ({inner})" if where else f" WHERE e.id IN ({inner})"
     return joined, [*params, *params]
 
@@ -253,7 +256,10 @@ def _with_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     dated = frame[frame["date_start"].notna()].copy()
     if dated.empty:
         return dated.assign(period=[], precision=[], start=[], end=[])
-    pairs = zip(dated["date_start"], dated["date_end"], strict=True)
+    # an act dated only by its report (the week up to publication) is charted on the publication day
+    reported = dated["date_source"] == "publication"
+    starts = dated["date_start"].where(~reported, dated["date_end"])
+    pairs = zip(starts, dated["date_end"], strict=True)
     cells = [period(_day(s), _day(e), by) for s, e in pairs]
     dated["period"] = [c[0] for c in cells]
     dated["precision"] = [c[1] for c in cells]

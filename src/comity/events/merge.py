@@ -22,14 +22,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from comity.events.background import background_frame, within
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
+from comity.events.undated import by_publication
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
-from comity.text.syntax import doc_text
 
 try:  # the times stage's own attachment rule, when installed
     from comity.events.dating import governing_time as _governing_time
@@ -40,18 +40,12 @@ CLAUSE_CUT = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
 When = tuple[str | None, str | None, str | None]  # date, precision, source
 OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
-# adverbs of an act told as done some time before ("has already pledged", "has long backed")
 TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kick"})  # "… effect/into force"
-PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
-                          "often", "frequently", "regularly", "recently"})
-SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
-EARLIER_WORDS = frozenset({"recent", "previous", "earlier", "past", "prior", "last", "former"})
 # a sentence end inside a parsed sentence: end punctuation (a closing quotation mark may follow) then a
 # capital or an opening quotation mark, not after a one- or two-letter abbreviation ("U.S.", "Jan."); or a
 # line break
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Gen|Sen|Rep|Gov))"
                             r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No))[.!?][\"'”’]?\s+(?=[\"“‘A-Z])|\n+")
-ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
 
 
 @dataclass
@@ -191,75 +185,6 @@ def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
                 {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
 
 
-def _over_a_span(tok: Token) -> bool:
-    """ "For months ahead of the election, Trump threatened ...": an act repeated over weeks, months or years
-    has no one day, the publication's least of all."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(
-        c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
-            o.dep_ == "pobj" and o.lower_ in SPANS_OF_TIME and not any(n.dep_ == "nummod" for n in o.children)
-            for o in c.children)
-        for c in verb.children
-    )
-
-
-def _undatable(tok: Token, actors: list[Mention]) -> bool:
-    """An act told as done some time before, with no time of its own: the publication date would be a
-    guess. "has already pledged", "has long backed", "once invaded" (a past adverb); "visited Australia 16
-    times" (acts counted); "his recent trip" (an act named as done before); "had tried to call"
-    (the past perfect); "was the second Arab nation to normalize relations" (the first, last or Nth to do
-    it); "former President Trump sanctioned ICC officials" (a former office holder's past act)."""
-    adverbs = (a for t in (tok, *tok.ancestors) for a in t.children if a.dep_ == "advmod")
-    if any(a.lower_ in PAST_ADVERBS for a in adverbs):
-        return True
-    if _over_a_span(tok) or _counted_times(tok) or _earlier_noun(tok):
-        return True
-    verbs = [tok, *tok.ancestors][:3]
-    if any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children) and tok.tag_ == "VBN":
-        return True
-    if _ranked_past(tok):
-        return True
-    past = tok.tag_ == "VBD" or (tok.pos_ in ("NOUN", "PROPN") and tok.head.tag_ == "VBD")
-    return past and any(_former(tok.doc, m) for m in actors)
-
-
-def _counted_times(tok: Token) -> bool:
-    """ "The Queen visited Australia 16 times", "Trump hosted Abe twice": acts counted have no one day."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    for c in verb.children:
-        if c.lower_ in ("twice", "thrice"):
-            return True
-        if c.dep_ in ("npadvmod", "dobj", "advmod") and c.lemma_ == "time" and c.tag_ == "NNS" and any(
-                n.dep_ in ("nummod", "amod") for n in c.children):
-            return True  # "16 times", "several times", "many times"
-    return False
-
-
-def _earlier_noun(tok: Token) -> bool:
-    """ "During his recent trip to London", "his previous visit": an act named by a noun as done before."""
-    return tok.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in tok.children)
-
-
-def _ranked_past(tok: Token) -> bool:
-    """ "Jordan was the second Arab nation to normalize relations": the act of the first, last or Nth."""
-    if tok.dep_ not in ("acl", "relcl", "advcl", "xcomp"):
-        return False
-    head = tok.head
-    copula, noun = (head.head, head) if head.pos_ in ("NOUN", "PROPN") else (head, None)
-    noun = noun or next((c for c in copula.children if c.dep_ == "attr"), None)
-    if noun is None or copula.lemma_ != "be" or copula.tag_ != "VBD":
-        return False
-    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ORDINALS) for c in noun.children)
-
-
-def _former(doc: Doc, mention: Mention) -> bool:
-    """The mention names a past office holder: "former President Trump", "ex-minister X"."""
-    before = doc_text(doc)[max(0, mention.span[0] - 12):mention.span[0]].lower()
-    return "former" in before.split()[-2:] or before.rstrip().endswith("ex-") or \
-        mention.text.lower().startswith(("former ", "ex-"))
-
-
 def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
     """The resolved time expression in the trigger's sentence nearest to it, preferring its clause."""
     pool, inside = _clause_times(tok, span, times)
@@ -300,10 +225,9 @@ def _date_of(
         tref = None  # "is investigating Trump's role in the attack on Jan. 6, 2021": the attack's date
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
-    published = parsed.article.published
-    if published is not None and frame is None and not _undatable(tok, actors):
-        return published.isoformat(), "day", "publication"
-    return None, None, None
+    if frame is not None:
+        return None, None, None
+    return by_publication(tok, actors, parsed.article.published)
 
 
 def _last_day(value: str) -> date | None:
