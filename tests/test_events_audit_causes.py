@@ -166,6 +166,14 @@ CASES = [
     ("Argentina withdrew from the Lima Declaration.", set()),
     ("The OAS will hold a meeting at its Washington headquarters to discuss Haiti.",
      {("AGREE", ("IGO",), ("HTI",), False, ("future",))}),
+    # an accord in force, or acted on as a standing thing, is no act of agreeing; one made is
+    ("Chilean goods covered under the existing trade agreement between Peru and Chile were exempt.", set()),
+    ("Lima wants to rework parts of its free trade agreement with Ecuador.", set()),
+    ("Kenya said Uganda must comply with the border treaty with Kenya.",
+     {("REQUEST", ("KEN",), ("UGA",), False, ())}),  # the demand, not the treaty
+    ("Ghana will renegotiate its fishing deal with Senegal.", set()),
+    ("Ghana and Senegal reached a new fishing deal on Monday.", {("AGREE", ("GHA", "SEN"), (), False, ())}),
+    ("Ghana signed a fishing agreement with Senegal.", {("SUPPORT", ("GHA",), ("SEN",), False, ())}),
 ]
 
 

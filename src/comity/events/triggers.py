@@ -114,7 +114,8 @@ def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | No
     if pos == "noun" and lex.has("expression_nouns", tok.lemma_) and not _expressed(tok, lex):
         return None  # "NATO nations' growing concerns", "raising concern about supply": no one expresses it
     found = _sense(next((t for t in lex.lookup(pos, tok.lemma_) if _matches(tok, t, mm, lex)), None))
-    if found is not None and (_figurative_threat(tok, found, lex) or _standing_tie(tok, lex)):
+    if found is not None and (_figurative_threat(tok, found, lex) or _standing_tie(tok, lex)
+                              or _standing_accord(tok, found, lex)):
         return None
     return found
 
@@ -154,6 +155,28 @@ def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
         return False
     verb = light_verb(tok, lex)
     return verb is not None and verb.lemma_ in STATE_HOLDERS
+
+
+def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
+    """ "the existing North American trade agreement", "goods covered under the pact", "re-working parts
+    of the free trade agreement with South Korea": an accord named as one in force ('standing_words'),
+    one under which something falls, or one acted on as a standing thing ('standing_verbs'), is no act of
+    agreeing."""
+    if trig.event != "AGREE" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and lex.has("standing_words", c.lemma_) for c in tok.children):
+        return True
+    cur = tok
+    if cur.dep_ == "pobj":  # up through an "of", "under", "with" or "by" phrase
+        prep = cur.head
+        if prep.lower_ == "under":
+            return True
+        cur = prep.head
+        if cur.pos_ in ("NOUN", "PROPN") and lex.has("standing_words", cur.lemma_):
+            return True  # "parts of the agreement", "the terms of the deal"
+        # "comply with the treaty", "abide by the accord"
+        return cur.pos_ == "VERB" and lex.has("standing_verbs", cur.lemma_)
+    return cur.dep_ in ("dobj", "nsubjpass") and lex.has("standing_verbs", cur.head.lemma_)
 
 
 def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:
