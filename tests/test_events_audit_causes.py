@@ -174,6 +174,18 @@ CASES = [
     ("Ghana will renegotiate its fishing deal with Senegal.", set()),
     ("Ghana and Senegal reached a new fishing deal on Monday.", {("AGREE", ("GHA", "SEN"), (), False, ())}),
     ("Ghana signed a fishing agreement with Senegal.", {("SUPPORT", ("GHA",), ("SEN",), False, ())}),
+    # "called on" a titled name the parser splits ('on Indian Prime Minister' + object 'Modi') is a demand
+    ("Crowds in Dhaka called on Burmese President Min Aung Hlaing to end the crackdown.",
+     {("REQUEST", ("BGD",), ("MMR",), False, ())}),
+    ("Lula called Argentine President Milei on Friday.", {("CONSULT", ("BRA",), ("ARG",), False, ())}),
+    # meeting resistance, criticism or one's match is no meeting
+    ("Ethiopian troops met fierce resistance from Eritrea.", set()),
+    ("The Serbian forces have met their match in Kosovo.", set()),
+    ("Serbian President Vucic met Kosovo's prime minister.", {("CONSULT", ("SRB",), ("XKX",), False, ())}),
+    # an attack launched is the attack's own event: in words when the noun says so
+    ("The Polish premier launched a scathing attack on Hungary.",
+     {("ACCUSE", ("POL",), ("HUN",), False, ())}),
+    ("Azerbaijan launched an attack on Armenian positions.", {("ASSAULT", ("AZE",), ("ARM",), False, ())}),
 ]
 
 

@@ -26,6 +26,8 @@ def pobjs(prep: Token) -> list[Token]:
     for child in prep.children:
         if child.dep_ == "prep":  # "such as"
             out.extend(c for c in child.children if c.dep_ == "pobj")
+    if not out and prep.head.i == prep.i - 1:  # "called on [Burmese President Min Aung Hlaing]" read as
+        out = [o for o in prep.head.children if o.dep_ == "dobj" and _split_name(prep.head, o)]  # an object
     return out
 
 
@@ -69,7 +71,22 @@ def objects(verb: Token) -> list[Token]:
             return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
+    found = [c for c in found if not _split_name(verb, c)]
     return found or _up_to_count(verb) or _relative_object(verb)
+
+
+def _split_name(verb: Token, obj: Token) -> bool:
+    """ "called on Indian Prime Minister Modi to apologise", which the parser reads as 'on' (with or without
+    'Indian Prime Minister' as its object) and an object 'Modi': a proper-name object that the words after
+    a preposition right after the verb lead up to is the object of that preposition, not of the verb."""
+    doc = verb.doc
+    if obj.pos_ != "PROPN" or verb.i + 1 >= len(doc):
+        return False
+    prep = doc[verb.i + 1]
+    if prep.dep_ != "prep" or prep.head != verb or obj.i <= prep.i + 1:
+        return False
+    inside = set(obj.subtree) | {t for c in prep.children for t in c.subtree}
+    return all(doc[i] in inside for i in range(prep.i + 1, obj.i))
 
 
 def _relative_object(verb: Token) -> list[Token]:
