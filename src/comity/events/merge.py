@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from comity.events.background import background_frame, within
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
-from comity.events.undated import by_publication
+from comity.events.undated import When, by_publication
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
 
@@ -37,7 +37,6 @@ except ImportError:  # pragma: no cover - depends on another stage
     _governing_time = None
 
 CLAUSE_CUT = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "acl"})
-When = tuple[str | None, str | None, str | None]  # date, precision, source
 OPEN_PREPS = frozenset({"since", "until", "till", "before", "after", "by"})
 NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "poss"})
 TAKING_EFFECT = frozenset({"take", "come", "enter", "go", "start", "begin", "kick"})  # "… effect/into force"

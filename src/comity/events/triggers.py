@@ -166,17 +166,15 @@ def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
         return False
     if any(c.dep_ == "amod" and lex.has("standing_words", c.lemma_) for c in tok.children):
         return True
-    cur = tok
-    if cur.dep_ == "pobj":  # up through an "of", "under", "with" or "by" phrase
-        prep = cur.head
+    if tok.dep_ == "pobj":  # an "of", "under", "with" or "by" phrase
+        prep = tok.head
         if prep.lower_ == "under":
             return True
-        cur = prep.head
-        if cur.pos_ in ("NOUN", "PROPN") and lex.has("standing_words", cur.lemma_):
-            return True  # "parts of the agreement", "the terms of the deal"
-        # "comply with the treaty", "abide by the accord"
-        return cur.pos_ == "VERB" and lex.has("standing_verbs", cur.lemma_)
-    return cur.dep_ in ("dobj", "nsubjpass") and lex.has("standing_verbs", cur.head.lemma_)
+        owner = prep.head
+        if owner.pos_ in ("NOUN", "PROPN"):  # "parts of the agreement", "the terms of the deal"
+            return lex.has("standing_words", owner.lemma_)
+        return owner.pos_ == "VERB" and lex.has("standing_verbs", owner.lemma_)  # "comply with the treaty"
+    return tok.dep_ in ("dobj", "nsubjpass") and lex.has("standing_verbs", tok.head.lemma_)
 
 
 def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from comity.records import Mention
-from comity.text.syntax import doc_text
+from comity.text.syntax import auxiliaries, doc_text
 
 When = tuple[str | None, str | None, str | None]  # date, precision, source
 REPORTED_WITHIN = 7  # days before publication an act told in the past is taken to fall in
@@ -114,6 +114,7 @@ def by_publication(tok: Token, actors: list[Mention], published: date | None) ->
     return published.isoformat(), "day", "publication"
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NONFINITE_LINKS = frozenset({"xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp", "prep", "pobj",
                              "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "compound"})
 
@@ -122,22 +123,21 @@ def told_past(tok: Token) -> bool:
     """The clause that tells the act is in the past tense: "met", "was killed", "did not attend"; a noun
     act or a verb without tense of its own ("agreed to lower tariffs", "struck a boat, killing four")
     takes the tense of the verb that carries it."""
-    verb = _finite(tok)
-    if verb is None:
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
-    tense = aux[0].tag_ if aux else verb.tag_
-    return tense == "VBD"
+    return _tense_tag(tok) == "VBD"
 
 
-def _finite(tok: Token) -> Token | None:
-    """The nearest verb at or above the trigger with a tense of its own (a finite verb or one with an
-    auxiliary), climbing at most four steps."""
+def _tense_tag(tok: Token) -> str | None:
+    """The tag that gives the tense of the clause carrying the act: its first auxiliary's ("was", "did",
+    "has", "will") or its finite verb's own ("met"), at the nearest verb at or above the trigger that has
+    one, climbing at most four steps."""
     cur = tok
     for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in cur.children)):
-            return cur
+        if cur.pos_ in ("VERB", "AUX"):
+            tensed = [a for a in auxiliaries(cur) if a.lower_ != "to"]
+            if tensed:
+                return tensed[0].tag_
+            if cur.tag_ in FINITE_TAGS:
+                return cur.tag_
         if cur.head == cur or cur.dep_ not in NONFINITE_LINKS:
             return None
         cur = cur.head
