@@ -106,7 +106,18 @@ DATES = [
     # told in the past with no time: the week up to publication; told as going on: the publication day
     ("Kenya sent troops to Somalia.", "AID", "2025-04-30/2025-05-07", ()),
     ("Kenya is sending troops to Somalia.", "AID", "2025-05-07", ()),
-    ("Kenya has sent troops to Somalia.", "AID", "2025-05-07", ()),
+    # the present perfect is news of the same days; denied, it never happened
+    ("Kenya has sent troops to Somalia.", "AID", "2025-04-30/2025-05-07", ()),
+    ("Kenya has not sent troops to Somalia.", "AID", None, ()),
+    ("Kenya has sent troops to Somalia since 2019.", "AID", None, ()),
+    ("Kenya has sent troops to Somalia in the past few years.", "AID", None, ()),
+    ("Kenya has sent troops to Somalia in two weeks.", "AID", "2025-04-30/2025-05-07", ()),
+    # a standing or habitual act told in the present: no date (a noun act named as under way keeps the day)
+    ("Kenya sends troops to Somalia every year.", "AID", None, ()),
+    ("Egypt strongly denies any role in the attack on Ethiopia.", "REJECT", None, ()),
+    ("Kenya's invasion of Somalia worries Ethiopia.", "ASSAULT", None, ()),
+    ("The ongoing talks between Egypt and Ethiopia worry Sudan.", "CONSULT", "2025-05-07", ()),
+    ('"We send troops to Somalia," Kenya said.', "AID", "2025-05-07", ()),
     ("Troops were sent to Somalia by Kenya.", "AID", "2025-04-30/2025-05-07", ()),
     ("Kenya agreed to send troops to Somalia.", "AGREE", "2025-04-30/2025-05-07", ()),
     # the past perfect, the Nth to do it, a former office holder's act: told as done before, undated

@@ -11,9 +11,17 @@ The article's date is when the act was reported, not always when it happened:
 - an act told in the past tense ("Biden congratulated Truss", "the talks were held", "after he
   refused to attend") happened on or before the day it was reported, most often within the week
   before: it is dated by the seven days up to publication, a range whose ``date_source`` is still
-  "publication" (``told_past``; issue 12: "the publication date is used only when the tense and the
-  text allow it");
-- any other act (told in the present, as under way, or as planned) is dated by the publication day.
+  "publication" (``_telling``; a noun act or a verb without tense of its own, "agreed to lower
+  tariffs", takes the tense of the verb that carries it; issue 12: "the publication date is used
+  only when the tense and the text allow it");
+- an act told in the present perfect ("has sanctioned", "have been killed") is news of the days before
+  too, dated by the same week; one the present perfect denies ("hasn't annexed") never happened, so it
+  has no date;
+- a noun act carried by a present-tense clause ("as Russia's invasion of Ukraine draws condemnation",
+  "Turkey's support for Palestinian rights") and an act told in the simple present outside a quotation
+  ("Israel coordinates with the Russians ahead of strikes", "the government strongly denies") name a
+  standing or habitual act, not the publication day's: undated;
+- any other act (told as under way, "is urging", or as planned) is dated by the publication day.
 """
 
 from __future__ import annotations
@@ -31,20 +39,36 @@ REPORTED_WITHIN = 7  # days before publication an act told in the past is taken 
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
                           "often", "frequently", "regularly", "recently"})
 SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
+SPAN_PAST_WORDS = frozenset({"recent", "past", "last"})  # "in recent years", "in the past few months"
 EARLIER_WORDS = frozenset({"recent", "previous", "earlier", "past", "prior", "last", "former"})
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
+CURRENT_WORDS = frozenset({"ongoing", "current", "continuing", "latest", "new", "upcoming", "planned",
+                           "proposed", "expected", "imminent"})  # a noun act named as under way or to come
 
 
 def _over_a_span(tok: Token) -> bool:
-    """ "For months ahead of the election, Trump threatened ...": an act repeated over weeks, months or years
-    has no one day, the publication's least of all."""
+    """ "For months ahead of the election, Trump threatened ...", "have held talks in the past few years",
+    "has expelled thousands since the end of Title 42": an act repeated over weeks, months or years, or
+    running since some time, has no one day, the publication's least of all."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    return any(
-        c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
-            o.dep_ == "pobj" and o.lower_ in SPANS_OF_TIME and not any(n.dep_ == "nummod" for n in o.children)
-            for o in c.children)
-        for c in verb.children
-    )
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children):
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) and any(
+                a.lemma_ == "have" for a in auxiliaries(verb)):
+            return True  # "since Moscow attacked Kyiv, China has bought oil" (not "since he refused, ...")
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "in", "during", "throughout") and any(
+                _span_of_time(o, c.lower_ == "in") for o in c.children):
+            return True
+    return False
+
+
+def _span_of_time(obj: Token, earlier: bool) -> bool:
+    """ "months", "years", "the past few years", "recent weeks" (a number makes it a length, "in two weeks";
+    after "in" the span must be named as past)."""
+    if obj.dep_ != "pobj" or obj.lower_ not in SPANS_OF_TIME or any(n.dep_ == "nummod" for n in obj.children):
+        return False
+    return not earlier or any(n.lower_ in SPAN_PAST_WORDS for n in obj.children)
 
 
 def undatable(tok: Token, actors: list[Mention]) -> bool:
@@ -108,10 +132,30 @@ def by_publication(tok: Token, actors: list[Mention], published: date | None) ->
     """(date, precision, source) of an act with no time of its own in its sentence."""
     if published is None or undatable(tok, actors):
         return None, None, None
-    if told_past(tok):
+    telling = _telling(tok)
+    if telling == "perfect-denied" or _standing(tok, telling):
+        return None, None, None
+    if telling in ("past", "perfect"):
         first = published - timedelta(days=REPORTED_WITHIN)
         return f"{first.isoformat()}/{published.isoformat()}", "range", "publication"
     return published.isoformat(), "day", "publication"
+
+
+def _standing(tok: Token, telling: str | None) -> bool:
+    """A standing or habitual act the present tense tells: a noun act in a present-tense clause not named
+    as under way ("Russia's invasion of Ukraine draws condemnation", not "the ongoing talks"), or a verb
+    in the simple present outside a quotation ("Israel coordinates with the Russians", "China denies")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return telling in ("present", None) and not any(
+            c.dep_ == "amod" and c.lower_ in CURRENT_WORDS for c in tok.children)
+    return telling == "present" and tok.tag_ in ("VBZ", "VBP") and not _quoted(tok)
+
+
+def _quoted(tok: Token) -> bool:
+    """The token stands inside a quotation its sentence opened before it."""
+    before = tok.doc.text[tok.sent.start_char:tok.idx]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("\u201c") > before.count("\u201d")
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -119,25 +163,38 @@ NONFINITE_LINKS = frozenset({"xcomp", "advcl", "acl", "relcl", "conj", "ccomp", 
                              "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "compound"})
 
 
-def told_past(tok: Token) -> bool:
-    """The clause that tells the act is in the past tense: "met", "was killed", "did not attend"; a noun
-    act or a verb without tense of its own ("agreed to lower tariffs", "struck a boat, killing four")
-    takes the tense of the verb that carries it."""
-    return _tense_tag(tok) == "VBD"
+def _telling(tok: Token) -> str | None:
+    """How the clause carrying the act tells it: "past" ("met", "was killed"), "perfect" ("has met",
+    "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a modal), "under way"
+    ("is meeting"), "present" ("meets", "is committed"), or None (no tensed verb above it). The clause is
+    the nearest verb at or above the trigger with a tensed auxiliary or a finite form, at most four
+    steps up; its first auxiliary gives the tense."""
+    clause = _tensed_clause(tok)
+    if clause is None:
+        return None
+    verb, first = clause
+    if first is None:
+        return {"VBD": "past", "MD": "future"}.get(verb.tag_, "present")
+    if first.tag_ == "VBD":
+        return "past"
+    if first.tag_ == "MD":
+        return "future"
+    if first.lemma_ == "have" and verb.tag_ == "VBN":
+        return "perfect-denied" if any(c.dep_ == "neg" for c in verb.children) else "perfect"
+    return "under way" if verb.tag_ == "VBG" else "present"
 
 
-def _tense_tag(tok: Token) -> str | None:
-    """The tag that gives the tense of the clause carrying the act: its first auxiliary's ("was", "did",
-    "has", "will") or its finite verb's own ("met"), at the nearest verb at or above the trigger that has
-    one, climbing at most four steps."""
+def _tensed_clause(tok: Token) -> tuple[Token, Token | None] | None:
+    """The nearest verb at or above ``tok`` with a tensed auxiliary (and that auxiliary) or with a finite
+    form of its own (and None), climbing at most four steps through non-finite links."""
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX"):
             tensed = [a for a in auxiliaries(cur) if a.lower_ != "to"]
             if tensed:
-                return tensed[0].tag_
+                return cur, tensed[0]
             if cur.tag_ in FINITE_TAGS:
-                return cur.tag_
+                return cur, None
         if cur.head == cur or cur.dep_ not in NONFINITE_LINKS:
             return None
         cur = cur.head
