@@ -186,6 +186,32 @@ CASES = [
     ("The Polish premier launched a scathing attack on Hungary.",
      {("ACCUSE", ("POL",), ("HUN",), False, ())}),
     ("Azerbaijan launched an attack on Armenian positions.", {("ASSAULT", ("AZE",), ("ARM",), False, ())}),
+    # a march held to mark a day is a ceremony, a rally a politician holds a campaign event: no protest
+    ("Serbian soldiers marched through Belgrade on Monday to mark the end of the war.", set()),
+    ("Ukrainian veterans marched in Warsaw to honour Polish volunteers.", set()),
+    ("Trump held a rally in Mexico City.", set()),
+    ("Thousands of Georgians rallied in Tbilisi against Russia.",
+     {("PROTEST", ("GEO",), ("RUS",), False, ())}),
+    ("Ukrainians marched in Kyiv to mourn the victims of Russian strikes.",
+     {("PROTEST", ("UKR",), ("RUS",), False, ())}),
+    # both sides asked to act are recipients ("urged X and Y to stop"), and neither acts on the other
+    ("Lula urged Argentina and Chile to stop fighting.", {("REQUEST", ("BRA",), ("ARG", "CHL"), False, ())}),
+    ("Schiff said the misconduct included invitations to Russia and China to investigate his rivals.", set()),
+    # the partner hung on the topic: "agreed on routes with X"
+    ("Armenia agreed on evacuation routes with Azerbaijani forces.",
+     {("AGREE", ("ARM",), ("AZE",), False, ())}),
+    ("Pakistan threatened to cut ties with Congo over its ties with Israel.",
+     {("THREATEN", ("PAK",), ("COD",), False, ())}),
+    # an act condemned is aimed at its owner, not at whom it was taken from
+    ("France condemned Moscow's annexation of Crimea from Ukraine.",
+     {("ACCUSE", ("FRA",), ("RUS",), False, ()), ("COERCE", ("RUS",), ("UKR",), False, ())}),
+    # where an appeal is launched is no side of it; where a visit goes is
+    ('"We will launch an appeal in New York so that other countries join us," Macron said.', set()),
+    ("Zelensky visited an ammunition plant in Pennsylvania.", {("CONSULT", ("UKR",), ("USA",), False, ())}),
+    # a generation after a name is no surname: "Jr." is not the other "Jr."
+    ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
+     "Donald Trump Jr. visited Ghana on Friday.",
+     {("CONSULT", ("PHL",), ("USA",), False, ())}),
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from comity.actors.dictionary import fold
+from comity.actors.dictionary import fold, name_words
 from comity.actors.fuzzy import one_edit
 from comity.actors.piece import Piece
 from comity.records import Entity
@@ -31,7 +31,7 @@ def resolve_people(doc: Doc, pieces: list[Piece]) -> list[Piece]:
             continue
         if entity.kind == "person" and piece.named:
             entity = apposition(doc, pieces, n)
-            words = entity.name.split()
+            words = name_words(entity.name)
             if len(words) > 1:
                 remember(last, words[-1], entity)
                 remember(first, words[0], entity)
@@ -53,7 +53,7 @@ def remember(seen: dict[str, Entity], word: str, entity: Entity) -> None:
 def bare_surnames(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     """Capitalised words the model missed that are the surname of the latest person of that name."""
     named = [p for p in pieces if p.entity.kind == "person" and p.named and p.how != "coref"
-             and len(p.entity.name.split()) > 1]
+             and len(name_words(p.entity.name)) > 1]
     if not named:
         return []
     covered = {i for p in pieces for i in range(p.start, p.end)}
@@ -62,7 +62,7 @@ def bare_surnames(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     n = 0
     for token in doc:
         while n < len(named) and named[n].end <= token.i:
-            current[named[n].entity.name.split()[-1]] = named[n].entity
+            current[name_words(named[n].entity.name)[-1]] = named[n].entity
             n += 1
         entity = current.get(token.text)
         if entity is not None and token.i not in covered and token.text[:1].isupper():

@@ -52,6 +52,18 @@ def valid_code(code: str | None) -> bool:
     return code in NON_STATE or pycountry.countries.get(alpha_3=code) is not None
 
 
+# a generation after a name ("Ferdinand Marcos Jr.", "Donald Trump Jr."): no surname of its own
+GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name without a generation after it: its surname is the last."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in GENERATIONS:
+        words.pop()
+    return words
+
+
 def fold(text: str) -> str:
     """Text without diacritics ("Élysée" -> "Elysee"), apostrophes made straight."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

@@ -17,7 +17,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from comity.actors.dictionary import Dictionary, Person, Title, fold, words
+from comity.actors.dictionary import Dictionary, Person, Title, fold, name_words, words
 
 COMMON_SURNAMES = words(
     "Lee Kim Park Wang Li Zhang Liu Chen Yang Singh Khan Ali Ahmed Johnson Brown Smith Martin Sharif "
@@ -110,7 +110,7 @@ def _surnames(people: tuple[Person, ...]) -> dict[str, list[int]]:
     """Last names usable alone: not common ones, and not for names written family name first."""
     out: dict[str, list[int]] = {}
     for i, person in enumerate(people):
-        parts = person.name.split()
+        parts = name_words(person.name)
         eastern = bool(person.roles) and person.roles[0].code in FAMILY_NAME_FIRST
         if person.surname and not eastern and len(parts) > 1 and parts[-1] not in COMMON_SURNAMES:
             out.setdefault(parts[-1], []).append(i)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from comity.actors.dictionary import name_words
 from comity.entities.model import GROUP, ORGANISATION, PERSON, PLACE, STATE, EntityModel, Reference, Referent
 from comity.records import Entity, Mention
 from comity.text.normalize import strip_possessive
@@ -127,8 +128,8 @@ def _person_referent(book: _NameBook, name: str, entity_name: str | None) -> Ref
 def _new(book: _NameBook, kind: str, name: str, key: str, **traits) -> Referent:
     referent = book.model.add_referent(kind, name, **traits)
     book.by_key[(kind, key.lower())] = referent.id
-    if kind == PERSON and len(name.split()) > 1:
-        book.surnames[name.split()[-1].lower()] = referent.id
+    if kind == PERSON and len(name_words(name)) > 1:
+        book.surnames[name_words(name)[-1].lower()] = referent.id
     return referent
 
 

@@ -208,6 +208,8 @@ def _resolve(
         if outer_of.get(i, -1) not in cands:
             refuse.recast_refusal(cand, lex)
     purpose.fold_topics(cands, lex)
+    for i in [i for i, cand in cands.items() if purpose.no_protest(cand, lex)]:
+        del cands[i]  # a ceremony or a campaign rally
     for i, cand in list(cands.items()):
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack

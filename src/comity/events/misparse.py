@@ -30,6 +30,8 @@ def stray_subject(tok: Token) -> bool:
     if after >= len(tok.doc) or tok.dep_ != "conj":
         return False
     verb = tok.doc[after]
+    if verb.tag_ == "TO":
+        return False  # "urged Russia and China to stop": an infinitive takes its subject from the verb above
     verb = verb.head if verb.dep_ in ("aux", "auxpass") else verb
     if after_comma(tok.head) and verb.dep_ == "ROOT":
         return False  # "According to X, Macron and Biden met": one of a subject's names (fronted_subject)

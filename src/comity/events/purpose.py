@@ -3,10 +3,14 @@
 "Students marched to demand reforms from X": the demand is the protest's topic, no event of its own
 (PLOVER manual, PROTEST), and lends the protest its recipient; "rallied to denounce X" aims the rally
 at X; in "sent troops to help Russia" the purpose clause says the act, and the fallback reading of the
-sending is dropped.
+sending is dropped. A march or rally held to mark, celebrate or honour something ("soldiers marching on
+Red Square to mark Victory Day") is a ceremony, and one a person holds ("Trump held one of his final
+rallies") a campaign event: neither is a protest.
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from comity.events.lexicon import EventLexicon
 from comity.events.roles import light_verb
@@ -30,6 +34,33 @@ def fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
             if not cand.recipient:
                 cand.recipient = [m for m in topic.recipient if m.entity.code not in mine]
             del cands[child.i]
+
+
+def no_protest(cand: Candidate, lex: EventLexicon) -> bool:
+    """A PROTEST trigger that names a ceremony ("marching on Red Square to mark Victory Day": a purpose
+    clause headed by a 'ceremony_verbs' verb) or a person's own rally ("Trump held a rally", "his
+    rallies": a 'held_events' noun whose holder, the support verb's subject or the noun's possessor, is a
+    person)."""
+    if cand.trigger.event != "PROTEST":  # also when a state's protest is read as its criticism
+        return False
+    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+    if any(c.dep_ in ("advcl", "xcomp", "acl") and lex.has("ceremony_verbs", c.lemma_)
+           for h in hosts for c in h.children):
+        return True
+    if cand.tok.pos_ != "NOUN" or not lex.has("held_events", cand.tok.lemma_):
+        return False
+    holders = [c for h in hosts for c in h.children if c.dep_ in ("poss", "nsubj")]
+    holders += [c for c in (cand.tok.head.head,) if cand.tok.head.lower_ == "of"
+                for c in c.children if c.dep_ == "poss"]  # "one of his rallies"
+    return any(_a_person(h, cand) for h in holders)
+
+
+def _a_person(tok: Token, cand: Candidate) -> bool:
+    """The holder is a person: a personal pronoun, a person's name, or the actor named by a person's
+    mention."""
+    if tok.lower_ in ("his", "her", "he", "she") or tok.ent_type_ == "PERSON":
+        return True
+    return any(m.entity.kind == "person" and m.span[0] <= tok.idx < m.span[1] for m in cand.actor)
 
 
 def target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> list[Mention]:

@@ -20,6 +20,8 @@ from comity.events.roles import RELATIVE, MentionMap, add_once, collect, light_v
 from comity.records import Mention
 from comity.text.syntax import for_to_clause, is_complement, is_passive, objects, pobjs, preps_of
 
+TOPIC_PREPS = frozenset({"on", "over", "about"})  # what a verb is about: "agreed on", "talks over"
+
 
 def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
@@ -61,7 +63,15 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if not name:
         return []
     found = [o for host in hosts for p in preps_of(host, name) for o in pobjs(p)]
+    if not found and name == "with" and tok.pos_ in ("VERB", "AUX"):
+        found = _with_on_topic(tok)
     return found + [q for o in found for q in through_quantity(o, lex)]  # "tariffs on $250 billion in goods"
+
+
+def _with_on_topic(verb: Token) -> list[Token]:
+    """ "agreed on evacuation routes with Ukrainian forces": the parser hangs the partner on the topic."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+            for t in pobjs(p) for w in preps_of(t, "with") for o in pobjs(w)]
 
 
 def small_clauses(verb: Token) -> list[Token]:
@@ -101,10 +111,11 @@ TOUCHED_PREPS = frozenset(
 )
 # prepositions that say where an act itself took place ("lifted the curfew in X", "demonstrated in X")
 SCENE_PREPS = frozenset({"in", "at", "inside", "into", "throughout"})
+PLACE_PREPS = frozenset({"in", "at"})
 
 
 def touched_tokens(
-    verb: Token, lex: EventLexicon, scene: bool, is_act: Callable[[Token], bool]
+    verb: Token, lex: EventLexicon, scene: bool, is_act: Callable[[Token], bool], places: bool = True
 ) -> list[Token]:
     """Heads of phrases naming whom an act touches when its recipient slots name no one.
 
@@ -112,7 +123,8 @@ def touched_tokens(
     the object and phrases of the verb it governs or the purpose it states ("threatened to cut off
     supplies to X", "refused to station troops in X", "blocked a road to show their anger at X"), one
     phrase deeper ("mobilised reservists for a war against X"), and with ``scene`` where the act itself
-    happened ("lifted the curfew in X").
+    happened ("lifted the curfew in X"). Without ``places`` the object's place phrases are left out: where
+    an appeal was launched is no side of it ("an appeal in New York"), where a visit went is.
     """
     if verb.pos_ not in ("VERB", "AUX"):
         return []
@@ -125,7 +137,7 @@ def touched_tokens(
         if v != verb:
             out += objs
         for host in objs:
-            out += _phrase_objects(host, TOUCHED_PREPS)
+            out += _phrase_objects(host, TOUCHED_PREPS if places else TOUCHED_PREPS - PLACE_PREPS)
         out += _phrase_objects(v, TOUCHED_PREPS if v != verb else SCENE_PREPS if scene else frozenset())
     return out + [o for t in out for o in _phrase_objects(t, TOUCHED_PREPS)]
 

@@ -46,6 +46,9 @@ SCENE_TYPES = frozenset(
 CONDITIONED_TYPES = frozenset({"THREATEN"})
 # backing is for whom its own slots name: "supports talks with Russia", "supported staying in the EU" back a
 # policy, not the side its phrases name
+# types whose object's place names their other side ("visited a plant in Pennsylvania"); for the rest of
+# the non-scene types it is only where the act was made ("launched an appeal in New York")
+PLACED_TYPES = frozenset({"CONSULT"})
 BACKING_TYPES = frozenset({"SUPPORT"})
 # ties a side holds ("has a partnership with", "maintains close relations with"): a state of affairs
 TIE_NOUNS = frozenset({"partnership", "alliance", "tie", "relation", "relationship", "friendship",
@@ -248,12 +251,15 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon, fallback: bool = True
            ) -> list[Mention]:
     """Who did the act an event noun names: "condemned Russia's invasion of Ukraine" is aimed at Russia."""
     heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    found = [m for h in heads for m in collect(h, mm, lex)]
+    if found:  # "Moscow's annexation of Crimea from Ukraine": the owner did it, "from" names the loser
+        return found
     by = (
         ("by", "from", "of")
         if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_))
         else ("by", "from")
     )
-    heads += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
+    heads = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in by for o in c.children]
     found = [m for h in heads for m in collect(h, mm, lex)]
     return found or (collect(noun, mm, lex) if fallback else [])
 
@@ -316,7 +322,8 @@ def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, l
     if host is None or len(mine) > 1 or trig.event in BACKING_TYPES:
         return []
     scene = trig.event in SCENE_TYPES
-    touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None)
+    places = scene or trig.event in PLACED_TYPES
+    touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None, places)
     found = [m for t in touched for m in collect(t, mm, lex, deep=True)]
     return [m for m in found if m.entity.code not in mine]
 
