@@ -208,6 +208,11 @@ CASES = [
     # where an appeal is launched is no side of it; where a visit goes is
     ('"We will launch an appeal in New York so that other countries join us," Macron said.', set()),
     ("Zelensky visited an ammunition plant in Pennsylvania.", {("CONSULT", ("UKR",), ("USA",), False, ())}),
+    # an act only hoped for is neither done nor promised ("hopes" is lemmatised "hop" by the parser)
+    ("Lula said he is hopeful that Argentina will not assist Chile.", set()),
+    ("Lula hopes that Argentina will help Bolivia.", set()),
+    ("Macron hopes to meet Putin.", set()),
+    ("Macron said Germany will help Ukraine.", {("AGREE", ("DEU",), ("UKR",), False, ("future",))}),
     # a generation after a name is no surname: "Jr." is not the other "Jr."
     ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
      "Donald Trump Jr. visited Ghana on Friday.",

@@ -39,7 +39,8 @@ TRIGGERS = [
     ("India and Pakistan reached a consensus on water sharing.", [("AGREE", None, ("IND", "PAK"), ())]),
     ("Egypt reached a consensus with Qatar on Gaza.", [("AGREE", None, ("EGY",), ("QAT",))]),
     ("Japan and Australia reached a broad consensus on fisheries.", [("AGREE", None, ("AUS", "JPN"), ())]),
-    ("Brazil hopes to reach a consensus with Mexico.", [("AGREE", None, ("BRA",), ("MEX",))]),
+    ("Brazil expects to reach a consensus with Mexico.", [("AGREE", None, ("BRA",), ("MEX",))]),
+    ("Brazil hopes to reach a consensus with Mexico.", []),  # only hoped for (wish_verbs)
     # SUPPORT: forgiving
     ("Poland forgave Germany for the wartime destruction.", [("SUPPORT", None, ("POL",), ("DEU",))]),
     ("Armenia has forgiven Azerbaijan for the border incident.", [("SUPPORT", None, ("ARM",), ("AZE",))]),

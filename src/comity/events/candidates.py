@@ -79,10 +79,10 @@ def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
 
 
 def unreal(tok: Token, event: str, lex: EventLexicon) -> bool:
-    """An act the sentence does not report as happening: asked about, not yet done, only tried for or
-    wished, or named as a possibility."""
+    """An act the sentence does not report as happening: asked about, not yet done, only tried for,
+    wished or hoped for, or named as a possibility."""
     return (aux.is_pending(tok, lex) or aux.is_asked(tok, lex) or aux.is_question(tok)
-            or aux.is_attempted(tok, event, lex) or aux.is_possible(tok, lex))
+            or aux.is_attempted(tok, event, lex) or aux.is_hoped(tok, lex) or aux.is_possible(tok, lex))
 
 
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})

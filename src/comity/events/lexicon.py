@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from comity import datafiles
 from comity.config import Config
 from comity.errors import DataError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLOVER_TYPES = (
     "AGREE",
@@ -122,6 +125,12 @@ class EventLexicon:
         if words is None:
             raise KeyError(f"events.json has no word list {name!r}")
         return lemma.lower() in words
+
+    def has_word(self, name: str, tok: Token) -> bool:
+        """``has`` for a token's lemma, or for the lemma with the final "e" the parser's lemmatiser drops
+        ("hopes" -> "hop") when the word is written with it."""
+        lemma = tok.lemma_.lower()
+        return self.has(name, lemma) or (tok.lower_.startswith(lemma + "e") and self.has(name, lemma + "e"))
 
     def default_slots(self, pos: str, event: str) -> tuple[str, ...]:
         return self.slots.get(pos, {}).get(event, ())

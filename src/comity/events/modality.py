@@ -131,9 +131,16 @@ def is_attempted(tok: Token, event: str, lex: EventLexicon) -> bool:
     tried for (quad class 4: "tried to storm the embassy") was done, as an attempt."""
     lists = ["wish_verbs"] if lex.types[event].quad == 4 else ["wish_verbs", "attempt_verbs"]
     for verb in list(tok.ancestors)[:5]:
-        if any(lex.has(name, verb.lemma_) for name in lists) and _complement_chain(tok, verb):
+        if any(lex.has_word(name, verb) for name in lists) and _complement_chain(tok, verb):
             return True
     return False
+
+
+def is_hoped(tok: Token, lex: EventLexicon) -> bool:
+    """ "Biden hopes Xi will not assist Russia", "is hopeful that China will help Ukraine": an act in a
+    clause that a 'hoping_words' verb or adjective governs is only hoped for, neither done nor promised."""
+    clause = list(map(_first_conjunct, _clause(tok, lex)))
+    return any(verb.dep_ == "ccomp" and lex.has_word("hoping_words", verb.head) for verb in clause)
 
 
 def _complement_chain(tok: Token, verb: Token) -> bool:
