@@ -213,6 +213,24 @@ CASES = [
     ("Lula hopes that Argentina will help Bolivia.", set()),
     ("Macron hopes to meet Putin.", set()),
     ("Macron said Germany will help Ukraine.", {("AGREE", ("DEU",), ("UKR",), False, ("future",))}),
+    # strikes launched are the strikes' attack, with or without a target named (no missile test)
+    ("Israel launched strikes on Gaza.", {("ASSAULT", ("ISR",), ("PSE",), False, ())}),
+    ("The U.S. launched strikes nearly every hour from different locations.",
+     {("ASSAULT", ("USA",), (), False, ())}),
+    ("North Korea launched missiles into the sea.", {("MOBILIZE", ("PRK",), (), False, ())}),
+    # condolences and sympathy offered, sent or expressed are backing
+    ("Syria and Lebanon offered their condolences to Iran.", {("SUPPORT", ("LBN", "SYR"), ("IRN",), False, ())}),
+    ("Modi sent his condolences to Japan.", {("SUPPORT", ("IND",), ("JPN",), False, ())}),
+    # an act named only as an idea is not reported
+    ("France helped broker the idea of a meeting between Putin and Biden.", set()),
+    # a war prosecuted is no prosecution; a participle after a noun is passive ("the aid sent by Germany")
+    ("The war in Yemen, prosecuted by Saudi Arabia, endangers the US.", set()),
+    ("The aid sent by Germany to Ukraine arrived on Monday.", {("AID", ("DEU",), ("UKR",), False, ())}),
+    # a headline's infinitive announces the act
+    ("Biden to host French President Macron at White House for first state visit",
+     {("AGREE", ("FRA",), ("USA",), False, ("future",))}),
+    ("China to impose sanctions on US defense firms",
+     {("SANCTION", ("CHN",), ("USA",), False, ("future",))}),
     # a generation after a name is no surname: "Jr." is not the other "Jr."
     ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
      "Donald Trump Jr. visited Ghana on Friday.",

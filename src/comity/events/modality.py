@@ -262,7 +262,17 @@ def is_future(tok: Token, lex: EventLexicon) -> bool:
             return True
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and lex.has("willing_words", tok.head.lemma_):
         return True  # "is willing to withdraw", "stands ready to help"
+    if any(headline_infinitive(v) for v in clause):
+        return True
     return tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """ "Biden to host Macron at White House", "China to impose sanctions on US firms": a headline's
+    infinitive with a subject and no verb above it announces the act."""
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def is_conditional(tok: Token, lex: EventLexicon) -> bool:

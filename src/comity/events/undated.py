@@ -165,8 +165,9 @@ NONFINITE_LINKS = frozenset({"xcomp", "advcl", "acl", "relcl", "conj", "ccomp", 
 
 def _telling(tok: Token) -> str | None:
     """How the clause carrying the act tells it: "past" ("met", "was killed"), "perfect" ("has met",
-    "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a modal), "under way"
-    ("is meeting"), "present" ("meets", "is committed"), or None (no tensed verb above it). The clause is
+    "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a modal, a headline's
+    "Xi to meet"), "under way" ("is meeting"), "present" ("meets", "is committed"), or None (no tensed
+    verb above it). The clause is
     the nearest verb at or above the trigger with a tensed auxiliary or a finite form, at most four
     steps up; its first auxiliary gives the tense."""
     clause = _tensed_clause(tok)
@@ -177,7 +178,7 @@ def _telling(tok: Token) -> str | None:
         return {"VBD": "past", "MD": "future"}.get(verb.tag_, "present")
     if first.tag_ == "VBD":
         return "past"
-    if first.tag_ == "MD":
+    if first.tag_ in ("MD", "TO"):
         return "future"
     if first.lemma_ == "have" and verb.tag_ == "VBN":
         return "perfect-denied" if any(c.dep_ == "neg" for c in verb.children) else "perfect"
@@ -190,8 +191,8 @@ def _tensed_clause(tok: Token) -> tuple[Token, Token | None] | None:
     cur = tok
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX"):
-            tensed = [a for a in auxiliaries(cur) if a.lower_ != "to"]
-            if tensed:
+            tensed = [a for a in auxiliaries(cur) if a.lower_ != "to" or cur.dep_ == "ROOT"]
+            if tensed:  # a headline's "to" ("China to impose sanctions") announces the act
                 return cur, tensed[0]
             if cur.tag_ in FINITE_TAGS:
                 return cur, None

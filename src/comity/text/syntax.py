@@ -38,7 +38,15 @@ STATIVE = frozenset({"oppose", "commit", "determine", "dedicate"})
 def is_passive(verb: Token) -> bool:
     if verb.lemma_.lower() in STATIVE and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or linked_participle(verb)
+    return (any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or linked_participle(verb)
+            or reduced_relative(verb))
+
+
+def reduced_relative(verb: Token) -> bool:
+    """ "the war in Yemen, prosecuted by Saudi Arabia", "sailors seized by Iran": a past participle that
+    modifies a noun is passive; the noun is its object."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children))
 
 
 LINKING = frozenset({"remain", "stay", "stand", "seem", "appear", "become", "get", "look", "feel"})
@@ -69,6 +77,8 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         if linked_participle(verb):
             return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if reduced_relative(verb):
+            return [verb.head]
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     found = [c for c in verb.children if c.dep_ == "dobj"] or [c for c in verb.children if c.dep_ == "oprd"]
     found = [c for c in found if not _split_name(verb, c)]
