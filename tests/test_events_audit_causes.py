@@ -219,7 +219,8 @@ CASES = [
      {("ASSAULT", ("USA",), (), False, ())}),
     ("North Korea launched missiles into the sea.", {("MOBILIZE", ("PRK",), (), False, ())}),
     # condolences and sympathy offered, sent or expressed are backing
-    ("Syria and Lebanon offered their condolences to Iran.", {("SUPPORT", ("LBN", "SYR"), ("IRN",), False, ())}),
+    ("Syria and Lebanon offered their condolences to Iran.",
+     {("SUPPORT", ("LBN", "SYR"), ("IRN",), False, ())}),
     ("Modi sent his condolences to Japan.", {("SUPPORT", ("IND",), ("JPN",), False, ())}),
     # an act named only as an idea is not reported
     ("France helped broker the idea of a meeting between Putin and Biden.", set()),
