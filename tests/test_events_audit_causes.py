@@ -232,6 +232,11 @@ CASES = [
      {("AGREE", ("FRA",), ("USA",), False, ("future",))}),
     ("China to impose sanctions on US defense firms",
      {("SANCTION", ("CHN",), ("USA",), False, ("future",))}),
+    # a relative clause on a noun with a place is said of the noun: the attack killed them, not the place
+    ("Hamas carried out the attack in Israel that killed 1,200 people.",
+     {("ASSAULT", ("PSE",), ("ISR",), False, ())}),
+    ("Colombia condemned the bombing in Ecuador that killed 12 people.",
+     {("ACCUSE", ("COL",), (), False, ())}),
     # a generation after a name is no surname: "Jr." is not the other "Jr."
     ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
      "Donald Trump Jr. visited Ghana on Friday.",

@@ -247,6 +247,12 @@ CASES = [
     ("A day earlier, rebels attacked the base.", WED, "A day earlier", None),
     ("The following week, the army withdrew.", WED, "The following week", None),
     ("Several years ago, the plant closed.", WED, "Several years ago", None),
+    # a participle with no tense of its own looks back in a clause told in the past, not in the present
+    ("Venezuela sent weapons to several groups, including the militia behind the Oct. 7 raid.", "2024-05-20",
+     "Oct. 7", "2023-10-07"),
+    ("Students blocked roads leading to the square on Sunday.", "2000-01-01", "Sunday", "1999-12-26"),
+    ("For all the cheers coming out of the palace Monday night, the king still has work to do.",
+     "2016-09-29", "Monday night", "2016-09-26"),
 ]
 
 # sentences with no resolvable time point (durations, verbs, names)

@@ -24,7 +24,7 @@ from comity.events.lexicon import EventLexicon, Trigger
 from comity.events.modality_past import is_cancelled
 from comity.events.recipients import answered
 from comity.events.refuse import ASKED_MODES, threat_mode
-from comity.events.roles import MentionMap, collect
+from comity.events.roles import MentionMap, collect, subject_tokens
 from comity.events.triggers import (
     FUTURE_AS_AGREE,
     SYMMETRIC,
@@ -53,6 +53,18 @@ def _fuller(other: Candidate, cand: Candidate) -> bool:
         and bool(other.recipient)
         and codes == {m.entity.code for m in other.actor}
     )
+
+
+def _act_subject(cand: Candidate, cands: dict[int, Candidate], mm: MentionMap) -> Candidate | None:
+    """The candidate of an act noun of the same type that is the subject of ``cand``'s verb ("the strike
+    that hit a mall", "the attack killed 20"): the verb tells what that act did."""
+    if cand.tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in subject_tokens(cand.tok, mm):
+        act = cands.get(subject.i)
+        if act is not None and act is not cand and act.event == cand.event and subject.pos_ == "NOUN":
+            return act
+    return None
 
 
 def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
@@ -213,6 +225,12 @@ def _resolve(
     for i, cand in list(cands.items()):
         if not cand.recipient and any(_fuller(other, cand) for other in cands.values()):
             del cands[i]  # "launched attacks on Kyiv, killing 12": the killing is that attack
+    for i, cand in list(cands.items()):
+        act = _act_subject(cand, cands, mm)
+        if act is not None:  # "the attack in Israel that killed 1,200 people": the killing is the attack
+            mine = {m.entity.code for m in act.actor}
+            act.recipient = act.recipient or [m for m in cand.recipient if m.entity.code not in mine]
+            del cands[i]
     for i, cand in list(cands.items()):
         cand.recipient = cand.recipient or answered(cand.tok, cand.actor, mm, lex)  # "in retaliation for X's"
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)

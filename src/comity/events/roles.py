@@ -343,7 +343,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         subj = fronted_subject(verb, mm, (subj,)) or subj  # "After the talks in Geneva, Russia and ... met"
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return [_antecedent(subj, mm) or verb.head]
+            return [_antecedent(subj, verb, mm) or verb.head]
         if subj.lower_ in PRONOUNS and mm.get(subj) is None:
             return _speaker_of(verb, mm, depth) or [subj]
         return [subj]
@@ -414,14 +414,25 @@ def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:
     return [h for h in heads if mm.get(h) is not None or h.pos_ in ("NOUN", "PROPN")]
 
 
-def _antecedent(pronoun: Token, mm: MentionMap) -> Token | None:
-    """In "Russia and North Korea, which has sent ...", the mention right before the relative pronoun."""
+def _antecedent(pronoun: Token, verb: Token, mm: MentionMap) -> Token | None:
+    """In "Russia and North Korea, which has sent ...", the mention right before the relative pronoun;
+    for a place that locates a noun, that noun ("the attack in Israel that killed 1,200": the attack
+    killed them), and for one in another phrase of the noun the clause is hung on, that noun."""
     i = pronoun.i - 1
     while i >= 0 and pronoun.doc[i].is_punct:
         i -= 1
-    if i >= 0 and mm.get(pronoun.doc[i]) is not None:
-        return pronoun.doc[i]
-    return None
+    if i < 0 or mm.get(pronoun.doc[i]) is None:
+        return None
+    before = pronoun.doc[i]
+    prep = before.head if before.dep_ == "pobj" and before.head.dep_ == "prep" else None
+    if prep is not None and prep.lower_ in PLACE_PREPS and prep.head.pos_ == "NOUN":
+        return prep.head
+    if prep is not None and prep.head == verb.head:
+        return None
+    return before
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside"})  # "the attack in Israel", "troops near Kharkiv"
 
 
 def light_verb(noun: Token, lex: EventLexicon) -> Token | None:

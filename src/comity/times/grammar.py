@@ -174,9 +174,33 @@ def direction(doc: Doc, start: int, end: int, now: bool = False, weekday: bool =
     if now and _ongoing(verb):
         return "present"
     way = tense(verb)
+    if way is None and _tenseless_participle(verb):
+        way = _past_above(verb)
     if weekday and way == "future" and _modal_above(verb) in SOFT_MODALS:
         return "recent"
     return way
+
+
+def _past_above(verb: Token) -> str | None:
+    """ "Iran provided support to networks, including Hamas, the group behind the Oct. 7 attack": a
+    participle with no tense of its own in a clause told in the past looks back too (a present clause
+    above it says nothing of when the phrase's time was: "the huzzahs coming out Monday night, Clinton
+    still has work to do")."""
+    for _ in range(3):
+        verb = governing_verb(verb.head)
+        if verb is None:
+            return None
+        way = tense(verb)
+        if way is not None or not _tenseless_participle(verb):
+            return "past" if way == "past" else None
+    return None
+
+
+def _tenseless_participle(verb: Token) -> bool:
+    """A participle with no auxiliary that hangs on a noun or a phrase ("including", "following",
+    "according"): it has no tense of its own."""
+    return (verb.tag_ in ("VBG", "VBN") and not auxiliaries(verb) and verb.head != verb
+            and verb.dep_ in ("prep", "acl", "amod", "pcomp"))
 
 
 def _modal(verb: Token) -> str | None:
