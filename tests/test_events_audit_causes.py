@@ -232,6 +232,10 @@ CASES = [
      {("AGREE", ("FRA",), ("USA",), False, ("future",))}),
     ("China to impose sanctions on US defense firms",
      {("SANCTION", ("CHN",), ("USA",), False, ("future",))}),
+    # military drills around, near or off a country are aimed at it
+    ("China conducted drills near Taiwan.", {("MOBILIZE", ("CHN",), ("TWN",), False, ())}),
+    ("Chinese warships held drills off the coast of Japan.", {("MOBILIZE", ("CHN",), ("JPN",), False, ())}),
+    ("China launched military exercises around Taiwan.", {("MOBILIZE", ("CHN",), ("TWN",), False, ())}),
     # a relative clause on a noun with a place is said of the noun: the attack killed them, not the place
     ("Hamas carried out the attack in Israel that killed 1,200 people.",
      {("ASSAULT", ("PSE",), ("ISR",), False, ())}),

@@ -112,6 +112,7 @@ DATES = [
     ("Kenya has sent troops to Somalia since 2019.", "AID", None, ()),
     ("Kenya has sent troops to Somalia in the past few years.", "AID", None, ()),
     ("Kenya has sent troops to Somalia in two weeks.", "AID", "2025-04-30/2025-05-07", ()),
+    ("Kenya's president recalled meeting Somalia's president in Nairobi.", "CONSULT", None, ()),
     # a standing or habitual act told in the present: no date (a noun act named as under way keeps the day)
     ("Kenya sends troops to Somalia every year.", "AID", None, ()),
     ("Egypt strongly denies any role in the attack on Ethiopia.", "REJECT", None, ()),

@@ -5,9 +5,9 @@ The article's date is when the act was reported, not always when it happened:
 - an act told as done some time before, with nothing to date it, is undated (``undatable``): "has
   already pledged", "has long backed", "once invaded" (a past adverb); "visited Australia 16 times"
   (acts counted); "for months, Trump threatened" (an act over a span); "his recent trip" (an act named
-  as done before); "had tried to call" (the past perfect); "was the second Arab nation to normalize
-  relations" (the first, last or Nth to do it); "former President Trump sanctioned ICC officials" (a
-  former office holder's past act);
+  as done before); "remembered traveling to Hiroshima" (an act recalled); "had tried to call" (the
+  past perfect); "was the second Arab nation to normalize relations" (the first, last or Nth to do
+  it); "former President Trump sanctioned ICC officials" (a former office holder's past act);
 - an act told in the past tense ("Biden congratulated Truss", "the talks were held", "after he
   refused to attend") happened on or before the day it was reported, most often within the week
   before: it is dated by the seven days up to publication, a range whose ``date_source`` is still
@@ -38,6 +38,7 @@ REPORTED_WITHIN = 7  # days before publication an act told in the past is taken 
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
                           "often", "frequently", "regularly", "recently"})
+MEMORY_VERBS = frozenset({"remember", "recall", "recollect", "reminisce", "commemorate"})
 SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
 SPAN_PAST_WORDS = frozenset({"recent", "past", "last"})  # "in recent years", "in the past few months"
 EARLIER_WORDS = frozenset({"recent", "previous", "earlier", "past", "prior", "last", "former"})
@@ -85,10 +86,16 @@ def undatable(tok: Token, actors: list[Mention]) -> bool:
     verbs = [tok, *tok.ancestors][:3]
     if any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children) and tok.tag_ == "VBN":
         return True
-    if _ranked_past(tok):
+    if _ranked_past(tok) or _remembered(tok):
         return True
     past = tok.tag_ == "VBD" or (tok.pos_ in ("NOUN", "PROPN") and tok.head.tag_ == "VBD")
     return past and any(_former(tok.doc, m) for m in actors)
+
+
+def _remembered(tok: Token) -> bool:
+    """ "I will always remember ... the experience of traveling to Hiroshima together": an act told as
+    remembered or recalled was done some time before."""
+    return any(a.lemma_ in MEMORY_VERBS and a.pos_ == "VERB" for a in list(tok.ancestors)[:5])
 
 
 def _counted_times(tok: Token) -> bool:
