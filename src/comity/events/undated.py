@@ -95,7 +95,11 @@ def undatable(tok: Token, actors: list[Mention]) -> bool:
 def _remembered(tok: Token) -> bool:
     """ "I will always remember ... the experience of traveling to Hiroshima together": an act told as
     remembered or recalled was done some time before."""
-    return any(a.lemma_ in MEMORY_VERBS and a.pos_ == "VERB" for a in list(tok.ancestors)[:5])
+    path = [tok, *list(tok.ancestors)[:5]]
+    return any(
+        above.lemma_ in MEMORY_VERBS and above.pos_ == "VERB" and below.dep_ in ("dobj", "ccomp", "xcomp")
+        for below, above in zip(path, path[1:])
+    )  # what is remembered, not a phrase beside it ("amid the blockade, Turkey recalled its envoy")
 
 
 def _counted_times(tok: Token) -> bool:
