@@ -27,6 +27,7 @@ The article's date is when the act was reported, not always when it happened:
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -98,7 +99,7 @@ def _remembered(tok: Token) -> bool:
     path = [tok, *list(tok.ancestors)[:5]]
     return any(
         above.lemma_ in MEMORY_VERBS and above.pos_ == "VERB" and below.dep_ in ("dobj", "ccomp", "xcomp")
-        for below, above in zip(path, path[1:])
+        for below, above in pairwise(path)
     )  # what is remembered, not a phrase beside it ("amid the blockade, Turkey recalled its envoy")
 
 
