@@ -241,6 +241,9 @@ CASES = [
      {("ASSAULT", ("PSE",), ("ISR",), False, ())}),
     ("Colombia condemned the bombing in Ecuador that killed 12 people.",
      {("ACCUSE", ("COL",), (), False, ())}),
+    # "X's Y envoy" is X's envoy, posted to Y
+    ("Russia's Sudan envoy called for a meeting with Sudanese officials.",
+     {("REQUEST", ("RUS",), ("SDN",), False, ())}),
     # a generation after a name is no surname: "Jr." is not the other "Jr."
     ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
      "Donald Trump Jr. visited Ghana on Friday.",

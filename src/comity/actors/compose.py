@@ -169,6 +169,10 @@ class Composer:
             found = based_title(self, unit, nxt)
             if found:
                 return found, 2
+        if unit.kind in ACTORLIKE and nxt is not None and nxt.kind == "country":
+            found = self.posted_envoy(units, i)
+            if found:
+                return found
         if unit.kind in ACTORLIKE and nxt is not None:
             found = self.actor_then(unit, nxt, units[i + 2] if i + 2 < len(units) else None)
             if found:
@@ -185,6 +189,24 @@ class Composer:
             if found:
                 return found
         return self.single(unit), 1
+
+    def posted_envoy(self, units: list[Unit], i: int) -> tuple[Piece, int] | None:
+        """ "Russia's Sudan envoy", "the US Ukraine envoy": the envoy is the first country's, posted to the
+        second."""
+        if i + 2 >= len(units) or units[i + 2].kind != "title":
+            return None
+        owner, posting, title = units[i], units[i + 1], units[i + 2]
+        if self.dictionary.titles[title.targets[0].ref].text not in ENVOYS:
+            return None
+        owned = all(w in POSSESSIVE for w in self.gap(owner.end, posting.start))
+        if not owned or self.gap(posting.end, title.start):
+            return None
+        base, _ = self.entity_of(owner)
+        if base is None or base.kind != "country":
+            return None
+        after = units[i + 3] if i + 3 < len(units) else None
+        piece, used = self.titled(owner.start, base, title, after, False)
+        return piece, used + 1
 
     def is_person(self, unit: Unit) -> bool:
         return unit.ner == "PERSON" or unit.kind == "person"
