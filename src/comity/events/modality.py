@@ -140,7 +140,15 @@ def is_hoped(tok: Token, lex: EventLexicon) -> bool:
     """ "Biden hopes Xi will not assist Russia", "is hopeful that China will help Ukraine": an act in a
     clause that a 'hoping_words' verb or adjective governs is only hoped for, neither done nor promised."""
     clause = list(map(_first_conjunct, _clause(tok, lex)))
-    return any(verb.dep_ == "ccomp" and lex.has_word("hoping_words", verb.head) for verb in clause)
+    return any(verb.dep_ == "ccomp" and _hoping(verb.head, lex) for verb in clause)
+
+
+def _hoping(head: Token, lex: EventLexicon) -> bool:
+    """A hoping verb or adjective, or a copula whose complement is one ("is “hopeful” that")."""
+    if lex.has_word("hoping_words", head):
+        return True
+    return head.lemma_ == "be" and any(
+        c.dep_ == "acomp" and lex.has_word("hoping_words", c) for c in head.children)
 
 
 def _complement_chain(tok: Token, verb: Token) -> bool:
