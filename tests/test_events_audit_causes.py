@@ -211,7 +211,7 @@ CASES = [
     # an act only hoped for is neither done nor promised ("hopes" is lemmatised "hop" by the parser)
     ("Lula said he is hopeful that Argentina will not assist Chile.", set()),
     ("Lula hopes that Argentina will help Bolivia.", set()),
-    ("Lula said he is \u201chopeful\u201d that Argentina will not assist Chile.", set()),
+    ("Lula said he is \u201chopeful\u201d that Milei will not help Chile.", set()),
     ("Macron hopes to meet Putin.", set()),
     ("Macron said Germany will help Ukraine.", {("AGREE", ("DEU",), ("UKR",), False, ("future",))}),
     # strikes launched are the strikes' attack, with or without a target named (no missile test)
