@@ -242,6 +242,10 @@ CASES = [
      {("ASSAULT", ("PSE",), ("ISR",), False, ())}),
     ("Colombia condemned the bombing in Ecuador that killed 12 people.",
      {("ACCUSE", ("COL",), (), False, ())}),
+    # a gerund after an adjunct preposition is the subject's act; after "of", "for", "from" the object's
+    ("Despite sending troops to Somalia, Kenya criticized Ethiopia.",
+     {("ACCUSE", ("KEN",), ("ETH",), False, ()), ("AID", ("KEN",), ("SOM",), False, ())}),
+    ("Ukraine accused Russia of attacking Kyiv.", {("ACCUSE", ("UKR",), ("RUS",), False, ())}),
     # "X's Y envoy" is X's envoy, posted to Y
     ("Russia's Sudan envoy called for a meeting with Sudanese officials.",
      {("REQUEST", ("RUS",), ("SDN",), False, ())}),

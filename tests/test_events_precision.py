@@ -113,6 +113,10 @@ DATES = [
     ("Kenya has sent troops to Somalia in the past few years.", "AID", None, ()),
     ("Kenya has sent troops to Somalia in two weeks.", "AID", "2025-04-30/2025-05-07", ()),
     ("Kenya's president recalled meeting Somalia's president in Nairobi.", "CONSULT", None, ()),
+    # a time told from another the text does not give ("the following week") dates the act to no day
+    ("The following week, Kenya sent troops to Somalia.", "AID", None, ()),
+    # an act told only to place another ("despite sending troops") is background: undated
+    ("Kenya, despite sending troops to Somalia, criticized Ethiopia.", "AID", None, ()),
     # a standing or habitual act told in the present: no date (a noun act named as under way keeps the day)
     ("Kenya sends troops to Somalia every year.", "AID", None, ()),
     ("Egypt strongly denies any role in the attack on Ethiopia.", "REJECT", None, ()),

@@ -132,6 +132,17 @@ def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[Ti
     return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
 
 
+def _untold_time(tok: Token, span: Span, times: list[TimeRef]) -> bool:
+    """ "A month later, protesters marched", "the following week, Russia sent troops": a time in the act's
+    clause told from another time the text does not give dates the act to no day, the publication's least
+    of all."""
+    return any(
+        not t.value and span[0] <= t.span[0] and t.span[1] <= span[1] and not _in_open_phrase(t, tok)
+        and not _dates_a_thing(t, tok) and not _dates_another_act(t, tok)
+        for t in times
+    )
+
+
 def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:
     """ "accused X of violating a 2023 order", "the 1899 award": a time modifying a noun other than the
     trigger dates that thing, not the act."""
@@ -224,7 +235,7 @@ def _date_of(
         tref = None  # "is investigating Trump's role in the attack on Jan. 6, 2021": the attack's date
     if tref is not None and tref.value:
         return tref.value, tref.granularity or _granularity(tref.value), "text"
-    if frame is not None:
+    if frame is not None or _untold_time(tok, span, times):
         return None, None, None
     return by_publication(tok, actors, parsed.article.published)
 

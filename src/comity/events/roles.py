@@ -382,13 +382,18 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
             if grand.pos_ in ("VERB", "AUX") or grand.dep_ not in ("dobj", "pobj", "prep", "advmod", "acomp"):
                 break
             grand = grand.head
-        if grand.pos_ in ("VERB", "AUX"):
-            controller = [o for o in objects(grand) if mm.get(o) is not None]
-            return controller or subject_tokens(grand, mm, depth + 1)  # "accused Kyiv of attacking"
+        if grand.pos_ in ("VERB", "AUX"):  # "accused Kyiv of attacking": the object; "despite sending
+            controller = [o for o in objects(grand) if mm.get(o) is not None]  # troops, Kenya criticized
+            if head.lower_ not in OBJECT_CONTROL_PREPS and not is_passive(grand):  # Ethiopia": an
+                controller = []  # adjunct's doer is the subject ("Russia was involved in hacking": its own)
+            return controller or subject_tokens(grand, mm, depth + 1)
     return []
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# prepositions whose gerund's doer is the verb's object ("accused Kyiv of attacking", "blamed X for
+# sending", "barred X from entering", "pressured X into signing"); after any other the subject acts
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into"})
 # nouns whose infinitive is an act their owner did ("Trump's decision to bomb"); a plan, threat or offer
 # to act tells no act done, and is left to the rules of modality
 CARRIED_OUT = frozenset({"decision", "move"})
