@@ -237,6 +237,10 @@ CASES = [
     ("China conducted drills near Taiwan.", {("MOBILIZE", ("CHN",), ("TWN",), False, ())}),
     ("Chinese warships held drills off the coast of Japan.", {("MOBILIZE", ("CHN",), ("JPN",), False, ())}),
     ("China launched military exercises around Taiwan.", {("MOBILIZE", ("CHN",), ("TWN",), False, ())}),
+    # ", which" after a place is about the place; "the gerund after 'on'" is the object's act
+    ("Iran armed militias in Iraq, which invaded Kuwait.", {("ASSAULT", ("IRQ",), ("KWT",), False, ())}),
+    ("Biden congratulated Modi on meeting Putin.",
+     {("SUPPORT", ("USA",), ("IND",), False, ()), ("CONSULT", ("IND",), ("RUS",), False, ())}),
     # a relative clause on a noun with a place is said of the noun: the attack killed them, not the place
     ("Hamas carried out the attack in Israel that killed 1,200 people.",
      {("ASSAULT", ("PSE",), ("ISR",), False, ())}),
@@ -249,6 +253,9 @@ CASES = [
     # "X's Y envoy" is X's envoy, posted to Y
     ("Russia's Sudan envoy called for a meeting with Sudanese officials.",
      {("REQUEST", ("RUS",), ("SDN",), False, ())}),
+    # ... but the first name still names him ("King Charles III ... Charles")
+    ("King Charles III met Macron in Paris. Charles thanked France for its support.",
+     {("CONSULT", ("GBR",), ("FRA",), False, ()), ("SUPPORT", ("GBR",), ("FRA",), False, ())}),
     # a generation after a name is no surname: "Jr." is not the other "Jr."
     ("Philippine President Ferdinand Marcos Jr. met Biden on Monday. "
      "Donald Trump Jr. visited Ghana on Friday.",

@@ -119,9 +119,13 @@ DATES = [
     ("Kenya, despite sending troops to Somalia, criticized Ethiopia.", "AID", None, ()),
     # a standing or habitual act told in the present: no date (a noun act named as under way keeps the day)
     ("Kenya sends troops to Somalia every year.", "AID", None, ()),
-    ("Egypt strongly denies any role in the attack on Ethiopia.", "REJECT", None, ()),
     ("Kenya's invasion of Somalia worries Ethiopia.", "ASSAULT", None, ()),
     ("The ongoing talks between Egypt and Ethiopia worry Sudan.", "CONSULT", "2025-05-07", ()),
+    ("The talks between Egypt and Ethiopia enter a second day.", "CONSULT", "2025-05-07", ()),
+    ("Ethiopia worries as Kenya's invasion of Somalia continues.", "ASSAULT", None, ()),
+    # a statement in the simple present is news of the day; so is an act in a clause of the same time
+    ("Egypt warns Ethiopia over the dam.", "THREATEN", "2025-05-07", ()),
+    ("As Kenya sends troops to Somalia, Ethiopia warns Kenya.", "AID", "2025-05-07", ()),
     ('"We send troops to Somalia," Kenya said.', "AID", "2025-05-07", ()),
     ("Troops were sent to Somalia by Kenya.", "AID", "2025-04-30/2025-05-07", ()),
     ("Kenya agreed to send troops to Somalia.", "AGREE", "2025-04-30/2025-05-07", ()),

@@ -31,10 +31,11 @@ def resolve_people(doc: Doc, pieces: list[Piece]) -> list[Piece]:
             continue
         if entity.kind == "person" and piece.named:
             entity = apposition(doc, pieces, n)
+            if len(entity.name.split()) > 1:
+                remember(first, entity.name.split()[0], entity)  # "King Charles III ... Charles said"
             words = name_words(entity.name)
             if len(words) > 1:
                 remember(last, words[-1], entity)
-                remember(first, words[0], entity)
                 written = doc[piece.end - 1].text
                 spelt = words[-1].isalpha() and written.isalpha()
                 if spelt and one_edit(fold(written).lower(), fold(words[-1]).lower()):

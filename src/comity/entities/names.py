@@ -128,8 +128,9 @@ def _person_referent(book: _NameBook, name: str, entity_name: str | None) -> Ref
 def _new(book: _NameBook, kind: str, name: str, key: str, **traits) -> Referent:
     referent = book.model.add_referent(kind, name, **traits)
     book.by_key[(kind, key.lower())] = referent.id
-    if kind == PERSON and len(name_words(name)) > 1:
-        book.surnames[name_words(name)[-1].lower()] = referent.id
+    words = name_words(name)
+    if kind == PERSON and len(words) > 1:
+        book.surnames[words[-1].lower()] = referent.id
     return referent
 
 

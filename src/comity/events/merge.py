@@ -212,7 +212,7 @@ def _listed_days(tok: Token, span: Span, times: list[TimeRef]) -> list[TimeRef]:
 
 def _date_of(
     parsed: Parsed, tok: Token, span: Span, times: list[TimeRef], lex: EventLexicon,
-    actors: list[Mention] = (),
+    actors: list[Mention] = (), event: str | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, source) of one candidate. A background act is dated only by a time inside its
     frame (``comity.events.background``), never by the publication date."""
@@ -237,7 +237,8 @@ def _date_of(
         return tref.value, tref.granularity or _granularity(tref.value), "text"
     if frame is not None or _untold_time(tok, span, times):
         return None, None, None
-    return by_publication(tok, actors, parsed.article.published)
+    verbal = event is not None and event in lex.types and lex.types[event].quad in (1, 3)
+    return by_publication(tok, actors, parsed.article.published, lex, verbal)
 
 
 def _last_day(value: str) -> date | None:
@@ -272,7 +273,8 @@ def dated(parsed: Parsed, cand: Candidate, times: list[TimeRef], lex: EventLexic
     core = _clause_span(cand.tok, cand, parsed.text, roles=False)
     days = _listed_days(cand.tok, core, times)
     if not days:
-        return [_dated(parsed, cand, span, _date_of(parsed, cand.tok, core, times, lex, cand.actor))]
+        when = _date_of(parsed, cand.tok, core, times, lex, cand.actor, cand.event)
+        return [_dated(parsed, cand, span, when)]
     out = []
     for tref in days:
         copy = replace(cand, aux=list(cand.aux))

@@ -6,7 +6,9 @@
   the US agreed": the subject hung on the fronted phrase as a conjunct after its comma
   (``fronted_subject``, ``after_comma``);
 - "its war against Ukraine and China has been ratcheting up": a conjoined name the parser hung on a list
-  that is the subject of the clause after it (``stray_subject``, ``stray_subject_of``).
+  that is the subject of the clause after it (``stray_subject``, ``stray_subject_of``);
+- "Russia and North Korea, which has sent troops": a relative pronoun's antecedent the parser hung
+  elsewhere (``relative_antecedent``).
 """
 
 from __future__ import annotations
@@ -88,3 +90,26 @@ def stray_subject_of(verb: Token, mm: MentionMap) -> Token | None:
     if prev.dep_ == "conj" and mm.get(prev) is not None and stray_subject(prev):
         return prev
     return None
+
+
+# prepositions of a place that locates a noun: "the attack in Israel that killed", "troops near Kharkiv who"
+LOCATING_PREPS = frozenset({"in", "at", "near", "inside"})
+
+
+def relative_antecedent(pronoun: Token, verb: Token, mm: MentionMap) -> Token | None:
+    """The antecedent of the relative pronoun ``pronoun`` subject of ``verb``, when it is not the noun the
+    parser hung the clause on (None: that noun). "Russia and North Korea, which has sent ...": the mention
+    right before the pronoun; "the attack in Israel that killed 1,200": not the place right before it
+    but the noun it locates; a mention in another phrase of the noun the clause is hung on: None."""
+    i = pronoun.i - 1
+    while i >= 0 and pronoun.doc[i].is_punct:
+        i -= 1
+    if i < 0 or mm.get(pronoun.doc[i]) is None:
+        return None
+    before = pronoun.doc[i]
+    prep = before.head if before.dep_ == "pobj" and before.head.dep_ == "prep" else None
+    if prep is None or pronoun.i != before.i + 1:
+        return before  # ", which" after a comma is about the name right before it
+    if prep.lower_ in LOCATING_PREPS and prep.head.pos_ == "NOUN" and verb.head is not before:
+        return prep.head
+    return None if prep.head == verb.head else before

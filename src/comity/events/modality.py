@@ -276,8 +276,9 @@ def is_future(tok: Token, lex: EventLexicon) -> bool:
 
 
 def headline_infinitive(verb: Token) -> bool:
-    """ "Biden to host Macron at White House", "China to impose sanctions on US firms": a headline's
-    infinitive with a subject and no verb above it announces the act."""
+    """ "Biden to host Macron at White House", "China to impose sanctions on US firms": an infinitive with a
+    subject and no verb above it (a headline's, wherever the layout left one in the text) announces the
+    act."""
     return (verb.dep_ == "ROOT" and verb.tag_ == "VB"
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
             and any(c.dep_ == "nsubj" for c in verb.children))

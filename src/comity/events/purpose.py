@@ -38,20 +38,19 @@ def fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
 
 def no_protest(cand: Candidate, lex: EventLexicon) -> bool:
     """A PROTEST trigger that names a ceremony ("marching on Red Square to mark Victory Day": a purpose
-    clause headed by a 'ceremony_verbs' verb) or a person's own rally ("Trump held a rally", "his
-    rallies": a 'held_events' noun whose holder, the support verb's subject or the noun's possessor, is a
-    person)."""
+    clause headed by a 'ceremony_verbs' verb, with no other purpose joined to it) or a person's own rally
+    ("Trump held a rally", "one of his rallies": a 'held_events' noun whose holder, the support verb's
+    subject or the noun's possessor, is a person)."""
     if cand.trigger.event != "PROTEST":  # also when a state's protest is read as its criticism
         return False
     hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
     if any(c.dep_ in ("advcl", "xcomp", "acl") and lex.has("ceremony_verbs", c.lemma_)
+           and not any(k.dep_ == "conj" for k in c.children)  # "to mark the anniversary and denounce X"
            for h in hosts for c in h.children):
         return True
     if cand.tok.pos_ != "NOUN" or not lex.has("held_events", cand.tok.lemma_):
         return False
     holders = [c for h in hosts for c in h.children if c.dep_ in ("poss", "nsubj")]
-    holders += [c for c in (cand.tok.head.head,) if cand.tok.head.lower_ == "of"
-                for c in c.children if c.dep_ == "poss"]  # "one of his rallies"
     return any(_a_person(h, cand) for h in holders)
 
 

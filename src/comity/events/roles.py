@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from comity.actors.placed import CIVIL_SECTORS
 from comity.events.lexicon import EventLexicon, Trigger
-from comity.events.misparse import fronted_subject, interrupting_subject, stray_subject, stray_subject_of
+from comity.events.misparse import (
+    fronted_subject,
+    interrupting_subject,
+    relative_antecedent,
+    stray_subject,
+    stray_subject_of,
+)
 from comity.records import Mention
 from comity.text.syntax import (
     child_with,
@@ -343,7 +349,7 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
         subj = fronted_subject(verb, mm, (subj,)) or subj  # "After the talks in Geneva, Russia and ... met"
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return [_antecedent(subj, verb, mm) or verb.head]
+            return [relative_antecedent(subj, verb, mm) or verb.head]
         if subj.lower_ in PRONOUNS and mm.get(subj) is None:
             return _speaker_of(verb, mm, depth) or [subj]
         return [subj]
@@ -382,18 +388,20 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
             if grand.pos_ in ("VERB", "AUX") or grand.dep_ not in ("dobj", "pobj", "prep", "advmod", "acomp"):
                 break
             grand = grand.head
-        if grand.pos_ in ("VERB", "AUX"):  # "accused Kyiv of attacking": the object; "despite sending
-            controller = [o for o in objects(grand) if mm.get(o) is not None]  # troops, Kenya criticized
-            if head.lower_ not in OBJECT_CONTROL_PREPS and not is_passive(grand):  # Ethiopia": an
-                controller = []  # adjunct's doer is the subject ("Russia was involved in hacking": its own)
+        if grand.pos_ in ("VERB", "AUX"):  # "accused Kyiv of attacking", "congratulated Modi on meeting
+            controller = [o for o in objects(grand) if mm.get(o) is not None]  # Putin": the object acts;
+            if head.lower_ in ADJUNCT_PREPS:  # "despite sending troops, Kenya criticized Ethiopia": the
+                controller = []  # subject does what an adjunct phrase tells
             return controller or subject_tokens(grand, mm, depth + 1)
     return []
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
-# prepositions whose gerund's doer is the verb's object ("accused Kyiv of attacking", "blamed X for
-# sending", "barred X from entering", "pressured X into signing"); after any other the subject acts
-OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into"})
+# prepositions of an adjunct phrase whose gerund is the subject's act ("despite sending troops, Kenya
+# criticized Ethiopia", "after meeting Xi, Biden ..."): the 'framing_preps' of events.json and "by",
+# "without", "while"; after any other ("accused X of attacking", "warned X against attacking") the object acts
+ADJUNCT_PREPS = frozenset({"after", "following", "since", "during", "amid", "despite", "before", "until",
+                           "throughout", "by", "without", "while"})
 # nouns whose infinitive is an act their owner did ("Trump's decision to bomb"); a plan, threat or offer
 # to act tells no act done, and is left to the rules of modality
 CARRIED_OUT = frozenset({"decision", "move"})
@@ -417,27 +425,6 @@ def _speaker_of(verb: Token, mm: MentionMap, depth: int) -> list[Token]:
         return []
     heads = subject_tokens(cur.head, mm, depth + 1)
     return [h for h in heads if mm.get(h) is not None or h.pos_ in ("NOUN", "PROPN")]
-
-
-def _antecedent(pronoun: Token, verb: Token, mm: MentionMap) -> Token | None:
-    """In "Russia and North Korea, which has sent ...", the mention right before the relative pronoun;
-    for a place that locates a noun, that noun ("the attack in Israel that killed 1,200": the attack
-    killed them), and for one in another phrase of the noun the clause is hung on, that noun."""
-    i = pronoun.i - 1
-    while i >= 0 and pronoun.doc[i].is_punct:
-        i -= 1
-    if i < 0 or mm.get(pronoun.doc[i]) is None:
-        return None
-    before = pronoun.doc[i]
-    prep = before.head if before.dep_ == "pobj" and before.head.dep_ == "prep" else None
-    if prep is not None and prep.lower_ in PLACE_PREPS and prep.head.pos_ == "NOUN":
-        return prep.head
-    if prep is not None and prep.head == verb.head:
-        return None
-    return before
-
-
-PLACE_PREPS = frozenset({"in", "at", "near", "inside"})  # "the attack in Israel", "troops near Kharkiv"
 
 
 def light_verb(noun: Token, lex: EventLexicon) -> Token | None:

@@ -44,11 +44,11 @@ SCENE_TYPES = frozenset(
 # what a protest's purpose clause says it demands or denounces is its topic, not an event of its own
 # a threat is aimed at whoever must meet its condition ("threatened to leave the talks unless X ...")
 CONDITIONED_TYPES = frozenset({"THREATEN"})
-# backing is for whom its own slots name: "supports talks with Russia", "supported staying in the EU" back a
-# policy, not the side its phrases name
 # types whose object's place names their other side ("visited a plant in Pennsylvania"); for the rest of
 # the non-scene types it is only where the act was made ("launched an appeal in New York")
 PLACED_TYPES = frozenset({"CONSULT"})
+# backing is for whom its own slots name: "supports talks with Russia", "supported staying in the EU" back a
+# policy, not the side its phrases name
 BACKING_TYPES = frozenset({"SUPPORT"})
 # ties a side holds ("has a partnership with", "maintains close relations with"): a state of affairs
 TIE_NOUNS = frozenset({"partnership", "alliance", "tie", "relation", "relationship", "friendship",

@@ -31,6 +31,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from comity.events.lexicon import EventLexicon
 from comity.records import Mention
 from comity.text.syntax import auxiliaries, doc_text
 
@@ -39,6 +40,8 @@ REPORTED_WITHIN = 7  # days before publication an act told in the past is taken 
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
                           "often", "frequently", "regularly", "recently"})
+SAME_TIME_MARKS = frozenset({"as", "while"})  # "as Blinken visits Beijing, China warns ..."
+LASTING_VERBS = frozenset({"continue", "last", "go"})  # "as the invasion continues": under way since before
 MEMORY_VERBS = frozenset({"remember", "recall", "recollect", "reminisce", "commemorate"})
 SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
 SPAN_PAST_WORDS = frozenset({"recent", "past", "last"})  # "in recent years", "in the past few months"
@@ -140,12 +143,14 @@ def _former(doc: Doc, mention: Mention) -> bool:
         mention.text.lower().startswith(("former ", "ex-"))
 
 
-def by_publication(tok: Token, actors: list[Mention], published: date | None) -> When:
-    """(date, precision, source) of an act with no time of its own in its sentence."""
+def by_publication(tok: Token, actors: list[Mention], published: date | None,
+                   lex: EventLexicon | None = None, verbal: bool = False) -> When:
+    """(date, precision, source) of an act with no time of its own in its sentence; ``verbal``: the act
+    is of a verbal quad class (a statement, an appeal, a warning)."""
     if published is None or undatable(tok, actors):
         return None, None, None
     telling = _telling(tok)
-    if telling == "perfect-denied" or _standing(tok, telling):
+    if telling == "perfect-denied" or _standing(tok, telling, lex, verbal):
         return None, None, None
     if telling in ("past", "perfect"):
         first = published - timedelta(days=REPORTED_WITHIN)
@@ -153,14 +158,24 @@ def by_publication(tok: Token, actors: list[Mention], published: date | None) ->
     return published.isoformat(), "day", "publication"
 
 
-def _standing(tok: Token, telling: str | None) -> bool:
+def _standing(tok: Token, telling: str | None, lex: EventLexicon | None, verbal: bool) -> bool:
     """A standing or habitual act the present tense tells: a noun act in a present-tense clause not named
-    as under way ("Russia's invasion of Ukraine draws condemnation", not "the ongoing talks"), or a verb
-    in the simple present outside a quotation ("Israel coordinates with the Russians", "China denies")."""
+    as under way ("Russia's invasion of Ukraine draws condemnation", "as the invasion continues"; not "the
+    ongoing talks", nor "the talks enter a second day": an 'occurrence_verbs' verb other than one of
+    lasting tells it happening now), or a material act in the simple present outside a quotation and
+    outside a clause of the same time ("Israel coordinates with the Russians"; not "China warns the US",
+    news of the day, nor "as Blinken visits Beijing")."""
+    clause = _tensed_clause(tok)
+    verb = clause[0] if clause is not None else None
     if tok.pos_ in ("NOUN", "PROPN"):
-        return telling in ("present", None) and not any(
+        happening = verb is not None and lex is not None and lex.has_word("occurrence_verbs", verb) \
+            and verb.lemma_ not in LASTING_VERBS
+        return telling in ("present", None) and not happening and not any(
             c.dep_ == "amod" and c.lower_ in CURRENT_WORDS for c in tok.children)
-    return telling == "present" and tok.tag_ in ("VBZ", "VBP") and not _quoted(tok)
+    same_time = verb is not None and any(
+        c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in verb.children)
+    return (telling == "present" and tok.tag_ in ("VBZ", "VBP") and not _quoted(tok) and not verbal
+            and not same_time)
 
 
 def _quoted(tok: Token) -> bool:
@@ -179,9 +194,8 @@ def _telling(tok: Token) -> str | None:
     """How the clause carrying the act tells it: "past" ("met", "was killed"), "perfect" ("has met",
     "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a modal, a headline's
     "Xi to meet"), "under way" ("is meeting"), "present" ("meets", "is committed"), or None (no tensed
-    verb above it). The clause is
-    the nearest verb at or above the trigger with a tensed auxiliary or a finite form, at most four
-    steps up; its first auxiliary gives the tense."""
+    verb above it). The clause is the nearest verb at or above the trigger with a tensed auxiliary or a
+    finite form, at most four steps up; its first auxiliary gives the tense."""
     clause = _tensed_clause(tok)
     if clause is None:
         return None
