@@ -18,9 +18,9 @@ The article's date is when the act was reported, not always when it happened:
   too, dated by the same week; one the present perfect denies ("hasn't annexed") never happened, so it
   has no date;
 - a noun act carried by a present-tense clause ("as Russia's invasion of Ukraine draws condemnation",
-  "Turkey's support for Palestinian rights") and an act told in the simple present outside a quotation
-  ("Israel coordinates with the Russians ahead of strikes", "the government strongly denies") name a
-  standing or habitual act, not the publication day's: undated;
+  "Turkey's support for Palestinian rights") and a material act told in the simple present outside a
+  quotation ("Israel coordinates with the Russians ahead of strikes") name a standing or habitual act,
+  not the publication day's: undated (a statement so told, "China warns the US", is the day's news);
 - any other act (told as under way, "is urging", or as planned) is dated by the publication day.
 """
 
