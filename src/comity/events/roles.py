@@ -390,8 +390,9 @@ def subject_tokens(verb: Token, mm: MentionMap, depth: int = 0) -> list[Token]:
             grand = grand.head
         if grand.pos_ in ("VERB", "AUX"):  # "accused Kyiv of attacking", "congratulated Modi on meeting
             controller = [o for o in objects(grand) if mm.get(o) is not None]  # Putin": the object acts;
-            if head.lower_ in ADJUNCT_PREPS:  # "despite sending troops, Kenya criticized Ethiopia": the
-                controller = []  # subject does what an adjunct phrase tells
+            if head.lower_ in ADJUNCT_PREPS and not is_passive(grand):  # "despite sending troops, Kenya
+                controller = []  # criticized Ethiopia": the subject does what an adjunct phrase tells (of a
+                # passive verb the object read is that subject: "since invading Georgia, Russia was shunned")
             return controller or subject_tokens(grand, mm, depth + 1)
     return []
 
