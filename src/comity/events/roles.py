@@ -145,8 +145,9 @@ class MentionMap:
         sent = tok.sent
         self.paired.add(sent.start)
         start = sent.start_char if sent.start == 0 else tok.doc[sent.start - 1].sent.start_char
-        own = {  # "The EU urged both countries": the pair is not the one speaking to it
-            m.entity.code for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass") for m in self.all(s)
+        own = {  # "The EU urged both countries": the pair is not the one speaking to it (nor is the phrase
+            m.entity.code for s in tok.head.children  # itself: "both the Chinese and Russian governments")
+            if s.dep_ in ("nsubj", "nsubjpass") and s != tok for m in self.all(s)
         }
         seen: dict[str, Mention] = {}
         for i in range(tok.i - 1, -1, -1):
