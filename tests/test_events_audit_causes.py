@@ -252,7 +252,8 @@ CASES = [
     ("Ukraine accused Russia of attacking Kyiv.", {("ACCUSE", ("UKR",), ("RUS",), False, ())}),
     # "both the A and B governments" are the pair themselves, acting together, not one against the other
     ("Officials said the Chileans had responded. Both the Chilean and Peruvian governments publicly denied "
-     "that the request happened.", {("REJECT", ("CHL",), (), False, ()), ("REJECT", ("PER",), (), False, ())}),
+     "that the request happened.",
+     {("REJECT", ("CHL",), (), False, ()), ("REJECT", ("PER",), (), False, ())}),
     # "X's Y envoy" is X's envoy, posted to Y
     ("Russia's Sudan envoy called for a meeting with Sudanese officials.",
      {("REQUEST", ("RUS",), ("SDN",), False, ())}),
