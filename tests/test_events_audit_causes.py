@@ -254,6 +254,11 @@ CASES = [
     ("Officials said the Chileans had responded. Both the Chilean and Peruvian governments publicly denied "
      "that the request happened.",
      {("REJECT", ("CHL",), (), False, ()), ("REJECT", ("PER",), (), False, ())}),
+    # a joint act with no recipient is each one's, unless the two are rivals in the article (a request or a
+    # refusal between them is no rivalry)
+    ("Peru has asked Chile for support. Both the Chilean and Peruvian governments publicly denied the "
+     "report.", {("REQUEST", ("PER",), ("CHL",), False, ()), ("REJECT", ("CHL",), (), False, ()),
+                 ("REJECT", ("PER",), (), False, ())}),
     # "X's Y envoy" is X's envoy, posted to Y
     ("Russia's Sudan envoy called for a meeting with Sudanese officials.",
      {("REQUEST", ("RUS",), ("SDN",), False, ())}),

@@ -68,9 +68,15 @@ def _side_by_side(cand: Candidate) -> bool:
 
 
 def _rivals(events: list[Event]) -> set[frozenset[str]]:
-    """Pairs of sides one of which acts against the other (a conflictual event, quad class 3 or 4)."""
-    return {frozenset((a.entity.code, r.entity.code)) for e in events if e.quad_code in (3, 4)
+    """Pairs of sides one of which acts against the other (a conflictual event, quad class 3 or 4; not a
+    request or refusal, whose recipient is often a partner asked or the side a rejected measure concerns:
+    "Russia asked China for support", "China has rejected sanctions against Russia")."""
+    return {frozenset((a.entity.code, r.entity.code)) for e in events
+            if e.quad_code in (3, 4) and e.event not in NOT_RIVALRY
             for a in e.actor for r in e.recipient if a.entity.code != r.entity.code}
+
+
+NOT_RIVALRY = frozenset({"REQUEST", "REJECT"})
 
 
 def _at_odds(event: Event, rivals: set[frozenset[str]]) -> bool:
