@@ -111,6 +111,7 @@ DATES = [
     ("Kenya has not sent troops to Somalia.", "AID", None, ()),
     ("Kenya has sent troops to Somalia since 2019.", "AID", None, ()),
     ("Kenya has sent troops to Somalia in the past few years.", "AID", None, ()),
+    ("For months, Kenya sent troops to Somalia to fight al-Shabaab.", "ASSAULT", None, ()),
     ("Kenya has sent troops to Somalia in two weeks.", "AID", "2025-04-30/2025-05-07", ()),
     ("Kenya's president recalled meeting Somalia's president in Nairobi.", "CONSULT", None, ()),
     # a time told from another the text does not give ("the following week") dates the act to no day

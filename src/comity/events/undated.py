@@ -54,8 +54,19 @@ CURRENT_WORDS = frozenset({"ongoing", "current", "continuing", "latest", "new", 
 def _over_a_span(tok: Token) -> bool:
     """ "For months ahead of the election, Trump threatened ...", "have held talks in the past few years",
     "has expelled thousands since the end of Title 42": an act repeated over weeks, months or years, or
-    running since some time, has no one day, the publication's least of all."""
+    running since some time, has no one day, the publication's least of all; so has an act a verb so told
+    carries ("For decades, the US sent arms into Afghanistan, first to arm the mujahideen")."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(3):
+        if _spans(verb):
+            return True
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _spans(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children):
             return True
