@@ -31,8 +31,9 @@ def resolve_people(doc: Doc, pieces: list[Piece]) -> list[Piece]:
             continue
         if entity.kind == "person" and piece.named:
             entity = apposition(doc, pieces, n)
-            if len(entity.name.split()) > 1:
-                remember(first, entity.name.split()[0], entity)  # "King Charles III ... Charles said"
+            given = entity.name.split()
+            if len(given) > 1:
+                remember(first, given[0], entity)  # "King Charles III ... Charles said"
             words = name_words(entity.name)
             if len(words) > 1:
                 remember(last, words[-1], entity)

@@ -120,27 +120,25 @@ def _in_open_phrase(tref: TimeRef, tok: Token) -> bool:
 def _clause_times(tok: Token, span: Span, times: list[TimeRef]) -> tuple[list[TimeRef], list[TimeRef]]:
     """Resolved times in the trigger's sentence (not bounding another act), and those inside its clause."""
     sent = tok.sent
-    pool = [
-        t
-        for t in times
-        if t.value
-        and sent.start_char <= t.span[0] < sent.end_char
-        and not _in_open_phrase(t, tok)
-        and not _dates_a_thing(t, tok)
-        and not _dates_another_act(t, tok)
-    ]
-    return pool, [t for t in pool if span[0] <= t.span[0] and t.span[1] <= span[1]]
+    pool = [t for t in times
+            if t.value and sent.start_char <= t.span[0] < sent.end_char and _of_this_act(t, tok)]
+    return pool, [t for t in pool if _inside(t, span)]
+
+
+def _of_this_act(tref: TimeRef, tok: Token) -> bool:
+    """The time may date the trigger's act: not a bound of an open phrase, of a thing or of another act."""
+    return not (_in_open_phrase(tref, tok) or _dates_a_thing(tref, tok) or _dates_another_act(tref, tok))
+
+
+def _inside(tref: TimeRef, span: Span) -> bool:
+    return span[0] <= tref.span[0] and tref.span[1] <= span[1]
 
 
 def _untold_time(tok: Token, span: Span, times: list[TimeRef]) -> bool:
     """ "A month later, protesters marched", "the following week, Russia sent troops": a time in the act's
     clause told from another time the text does not give dates the act to no day, the publication's least
     of all."""
-    return any(
-        not t.value and span[0] <= t.span[0] and t.span[1] <= span[1] and not _in_open_phrase(t, tok)
-        and not _dates_a_thing(t, tok) and not _dates_another_act(t, tok)
-        for t in times
-    )
+    return any(not t.value and _inside(t, span) and _of_this_act(t, tok) for t in times)
 
 
 def _dates_a_thing(tref: TimeRef, tok: Token) -> bool:

@@ -20,12 +20,18 @@ from comity.records import Mention
 TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE"})
 
 
+def _hosts(cand: Candidate, lex: EventLexicon) -> list[Token]:
+    """The trigger and the support verb that carries it, if any ("staged a rally")."""
+    verb = light_verb(cand.tok, lex)
+    return [cand.tok] if verb is None else [cand.tok, verb]
+
+
 def fold_topics(cands: dict[int, Candidate], lex: EventLexicon) -> None:
     """ "Students marched to demand reforms from X": the topic of a protest (a 'TOPIC_TYPES' act in its
     purpose or participle clause) is no event of its own (PLOVER manual, PROTEST); it lends the protest
     its recipient."""
     for cand in [c for c in cands.values() if c.event == "PROTEST"]:
-        hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+        hosts = _hosts(cand, lex)
         mine = {m.entity.code for m in cand.actor}
         for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp", "acl")):
             topic = cands.get(child.i)
@@ -43,7 +49,7 @@ def no_protest(cand: Candidate, lex: EventLexicon) -> bool:
     subject or the noun's possessor, is a person)."""
     if cand.trigger.event != "PROTEST":  # also when a state's protest is read as its criticism
         return False
-    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+    hosts = _hosts(cand, lex)
     if any(c.dep_ in ("advcl", "xcomp", "acl") and lex.has("ceremony_verbs", c.lemma_)
            and not any(k.dep_ == "conj" for k in c.children)  # "to mark the anniversary and denounce X"
            for h in hosts for c in h.children):
@@ -64,7 +70,7 @@ def _a_person(tok: Token, cand: Candidate) -> bool:
 
 def target(cand: Candidate, cands: dict[int, Candidate], lex: EventLexicon) -> list[Mention]:
     """ "Students rallied to denounce X": an act with no recipient aims at whom its purpose clause does."""
-    hosts = [cand.tok] + ([v] if (v := light_verb(cand.tok, lex)) is not None else [])
+    hosts = _hosts(cand, lex)
     mine = {m.entity.code for m in cand.actor}
     for child in (c for h in hosts for c in h.children if c.dep_ in ("advcl", "xcomp")):
         if child.i in cands and cands[child.i] is not cand and _same_kind(cand, cands[child.i], lex):

@@ -36,6 +36,7 @@ from comity.records import Mention
 from comity.text.syntax import auxiliaries, doc_text
 
 When = tuple[str | None, str | None, str | None]  # date, precision, source
+Clause = tuple[Token, Token | None]  # the verb that tells an act, and its first tensed auxiliary
 REPORTED_WITHIN = 7  # days before publication an act told in the past is taken to fall in
 # adverbs of an act told as done some time before ("has already pledged", "has long backed")
 PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeatedly", "long", "routinely",
@@ -160,8 +161,9 @@ def by_publication(tok: Token, actors: list[Mention], published: date | None,
     is of a verbal quad class (a statement, an appeal, a warning)."""
     if published is None or undatable(tok, actors):
         return None, None, None
-    telling = _telling(tok)
-    if telling == "perfect-denied" or _standing(tok, telling, lex, verbal):
+    clause = _tensed_clause(tok)
+    telling = _telling(clause)
+    if telling == "perfect-denied" or _standing(tok, clause, telling, lex, verbal):
         return None, None, None
     if telling in ("past", "perfect"):
         first = published - timedelta(days=REPORTED_WITHIN)
@@ -169,14 +171,14 @@ def by_publication(tok: Token, actors: list[Mention], published: date | None,
     return published.isoformat(), "day", "publication"
 
 
-def _standing(tok: Token, telling: str | None, lex: EventLexicon | None, verbal: bool) -> bool:
+def _standing(tok: Token, clause: Clause | None, telling: str | None, lex: EventLexicon | None,
+              verbal: bool) -> bool:
     """A standing or habitual act the present tense tells: a noun act in a present-tense clause not named
     as under way ("Russia's invasion of Ukraine draws condemnation", "as the invasion continues"; not "the
     ongoing talks", nor "the talks enter a second day": an 'occurrence_verbs' verb other than one of
     lasting tells it happening now), or a material act in the simple present outside a quotation and
     outside a clause of the same time ("Israel coordinates with the Russians"; not "China warns the US",
     news of the day, nor "as Blinken visits Beijing")."""
-    clause = _tensed_clause(tok)
     verb = clause[0] if clause is not None else None
     if tok.pos_ in ("NOUN", "PROPN"):
         happening = verb is not None and lex is not None and lex.has_word("occurrence_verbs", verb) \
@@ -201,13 +203,11 @@ NONFINITE_LINKS = frozenset({"xcomp", "advcl", "acl", "relcl", "conj", "ccomp", 
                              "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "compound"})
 
 
-def _telling(tok: Token) -> str | None:
-    """How the clause carrying the act tells it: "past" ("met", "was killed"), "perfect" ("has met",
-    "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a modal, a headline's
-    "Xi to meet"), "under way" ("is meeting"), "present" ("meets", "is committed"), or None (no tensed
-    verb above it). The clause is the nearest verb at or above the trigger with a tensed auxiliary or a
-    finite form, at most four steps up; its first auxiliary gives the tense."""
-    clause = _tensed_clause(tok)
+def _telling(clause: Clause | None) -> str | None:
+    """How the clause carrying the act (``_tensed_clause``) tells it: "past" ("met", "was killed"),
+    "perfect" ("has met", "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a
+    modal, a headline's "Xi to meet"), "under way" ("is meeting"), "present" ("meets", "is committed"), or
+    None (no tensed verb above the trigger); the clause's first auxiliary gives the tense."""
     if clause is None:
         return None
     verb, first = clause
@@ -222,7 +222,7 @@ def _telling(tok: Token) -> str | None:
     return "under way" if verb.tag_ == "VBG" else "present"
 
 
-def _tensed_clause(tok: Token) -> tuple[Token, Token | None] | None:
+def _tensed_clause(tok: Token) -> Clause | None:
     """The nearest verb at or above ``tok`` with a tensed auxiliary (and that auxiliary) or with a finite
     form of its own (and None), climbing at most four steps through non-finite links."""
     cur = tok
