@@ -146,6 +146,33 @@ CASES = [
     ("The Red Cross sent a rescue team to Morocco.", {("AID", ("NGO",), ("MAR",), False)}),  # no visit
     ("Norway joined the talks between Colombia and the ELN rebels.",
      {("CONSULT", ("NOR",), ("COL",), False)}),
+    # aid given as a sum of money; talks named by what was discussed, or by a meal
+    ("Norway gave 12 million euros to Malawi last year.", {("AID", ("NOR",), ("MWI",), False)}),
+    ("The Korean government provided $75 million to Ghana for its schools.",
+     {("AID", ("KOR",), ("GHA",), False)}),
+    ("Qatar lent $3 billion to Pakistan.", {("AID", ("QAT",), ("PAK",), False)}),
+    ("Lula discussed the Amazon with Colombian President Gustavo Petro by phone.",
+     {("CONSULT", ("BRA",), ("COL",), False)}),
+    ("The prime minister discussed the budget with reporters.", set()),
+    ("Ramaphosa had lunch with the Kenyan president in Pretoria.", {("CONSULT", ("ZAF",), ("KEN",), False)}),
+    # a warning to a side; legal action, a court case or proceedings against it; cyber warfare
+    ("Ottawa issued a stern warning to Beijing over the arrests.", {("THREATEN", ("CAN",), ("CHN",), False)}),
+    ("The ministry issued a travel warning for Peru.", set()),
+    ("Brussels began infringement proceedings against Hungary.", {("ACCUSE", ("EUR",), ("HUN",), False)}),
+    ("Gambia brought a genocide case against Myanmar.", {("ACCUSE", ("GMB",), ("MMR",), False)}),
+    ("Iran waged cyber warfare against Albania.", {("COERCE", ("IRN",), ("ALB",), False)}),
+    # barriers lowered: the side they were aimed at is the recipient
+    ("Mexico rolled back its tariffs on Japanese steel.", {("RETREAT", ("MEX",), ("JPN",), False)}),
+    ("Egypt lifted its blockade of Libya's ports.", {("RETREAT", ("EGY",), ("LBY",), False)}),
+    ("Vietnam cut tariffs on Australian wine.", {("RETREAT", ("VNM",), ("AUS",), False)}),
+    # permission granted is a concession; property returned, honours awarded, war games held together
+    ("Islamabad gave Washington permission to use its air bases.", {("CONCEDE", ("PAK",), ("USA",), False)}),
+    ("The board gave approval to the plan.", set()),
+    ("Paris returned a looted statue to Nigeria.", {("RETREAT", ("FRA",), ("NGA",), False)}),
+    ("The armies of Chile and Peru held joint war games in October.",
+     {("COOPERATE", ("CHL", "PER"), (), False)}),
+    ("Ghana awarded its highest honour to the Indian prime minister.",
+     {("SUPPORT", ("GHA",), ("IND",), False)}),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's

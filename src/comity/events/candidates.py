@@ -134,7 +134,7 @@ def sentence_candidates(sent: Span, mm: MentionMap, lex: EventLexicon) -> list[C
         if (
             trig.pos == "verb"
             and not trig.object  # "lodged a protest with X" is its own entry, with its own roles
-            and lex.has("support_verbs", tok.lemma_)
+            and lex.has_word("support_verbs", tok)
             and any(o.i in matched and matched[o.i].pos == "noun" for o in objs)
         ):
             del matched[i]

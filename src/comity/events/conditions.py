@@ -69,7 +69,8 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         return True
     for obj in objs:
         heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
-        heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "aid deliveries"
+        heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "quantmod")]  # "aid
+        # deliveries"; "$75 million", where the parser may make "million" the object and "$" its modifier
         if any(h.lemma_.lower() in want for h in heads):
             return True
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):

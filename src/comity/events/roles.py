@@ -443,7 +443,7 @@ def light_verb(noun: Token, lex: EventLexicon) -> Token | None:
     if (
         dep in ("dobj", "nsubjpass", "oprd")  # "called a general strike" is parsed as a predicate
         and head.pos_ in ("VERB", "AUX")
-        and lex.has("support_verbs", head.lemma_)
+        and lex.has_word("support_verbs", head)
         and not (dep == "dobj" and any(c.dep_ == "oprd" for c in head.children))
     ):  # "called the attack a terrorist act" names the attack: it does not carry it
         return head
