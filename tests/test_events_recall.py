@@ -173,6 +173,13 @@ CASES = [
      {("COOPERATE", ("CHL", "PER"), (), False)}),
     ("Ghana awarded its highest honour to the Indian prime minister.",
      {("SUPPORT", ("GHA",), ("IND",), False)}),
+    # what a side condemns under the name it gives it; an agreement or a fight welcomed or condemned is
+    # aimed at its parties (a mediation at its mediator)
+    ("Ghana condemned what it called Togo's interference.", {("ACCUSE", ("GHA",), ("TGO",), False)}),
+    ("The United States welcomed the agreement between Rwanda and Congo.",
+     {("SUPPORT", ("USA",), ("COD", "RWA"), False), ("AGREE", ("RWA",), ("COD",), False)}),
+    ("Norway praised Qatar's mediation between Israel and Hamas.",
+     {("SUPPORT", ("NOR",), ("QAT",), False), ("CONSULT", ("QAT",), ("ISR", "PSE"), False)}),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's

@@ -40,6 +40,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if slot.startswith("dobj"):
         objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
         objs += [s for c in small_clauses(tok) for s in c.children if s.dep_ == "nsubj"]
+        objs += free_relative(tok)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
             objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
         return objs
@@ -72,6 +73,16 @@ def _with_on_topic(verb: Token) -> list[Token]:
     """ "agreed on evacuation routes with Ukrainian forces": the parser hangs the partner on the topic."""
     return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
             for t in pobjs(p) for w in preps_of(t, "with") for o in pobjs(w)]
+
+
+def free_relative(verb: Token) -> list[Token]:
+    """ "condemned what it called Togo's interference": the parser makes "what" the object of the clause
+    that names it; what the verb acts on is the name that clause gives (its object predicate)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [p for c in verb.children if c.dep_ == "ccomp"
+            and any(w.dep_ == "dobj" and w.lower_ == "what" and w.i == verb.i + 1 for w in c.children)
+            for p in c.children if p.dep_ == "oprd"]
 
 
 def small_clauses(verb: Token) -> list[Token]:

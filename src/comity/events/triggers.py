@@ -254,6 +254,10 @@ def _doers(noun: Token, mm: MentionMap, lex: EventLexicon, fallback: bool = True
     found = [m for h in heads for m in collect(h, mm, lex)]
     if found:  # "Moscow's annexation of Crimea from Ukraine": the owner did it, "from" names the loser
         return found
+    brokered = any(t.mode in THIRD_PARTY_MODES for t in lex.lookup("noun", noun.lemma_))
+    parties = [] if brokered else between(noun, mm, lex)
+    if parties:  # "welcomed the agreement between Rwanda and Congo": its parties did it (not a mediation's)
+        return parties
     by = (
         ("by", "from", "of")
         if any(t.of == "actor" for t in lex.lookup("noun", noun.lemma_))
