@@ -160,6 +160,7 @@ CASES = [
     ("The ministry issued a travel warning for Peru.", set()),
     ("Brussels began infringement proceedings against Hungary.", {("ACCUSE", ("EUR",), ("HUN",), False)}),
     ("Gambia brought a genocide case against Myanmar.", {("ACCUSE", ("GMB",), ("MMR",), False)}),
+    ("Chile had just 40 criminal cases of that kind last year.", set()),  # cases against no one
     ("Iran waged cyber warfare against Albania.", {("COERCE", ("IRN",), ("ALB",), False)}),
     # barriers lowered: the side they were aimed at is the recipient
     ("Mexico rolled back its tariffs on Japanese steel.", {("RETREAT", ("MEX",), ("JPN",), False)}),
