@@ -181,6 +181,17 @@ CASES = [
      {("SUPPORT", ("USA",), ("COD", "RWA"), False), ("AGREE", ("RWA",), ("COD",), False)}),
     ("Norway praised Qatar's mediation between Israel and Hamas.",
      {("SUPPORT", ("NOR",), ("QAT",), False), ("CONSULT", ("QAT",), ("ISR", "PSE"), False)}),
+    # suspects handed to another side's police are judicial cooperation; prisoners or bodies handed over
+    # are a release to their side; a letter handed over is neither
+    ("Tanzanian police handed two suspects to Kenyan investigators.",
+     {("COOPERATE", ("TZA",), ("KEN",), False)}),
+    ("Israel handed over four Palestinian prisoners to the Red Cross.",
+     {("RETREAT", ("ISR",), ("PSE",), False)}),
+    ("Lavrov handed Blinken a letter.", set()),
+    # US agencies that act on foreigners: immigration and customs enforcement, border protection, the DEA
+    ("Immigration and Customs Enforcement deported 30 Guatemalans on Monday.",
+     {("COERCE", ("USA",), ("GTM",), False)}),
+    ("The DEA arrested two Mexican officials in Texas.", {("COERCE", ("USA",), ("MEX",), False)}),
 ]
 
 # a side's decision names a known act: it is dated only by a time of its own, not by the sentence's
