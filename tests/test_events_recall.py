@@ -153,11 +153,11 @@ CASES = [
     ("Qatar lent $3 billion to Pakistan.", {("AID", ("QAT",), ("PAK",), False)}),
     ("Lula discussed the Amazon with Colombian President Gustavo Petro by phone.",
      {("CONSULT", ("BRA",), ("COL",), False)}),
-    ("The prime minister discussed the budget with reporters.", set()),
+    ("Lula discussed the budget with reporters.", set()),
     ("Ramaphosa had lunch with the Kenyan president in Pretoria.", {("CONSULT", ("ZAF",), ("KEN",), False)}),
     # a warning to a side; legal action, a court case or proceedings against it; cyber warfare
     ("Ottawa issued a stern warning to Beijing over the arrests.", {("THREATEN", ("CAN",), ("CHN",), False)}),
-    ("The ministry issued a travel warning for Peru.", set()),
+    ("Canada issued a travel warning for Peru.", set()),
     ("Brussels began infringement proceedings against Hungary.", {("ACCUSE", ("EUR",), ("HUN",), False)}),
     ("Gambia brought a genocide case against Myanmar.", {("ACCUSE", ("GMB",), ("MMR",), False)}),
     ("Chile had just 40 criminal cases of that kind last year.", set()),  # cases against no one
@@ -168,7 +168,7 @@ CASES = [
     ("Vietnam cut tariffs on Australian wine.", {("RETREAT", ("VNM",), ("AUS",), False)}),
     # permission granted is a concession; property returned, honours awarded, war games held together
     ("Islamabad gave Washington permission to use its air bases.", {("CONCEDE", ("PAK",), ("USA",), False)}),
-    ("The board gave approval to the plan.", set()),
+    ("Canada gave approval to the plan.", set()),
     ("Paris returned a looted statue to Nigeria.", {("RETREAT", ("FRA",), ("NGA",), False)}),
     ("The armies of Chile and Peru held joint war games in October.",
      {("COOPERATE", ("CHL", "PER"), (), False)}),
@@ -179,8 +179,14 @@ CASES = [
     ("Ghana condemned what it called Togo's interference.", {("ACCUSE", ("GHA",), ("TGO",), False)}),
     ("The United States welcomed the agreement between Rwanda and Congo.",
      {("SUPPORT", ("USA",), ("COD", "RWA"), False), ("AGREE", ("RWA",), ("COD",), False)}),
-    ("Norway praised Qatar's mediation between Israel and Hamas.",
-     {("SUPPORT", ("NOR",), ("QAT",), False), ("CONSULT", ("QAT",), ("ISR", "PSE"), False)}),
+    ("Norway praised the mediation between Israel and Hamas.",  # the praise is not aimed at the sides
+     {("CONSULT", ("ISR",), ("PSE",), False)}),
+    ("Japan condemned the fighting between Thailand and Cambodia.",
+     {("ACCUSE", ("JPN",), ("KHM", "THA"), False), ("ASSAULT", ("KHM", "THA"), (), False)}),
+    # a trade war, a war of words or a diplomatic offensive is no assault; a prize is no state's honour
+    ("The United States waged a trade war against China.", set()),
+    ("India waged a diplomatic offensive against Pakistan.", set()),
+    ("The Norwegian Nobel Committee awarded the Peace Prize to an Iranian activist.", set()),
     # suspects handed to another side's police are judicial cooperation; prisoners or bodies handed over
     # are a release to their side; a letter handed over is neither
     ("Tanzanian police handed two suspects to Kenyan investigators.",
@@ -188,6 +194,9 @@ CASES = [
     ("Israel handed over four Palestinian prisoners to the Red Cross.",
      {("RETREAT", ("ISR",), ("PSE",), False)}),
     ("Lavrov handed Blinken a letter.", set()),
+    ("The Taliban handed two British nationals to British officials.",
+     {("RETREAT", ("AFG",), ("GBR",), False)}),
+    ("ICE Futures Europe suspended two Russian banks.", set()),  # the exchange, not the US agency
     # US agencies that act on foreigners: immigration and customs enforcement, border protection, the DEA
     ("Immigration and Customs Enforcement deported 30 Guatemalans on Monday.",
      {("COERCE", ("USA",), ("GTM",), False)}),

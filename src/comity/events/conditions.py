@@ -73,6 +73,8 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         # deliveries"; "$75 million", where the parser may make "million" the object and "$" its modifier
         if any(h.lemma_.lower() in want for h in heads):
             return True
+        if "@money" in want and any(lex.has("money_words", h.lemma_) for h in heads):
+            return True  # "provided $400 million to", "gave 12 million euros to": a sum of money
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
             return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
