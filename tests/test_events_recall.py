@@ -197,6 +197,14 @@ CASES = [
     ("The Taliban handed two British nationals to British officials.",
      {("RETREAT", ("AFG",), ("GBR",), False)}),
     ("ICE Futures Europe suspended two Russian banks.", set()),  # the exchange, not the US agency
+    # drones flown into a side's airspace; billions poured into a side; a side allowed to act is conceded
+    # to (and refused, when refused)
+    ("Minsk flew three drones into Lithuanian airspace.", {("MOBILIZE", ("BLR",), ("LTU",), False)}),
+    ("Japan has poured billions of yen in aid into Vietnam.", {("AID", ("JPN",), ("VNM",), False)}),
+    ("Hungary allowed Sweden to join NATO.", {("CONCEDE", ("HUN",), ("SWE",), False)}),
+    ("Austria is refusing to allow Croatia to join the zone.", {("REJECT", ("AUT",), ("HRV",), False)}),
+    ("The treaty allows Russia to keep its fleet there.", set()),
+    ("The failures allowed the Islamic State group to grow.", set()),  # enabled, not permitted
     # US agencies that act on foreigners: immigration and customs enforcement, border protection, the DEA
     ("Immigration and Customs Enforcement deported 30 Guatemalans on Monday.",
      {("COERCE", ("USA",), ("GTM",), False)}),

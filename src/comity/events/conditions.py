@@ -67,6 +67,10 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
         return True
+    if "@permitted" in want and any(
+        c.dep_ in ("xcomp", "ccomp") and lex.has("permitted_verbs", c.lemma_) for c in tok.children
+    ):
+        return True  # "allowed Sweden to join NATO": a permission; "allowed the group to grow" is none
     for obj in objs:
         heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
         heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "quantmod")]  # "aid
