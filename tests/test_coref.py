@@ -121,6 +121,11 @@ def _events(coder, text: str) -> set[tuple]:
     # "the country" with one state in reach
     ("Norway is facing a gas shortage. The country has asked Qatar for more shipments.",
      ("REQUEST", ("NOR",), ("QAT",))),
+    # "the island": the island state in reach, however many continental states are named beside it
+    ("A US congressional delegation arrived in Taiwan on Friday. Beijing was angered. On Saturday, "
+     "China held naval drills around the island.", ("MOBILIZE", ("CHN",), ("TWN",))),
+    ("Havana freed the prisoners last month. In return, Washington lifted its embargo on the island.",
+     ("RETREAT", ("USA",), ("CUB",))),
     # group and pair phrases are the two sides of the occasion talked about, not another pair named first
     ("Peru and Chile signed a fishing pact last year. Kenya and Uganda held talks in Nairobi on Tuesday, "
      "and both sides agreed to cut tariffs.", ("AGREE", ("KEN", "UGA"), ())),
@@ -139,10 +144,14 @@ def test_events_take_sides_from_pronouns_and_descriptions(coder, text: str, expe
     "Ghana and Nigeria met in Accra. It expelled two diplomats from Togo.",
     # an act with no recipient whose only actor is a pronoun named in an earlier sentence is not kept
     "The Treasury Department published its report on Monday. It was going to make a deal.",
+    # "the island" with two island states in reach refers to neither
+    "Japan and Taiwan held talks on Monday. China then sent warships toward the island.",
 ])
 def test_no_event_rests_on_a_guess(coder, text: str) -> None:
-    assert not any(e[0] == "SANCTION" and e[1] in (("GHA",), ("NGA",)) for e in _events(coder, text)) \
-        and not any(not e[2] for e in _events(coder, text) if e[1] == ("USA",))
+    events = _events(coder, text)
+    assert not any(e[0] == "SANCTION" and e[1] in (("GHA",), ("NGA",)) for e in events) \
+        and not any(not e[2] for e in events if e[1] == ("USA",)) \
+        and not any(e[2] in (("JPN",), ("TWN",)) for e in events if e[1] == ("CHN",))
 
 
 def test_a_name_inside_a_long_mention_matches_it() -> None:

@@ -15,6 +15,10 @@ import pytest
 from comity import Coder
 
 CASES = [
+    # word sense: a visitor who leaves a state departs; a state that leaves a body or treaty withdraws
+    ("Scholz left Namibia on Friday after a two-day visit.", set()),
+    ("Mali left the Economic Community of West African States last year.",
+     {("SANCTION", ("MLI",), ("IGO",), False)}),
     # word sense: occupy a role, offer no explanation, attack someone for a decision
     ("Brazil, which occupies a central position in the bloc, hosted the summit.", set()),
     ("Turkish forces occupied the Syrian town of Afrin.", {("COERCE", ("TUR",), ("SYR",), False)}),

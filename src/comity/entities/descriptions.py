@@ -7,7 +7,9 @@
   sector the word names; "the country", "the nation" to the most salient
   state of its own sentence (a body or person of a state naming it: "Three of
   Kuwait's soldiers were hurt, according to the country's defense ministry"),
-  else of the last sentences.
+  else of the last sentences; "the island" likewise, among the states that are an island
+  (``islands`` in ``data/actors_countries.json``: Taiwan, Cuba, Cyprus ...), looking further back
+  ("... drills around the island", paragraphs after Taiwan was named).
 - A document noun with its issuer ("a statement from the ministry", "the
   ministry's report", "the ministry issued a statement", "said in a
   statement", "warned via a statement") is a document referent with that
@@ -21,8 +23,11 @@ A description with no compatible referent within reach refers to nothing.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
+from comity.datafiles import bundled
 from comity.entities.model import (
     DOCUMENT,
     GROUP,
@@ -48,7 +53,9 @@ DOCUMENT_NOUNS = frozenset({"statement", "report", "study", "decree", "letter", 
 ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "put", "post", "circulate", "sign", "adopt"})
 PAIR_NOUNS = frozenset({"countries", "nations", "sides", "governments", "leaders", "capitals", "states",
                         "neighbours", "neighbors", "allies", "rivals", "powers", "presidents"})
+ISLAND_NOUNS = frozenset({"island"})
 REACH = 3
+ISLAND_REACH = 8  # "the island" is used for Taiwan long after the article last named it
 PROTAGONIST_REACH = 300  # mentions looked back at to find who the article names most
 DOCUMENT_REACH = 8  # "the statement" goes on being quoted paragraphs after it was issued
 
@@ -75,15 +82,16 @@ def _recent(model: EntityModel, token: Token, sentence_of: dict[int, int], wante
 
 
 def _state_scores(model: EntityModel, token: Token, sentence_of: dict[int, int],
-                  reach: int = REACH) -> dict[int, tuple[int, int]]:
+                  reach: int = REACH, bodies: bool = False) -> dict[int, tuple[int, int]]:
     """Each state named in the last sentences: (times named, subjects twice; its latest start). Within
-    the sentence itself (``reach`` 0), a body or person of a state names it too ("Kuwait's armed forces")."""
+    the sentence itself (``reach`` 0), or with ``bodies``, a body or person of a state names it too
+    ("Kuwait's armed forces")."""
     here, out = sentence_of[token.i], {}
     for ref in model.before(token.i):
         if here - sentence_of.get(ref.start, here) > reach:
             break
         referent = model.referents[ref.referent] if ref.referent is not None else None
-        state = model.state_of(referent) if referent is not None and reach == 0 else referent
+        state = model.state_of(referent) if referent is not None and (reach == 0 or bodies) else referent
         if state is not None and state.kind == STATE:
             score, latest = out.get(state.id, (0, ref.start))
             out[state.id] = (score + (2 if ref.subject else 1), latest)
@@ -98,10 +106,37 @@ def _salient_state(model: EntityModel, token: Token, sentence_of: dict[int, int]
     return model.referents[max(scores, key=lambda i: scores[i])] if scores else None
 
 
+@cache
+def _islands() -> frozenset[str]:
+    return frozenset(bundled("actors_countries.json").get("islands", ()))
+
+
+def _island_scores(model: EntityModel, token: Token, sentence_of: dict[int, int],
+                   reach: int = ISLAND_REACH) -> dict[int, tuple[int, int]]:
+    scores = _state_scores(model, token, sentence_of, reach, bodies=True)  # "Taiwan's president"
+    return {i: s for i, s in scores.items() if model.referents[i].code in _islands()}
+
+
+def _salient_island(model: EntityModel, token: Token, sentence_of: dict[int, int]) -> Referent | None:
+    """ "the island": of the island states named in its sentence, else in the last sentences, the one
+    named most ("China launched drills around the island", of Taiwan; never China itself)."""
+    scores = _island_scores(model, token, sentence_of, 0) or _island_scores(model, token, sentence_of)
+    return model.referents[max(scores, key=lambda i: scores[i])] if scores else None
+
+
+def _candidates(model: EntityModel, noun: Token, sentence_of: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """The states a state description may refer to: those in reach ("the island": the island states)."""
+    if noun.lemma_.lower() in ISLAND_NOUNS:
+        return _island_scores(model, noun, sentence_of)
+    return _state_scores(model, noun, sentence_of)
+
+
 def _for_head(model: EntityModel, noun: Token, sentence_of: dict[int, int]) -> Referent | None:
     word = noun.lemma_.lower()
     if word in STATE_NOUNS:
         return _salient_state(model, noun, sentence_of)
+    if word in ISLAND_NOUNS:
+        return _salient_island(model, noun, sentence_of)
     if word in ORG_NOUNS:
         sector = ORG_NOUNS[word]
         if sector == "GOV" and word in ("government", "administration", "regime"):
@@ -201,8 +236,8 @@ def read_descriptions(model: EntityModel, doc: Doc, in_body, sentence_of: dict[i
         if how is None:
             continue
         span = doc[start:end]
-        # "the country" is a guess when several states are in reach
-        sure = referent is None or referent.kind != STATE or len(_state_scores(model, noun, sentence_of)) < 2
+        # "the country" is a guess when several states are in reach ("the island", several island states)
+        sure = referent is None or referent.kind != STATE or len(_candidates(model, noun, sentence_of)) < 2
         model.add(Reference(span.text, (span.start_char, span.end_char), start, end, how,
                             referent.id if referent is not None else None, noun.i, is_subject(noun), sure))
 
@@ -231,8 +266,8 @@ def _describe(model: EntityModel, noun: Token,
         return named, "description"  # "the company, Gazprom,": the name it is set beside
     if not _determined(noun) or noun.tag_ in ("NNS", "NNPS"):
         return None, None
-    if word not in STATE_NOUNS and word not in ORG_NOUNS and word not in DOCUMENT_NOUNS \
-            and not _title_word(model, word):
+    if word not in STATE_NOUNS and word not in ISLAND_NOUNS and word not in ORG_NOUNS \
+            and word not in DOCUMENT_NOUNS and not _title_word(model, word):
         return None, None
     return _for_head(model, noun, sentence_of), "description"
 

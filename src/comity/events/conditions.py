@@ -67,6 +67,9 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         return True
     if "@any" in want and (objs or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
         return True
+    if "@departed" in want and _persons(subjects, mm) and any(
+            m.entity.kind == "country" or m.how in ("place", "capital") for o in objs for m in mm.all(o)):
+        return True  # "Pelosi left Taiwan": a visitor departs ("Israel left Lebanon" withdrew)
     if "@permitted" in want and any(
         c.dep_ in ("xcomp", "ccomp") and lex.has("permitted_verbs", c.lemma_) for c in tok.children
     ):
