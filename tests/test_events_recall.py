@@ -205,6 +205,10 @@ CASES = [
     ("Austria is refusing to allow Croatia to join the zone.", {("REJECT", ("AUT",), ("HRV",), False)}),
     ("The treaty allows Russia to keep its fleet there.", set()),
     ("The failures allowed the Islamic State group to grow.", set()),  # enabled, not permitted
+    # an act a side commences or performs is its act
+    ("Ankara commenced air strikes on Kurdish fighters in Syria.", {("ASSAULT", ("TUR",), ("SYR",), False)}),
+    ("The navies of Chile and Peru performed joint exercises off Callao.",
+     {("COOPERATE", ("CHL", "PER"), (), False)}),
     # US agencies that act on foreigners: immigration and customs enforcement, border protection, the DEA
     ("Immigration and Customs Enforcement deported 30 Guatemalans on Monday.",
      {("COERCE", ("USA",), ("GTM",), False)}),
