@@ -39,8 +39,12 @@ BACKGROUND = [
     ("Kenya sent troops to Somalia after al-Shabaab attacked a Kenyan base.",
      {("AID", WEEK), ("ASSAULT", None)}),
     # the main clause's time is not the background act's own
-    ("Egypt and Jordan held talks in Cairo on Monday, a week after Israel struck Gaza.",
-     {("CONSULT", "2025-11-03"), ("ASSAULT", None)}),
+    ("Egypt and Jordan held talks in Cairo on Thursday, a week after Israel struck Gaza.",
+     {("CONSULT", "2025-11-06"), ("ASSAULT", None)}),
+    # told as done on the day after the story's date: that day, no future act
+    ("Egypt and Jordan held talks in Cairo on Monday.", {("CONSULT", "2025-11-10")}),
+    ("Iran is calling for talks with Egypt, state media reported Monday.", {("REQUEST", "2025-11-10")}),
+    ("Iran will hold talks with Egypt on Monday.", {("AGREE", "2025-11-10")}),  # told as to come
     # an act named by a noun that is only the cause or object of another clause
     ("Britain imposed sanctions over Russia's invasion of Ukraine.", {("ASSAULT", None)}),
     ("Tensions between China and Taiwan have reached new highs following the American speaker's visit to "

@@ -27,9 +27,10 @@ from spacy.tokens import Token
 from comity.events.background import background_frame, within
 from comity.events.lexicon import EventLexicon
 from comity.events.triggers import FUTURE_AS_AGREE, Candidate
-from comity.events.undated import When, by_publication
+from comity.events.undated import When, by_publication, told_done
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
+from comity.times.words import weekdays
 
 try:  # the times stage's own attachment rule, when installed
     from comity.events.dating import governing_time as _governing_time
@@ -286,11 +287,30 @@ def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> _Dated:
         cand.aux.append("historical")
     published = parsed.article.published
     first = _first_day(value.split("/")[0]) if value and source == "text" else None
-    if published and first and first > published and not cand.aux:
+    ahead = published and first and first > published and not _next_day_done(cand, first, published)
+    if ahead and not cand.aux:
         cand.aux.append("future")
         if cand.event in FUTURE_AS_AGREE:
             cand.event, cand.mode = "AGREE", None
     return _Dated(cand, span, parsed.text[span[0] : span[1]], value, precision, source, [span])
+
+
+def _next_day_done(cand: Candidate, first: date, published: date) -> bool:
+    """ "held talks on Monday" in a story dated Sunday: an act told as done on the day after publication
+    happened then (another time zone, a story updated after its date; the time stage reads the weekday
+    so), it is no future act; nor is one whose sentence dates its report so ("Kim is calling for ...,
+    state media reported Sunday")."""
+    if first != published + timedelta(days=1):
+        return False
+    return told_done(cand.tok) or any(t.tag_ == "VBD" and _weekday_on(t) for t in cand.tok.sent)
+
+
+def _weekday_on(verb: Token) -> bool:
+    """The verb is dated by a weekday of its own ("reported Sunday", "met on Monday")."""
+    names = weekdays()
+    heads = [c for c in verb.children if c.dep_ == "npadvmod"]
+    heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    return any(h.lower_.rstrip("s’'") in names for h in heads)
 
 
 def _codes(mentions: list[Mention]) -> tuple[str, ...]:

@@ -203,6 +203,11 @@ NONFINITE_LINKS = frozenset({"xcomp", "advcl", "acl", "relcl", "conj", "ccomp", 
                              "dobj", "nsubj", "nsubjpass", "attr", "appos", "npadvmod", "compound"})
 
 
+def told_done(tok: Token) -> bool:
+    """The clause carrying the act tells it as done: the past or the present perfect."""
+    return _telling(_tensed_clause(tok)) in ("past", "perfect")
+
+
 def _telling(clause: Clause | None) -> str | None:
     """How the clause carrying the act (``_tensed_clause``) tells it: "past" ("met", "was killed"),
     "perfect" ("has met", "have been killed"; "perfect-denied": "hasn't met"), "future" ("will meet", a
