@@ -45,6 +45,7 @@ BACKGROUND = [
     ("Egypt and Jordan held talks in Cairo on Monday.", {("CONSULT", "2025-11-10")}),
     ("Iran is calling for talks with Egypt, state media reported Monday.", {("REQUEST", "2025-11-10")}),
     ("Iran will hold talks with Egypt on Monday.", {("AGREE", "2025-11-10")}),  # told as to come
+    ("Iran and Egypt are holding talks on Monday, officials said Sunday.", {("AGREE", "2025-11-10")}),
     # an act named by a noun that is only the cause or object of another clause
     ("Britain imposed sanctions over Russia's invasion of Ukraine.", {("ASSAULT", None)}),
     ("Tensions between China and Taiwan have reached new highs following the American speaker's visit to "

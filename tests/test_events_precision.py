@@ -15,6 +15,13 @@ import pytest
 from comity import Coder
 
 CASES = [
+    # condemning an act is aimed at its doer, not at its victims
+    ("Egypt condemned the attacks by Hamas against Israeli civilians.",
+     {("ACCUSE", ("EGY",), ("PSE",), False), ("ASSAULT", ("PSE",), ("ISR",), False)}),
+    ("Brazil lodged a formal protest with the Chilean embassy.", {("ACCUSE", ("BRA",), ("CHL",), False)}),
+    # the side at whose request an act is done asked for it; it is not the act's recipient
+    ("Panamanian police arrested the banker at the request of the Colombian government.",
+     {("COERCE", ("PAN",), (), False)}),
     # word sense: a visitor who leaves a state departs; a state that leaves a body or treaty withdraws
     ("Scholz left Namibia on Friday after a two-day visit.", set()),
     ("Mali left the Economic Community of West African States last year.",

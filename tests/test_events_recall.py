@@ -203,7 +203,9 @@ CASES = [
     ("Japan has poured billions of yen in aid into Vietnam.", {("AID", ("JPN",), ("VNM",), False)}),
     ("Hungary allowed Sweden to join NATO.", {("CONCEDE", ("HUN",), ("SWE",), False)}),
     ("Austria is refusing to allow Croatia to join the zone.", {("REJECT", ("AUT",), ("HRV",), False)}),
-    ("The treaty allows Russia to keep its fleet there.", set()),
+    ("The treaty allows Russia to station its fleet there.", set()),
+    ("The lull allowed Hamas to send fighters into Israel.", {("MOBILIZE", ("PSE",), ("ISR",), False)}),
+    ("Jordan flew planes loaded with aid into Gaza.", set()),
     ("The failures allowed the Islamic State group to grow.", set()),  # enabled, not permitted
     # an act a side commences or performs is its act
     ("Ankara commenced air strikes on Kurdish fighters in Syria.", {("ASSAULT", ("TUR",), ("SYR",), False)}),

@@ -256,6 +256,7 @@ CASES = [
     ("Modi gave his speech on Sunday.", "2022-12-31", "Sunday", "2023-01-01"),
     ("The talks ended on Thursday.", "2022-06-29", "Thursday", "2022-06-30"),
     ("The talks ended on Tuesday.", "2022-06-29", "Tuesday", "2022-06-28"),
+    ("Russia struck Kyiv on Monday, Tuesday and Wednesday.", "2025-11-09", "Monday", "2025-11-03"),  # a list
     ("For all the cheers coming out of the palace Monday night, the king still has work to do.",
      "2016-09-29", "Monday night", "2016-09-26"),
 ]

@@ -266,10 +266,19 @@ def _describe(model: EntityModel, noun: Token,
         return named, "description"  # "the company, Gazprom,": the name it is set beside
     if not _determined(noun) or noun.tag_ in ("NNS", "NNPS"):
         return None, None
+    if word in ISLAND_NOUNS and _named_island(noun):
+        return None, None
     if word not in STATE_NOUNS and word not in ISLAND_NOUNS and word not in ORG_NOUNS \
             and word not in DOCUMENT_NOUNS and not _title_word(model, word):
         return None, None
     return _for_head(model, noun, sentence_of), "description"
+
+
+def _named_island(noun: Token) -> bool:
+    """ "the Greek island of Lesbos", "the island of Ireland", "the Italian island": the phrase says which
+    island it is, so it refers to no state named before."""
+    return any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "appos"
+               or (c.dep_ in ("amod", "compound") and c.text[:1].isupper()) for c in noun.children)
 
 
 def _apposed_name(model: EntityModel, noun: Token) -> Referent | None:

@@ -70,10 +70,9 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
     if "@departed" in want and _persons(subjects, mm) and any(
             m.entity.kind == "country" or m.how in ("place", "capital") for o in objs for m in mm.all(o)):
         return True  # "Pelosi left Taiwan": a visitor departs ("Israel left Lebanon" withdrew)
-    if "@permitted" in want and any(
-        c.dep_ in ("xcomp", "ccomp") and lex.has("permitted_verbs", c.lemma_) for c in tok.children
-    ):
-        return True  # "allowed Sweden to join NATO": a permission; "allowed the group to grow" is none
+    if "@permitted" in want and _permits(tok, subjects, mm, lex):
+        return True  # "Turkey allowed Sweden to join NATO"; not "allowed the group to grow", nor "the lull
+        # allowed Hamas to send fighters", where no side allows anything and the act inside is Hamas's own
     for obj in objs:
         heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
         heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "quantmod")]  # "aid
@@ -85,6 +84,14 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
             return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
+
+
+def _permits(verb: Token, subjects: list[Token], mm: MentionMap, lex: EventLexicon) -> bool:
+    """A side (the subject, or the side a controlling verb gives: "refusing to allow") lets another do one
+    of the 'permitted_verbs' acts."""
+    named = not subjects or any(mm.all(s) or collect(s, mm, lex, agent=True) for s in subjects)
+    return named and any(c.dep_ in ("xcomp", "ccomp") and lex.has("permitted_verbs", c.lemma_)
+                         for c in verb.children)
 
 
 def _predicate_words(verb: Token) -> list[Token]:

@@ -302,15 +302,15 @@ def _next_day_done(cand: Candidate, first: date, published: date) -> bool:
     state media reported Sunday")."""
     if first != published + timedelta(days=1):
         return False
-    return told_done(cand.tok) or any(t.tag_ == "VBD" and _weekday_on(t) for t in cand.tok.sent)
+    return told_done(cand.tok) or any(t.tag_ == "VBD" and _weekday_on(t, first) for t in cand.tok.sent)
 
 
-def _weekday_on(verb: Token) -> bool:
-    """The verb is dated by a weekday of its own ("reported Sunday", "met on Monday")."""
+def _weekday_on(verb: Token, day: date) -> bool:
+    """The verb is dated by a weekday of its own that is ``day``'s ("reported Sunday", "said on Monday")."""
     names = weekdays()
     heads = [c for c in verb.children if c.dep_ == "npadvmod"]
     heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
-    return any(h.lower_.rstrip("s’'") in names for h in heads)
+    return any(names.get(h.lower_.rstrip("s’'")) == day.isoweekday() for h in heads)
 
 
 def _codes(mentions: list[Mention]) -> tuple[str, ...]:

@@ -155,11 +155,15 @@ def touched_tokens(
 
 # nouns of a phrase that gives an act's cause, not whom it touches: "in response to", "in retaliation for"
 CAUSE_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "revenge", "answer"})
+# "at the request of X", "at the invitation of", "on the initiative of": who asked for the act, not its side
+ASKED_NOUNS = frozenset({"request", "invitation", "behest", "urging", "instigation", "initiative",
+                         "suggestion"})
 
 
 def _phrase_objects(host: Token, preps: frozenset[str]) -> list[Token]:
     return [o for p in host.children if p.dep_ in ("prep", "dative") and p.lower_ in preps for o in pobjs(p)
-            if o.lemma_.lower() not in CAUSE_NOUNS]
+            if o.lemma_.lower() not in CAUSE_NOUNS
+            and not (p.lower_ in ("at", "on", "upon") and o.lemma_.lower() in ASKED_NOUNS)]
 
 
 def answered(verb: Token, actors: list[Mention], mm: MentionMap, lex: EventLexicon) -> list[Mention]:

@@ -56,6 +56,7 @@ TIE_NOUNS = frozenset({"partnership", "alliance", "tie", "relation", "relationsh
 STATE_HOLDERS = frozenset({"have", "maintain", "enjoy", "share", "keep"})
 # modes of a go-between's act: "A's mediation between B and C" is A's act on B and C (CONSULT third-party)
 THIRD_PARTY_MODES = frozenset({"third-party"})
+JUDGING_TYPES = frozenset({"ACCUSE"})  # a verb whose object act is judged: aimed at its doer
 # nouns that only name an undertaking of the act their compound names ("launched a mediation effort"),
 # read so under a support verb only ("halted mediation efforts" is the halting)
 ACT_HEADS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "drive", "push"})
@@ -208,7 +209,8 @@ def verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     if trig.swap:
         guests = [m for o in objects(tok) for m in collect(o, mm, lex)] or _rescue_list(tok, mm, lex)
         return guests, actors
-    recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex)
+    recips = _fill(tok, trig.recipient or lex.default_slots("verb", trig.event), mm, lex,
+                   judged=_judges(trig))
     if not recips and lex.has("said_of_types", trig.event):  # "criticised the deal, saying India was ..."
         recips = _fill(tok, ("speech-subj",), mm, lex)
     if not recips and trig.event in CONDITIONED_TYPES:  # "threatened to walk out unless X ...", "warned
@@ -221,10 +223,14 @@ def verb_roles(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> 
     return actors, recips
 
 
-def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon) -> list[Mention]:
+def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon, judged: bool = False
+          ) -> list[Mention]:
     """Recipient mentions from the slots in order.
 
-    A slot marked '?' is read only if none was found yet; one marked '~' reads location phrases too.
+    A slot marked '?' is read only if none was found yet; one marked '~' reads location phrases too. With
+    ``judged`` (a verb that judges an act: "condemns the attacks by Hamas against Israeli civilians"), a
+    phrase of an object that is an act named by a noun is that act's, not the verb's: it is aimed at the
+    act's doer alone.
     """
     recips: list[Mention] = []
     for slot in slots:
@@ -236,11 +242,26 @@ def _fill(tok: Token, slots: tuple[str, ...], mm: MentionMap, lex: EventLexicon)
         slot = slot.lstrip("~")
         doer = slot.endswith("-doer")  # "called the attack on Israel terrorism": aimed at its doer alone
         for t in slot_tokens(tok, slot.removesuffix("-doer"), lex):
+            if judged and slot.startswith("prep:") and _of_an_act(t, tok, lex):
+                continue
             if _event_noun(t, lex):
                 recips += _doers(t, mm, lex, fallback=not doer)
             else:
                 recips += collect(t, mm, lex, deep=deep)
     return recips
+
+
+def _judges(trig: Trigger) -> bool:
+    """A verb that judges an act its object names ("condemned the attacks"), not one whose entry names what
+    it carries ("lodged a protest with X": the protest is the accusation itself)."""
+    return trig.event in JUDGING_TYPES and not trig.object
+
+
+def _of_an_act(found: Token, verb: Token, lex: EventLexicon) -> bool:
+    """``found`` is the object of a phrase of the verb's object, an act named by a noun ("the attacks ...
+    against Israeli civilians")."""
+    prep = found.head
+    return prep.dep_ == "prep" and prep.head in objects(verb) and _event_noun(prep.head, lex)
 
 
 def _event_noun(tok: Token, lex: EventLexicon) -> bool:
@@ -328,6 +349,8 @@ def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, l
     scene = trig.event in SCENE_TYPES
     places = scene or trig.event in PLACED_TYPES
     touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None, places)
+    if _judges(trig):  # "condemned the attack against Israeli civilians": not aimed at them
+        touched = [t for t in touched if not _of_an_act(t, host, lex)]
     found = [m for t in touched for m in collect(t, mm, lex, deep=True)]
     return [m for m in found if m.entity.code not in mine]
 

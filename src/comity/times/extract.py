@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from comity.records import TimeRef
@@ -160,6 +160,21 @@ def _time_ref(parsed: Parsed, cand: _Match, published: date | None) -> TimeRef:
                    granularity=granularity, resolved=value is not None)
 
 
+def _among_weekdays(cands: list[_Match], parsed: Parsed) -> list[_Match]:
+    """Mark a weekday its sentence lists with other weekdays ("on Monday, Tuesday and Wednesday", "began
+    Monday, ended Wednesday"): they are read together, so none is taken for the day after publication."""
+    def sentence(cand: _Match) -> int:
+        tok = parsed.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return tok.sent.start if tok is not None and len(tok) else -1
+
+    days = [c for c in cands if c.kind in ("weekday", "wdrange")]
+    counts: dict[int, int] = {}
+    for c in days:
+        counts[sentence(c)] = counts.get(sentence(c), 0) + 1
+    return [replace(c, groups={**c.groups, "among": "weekdays"})
+            if c.kind == "weekday" and counts.get(sentence(c), 0) > 1 else c for c in cands]
+
+
 def _calendar_words() -> set[str]:
     return set(months()) | set(weekdays()) | set(seasons()) | {"today", "yesterday", "tomorrow", "tonight"}
 
@@ -199,7 +214,7 @@ def find_times(parsed: Parsed, published: date | None) -> list[TimeRef]:
     """Every time expression in the running text and datelines, resolved against ``published``."""
     found, rejected = _candidates(parsed.text)
     chosen = _non_overlapping(found)
-    taken = [c for c in chosen if parsed.in_body((c.start, c.end))]
+    taken = _among_weekdays([c for c in chosen if parsed.in_body((c.start, c.end))], parsed)
     refs = [ref for cand in taken if (ref := _time_ref(parsed, cand, published)).granularity != "duration"]
     refs += _dateline_refs(parsed, chosen, published)
     seen = [(c.start, c.end) for c in found] + rejected

@@ -144,7 +144,8 @@ def _resolve_weekday(g: Groups, published: date | None, direction: str | None) -
     """A weekday: "last"/"next" as said; told as done, the latest one up to publication, but the day after
     it rather than six days before (a story dated in one time zone tells what happened on the next day
     in another, or was updated after its date: "Modi gave his speech Sunday" in a story of Saturday 31
-    December is 1 January); else as ``calendar.pick_weekday`` reads the tense."""
+    December is 1 January; not one its sentence lists with other weekdays, read together); else as
+    ``calendar.pick_weekday`` reads the tense."""
     rel = rel_word(g)
     if published is None or rel in ANAPHORIC:
         return None, "day"
@@ -158,7 +159,7 @@ def _resolve_weekday(g: Groups, published: date | None, direction: str | None) -
     if rel == "this":  # "this Friday": the coming one, unless the verb looks back
         way = "past" if direction == "past" else "future"
         return cal.day(cal.pick_weekday(published, weekday, way)), "day"
-    if direction == "past" and (weekday - published.isoweekday()) % 7 == 1:
+    if direction == "past" and (weekday - published.isoweekday()) % 7 == 1 and not g.get("among"):
         return cal.day(published + timedelta(days=1)), "day"
     return cal.day(cal.pick_weekday(published, weekday, direction)), "day"
 
