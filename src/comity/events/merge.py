@@ -298,8 +298,8 @@ def _dated(parsed: Parsed, cand: Candidate, span: Span, when: When) -> _Dated:
 def _next_day_done(cand: Candidate, first: date, published: date) -> bool:
     """ "held talks on Monday" in a story dated Sunday: an act told as done on the day after publication
     happened then (another time zone, a story updated after its date; the time stage reads the weekday
-    so), it is no future act; nor is one whose sentence dates its report so ("Kim is calling for ...,
-    state media reported Sunday")."""
+    so), it is no future act; nor is one whose sentence dates its report so ("Iran is calling for talks,
+    state media reported Monday")."""
     if first != published + timedelta(days=1):
         return False
     return told_done(cand.tok) or any(t.tag_ == "VBD" and _weekday_on(t, first) for t in cand.tok.sent)
