@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -167,12 +168,10 @@ def _among_weekdays(cands: list[_Match], parsed: Parsed) -> list[_Match]:
         tok = parsed.doc.char_span(cand.start, cand.end, alignment_mode="expand")
         return tok.sent.start if tok is not None and len(tok) else -1
 
-    days = [c for c in cands if c.kind in ("weekday", "wdrange")]
-    counts: dict[int, int] = {}
-    for c in days:
-        counts[sentence(c)] = counts.get(sentence(c), 0) + 1
+    sentence_of = {id(c): sentence(c) for c in cands if c.kind in ("weekday", "wdrange")}
+    counts = Counter(sentence_of.values())
     return [replace(c, groups={**c.groups, "among": "weekdays"})
-            if c.kind == "weekday" and counts.get(sentence(c), 0) > 1 else c for c in cands]
+            if c.kind == "weekday" and counts[sentence_of[id(c)]] > 1 else c for c in cands]
 
 
 def _calendar_words() -> set[str]:
