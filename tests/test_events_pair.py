@@ -46,6 +46,18 @@ def _events(text: str) -> list[tuple[str, list[str], list[str]]]:
     # "the two chief negotiators": negotiators are one of the 'pair_nouns'
     (OPENING + "The two chief negotiators met in Geneva on Friday.",
      ("CONSULT", ["GHA", "TGO"], [])),
+    # a bare "both" as the object, also where the parser hangs it on the infinitive
+    (OPENING + "Norway urged both to show restraint.", ("REQUEST", ["NOR"], ["GHA", "TGO"])),
+    (OPENING + "Norway, which has hosted talks with the two neighbours since 2019, urged both to show "
+     "restraint and settle their differences.", ("REQUEST", ["NOR"], ["GHA", "TGO"])),
+    # "the neighbours", plain
+    (OPENING + "Norway urged the neighbours to show restraint.", ("REQUEST", ["NOR"], ["GHA", "TGO"])),
+    # envoys sent "from" the pair; the city they meet in is a venue, neither their home nor a side
+    (OPENING + "Delegations from the two governments met in Oslo on Tuesday.",
+     ("CONSULT", ["GHA", "TGO"], [])),
+    # the nearest sentence naming two states names the pair through its officials ("Togolese negotiators")
+    (OPENING + "Delegations met in Oslo with Swedish mediators, but Togolese negotiators turned down a "
+     "Ghanaian demand.\n\nThe two sides agreed to meet again next week.", ("AGREE", ["GHA", "TGO"], [])),
 ])
 def test_a_pair_phrase_stands_for_the_principal_pair(text: str, expected: tuple) -> None:
     assert expected in _events(text)
@@ -58,6 +70,13 @@ def test_a_pair_phrase_stands_for_the_principal_pair(text: str, expected: tuple)
     # the mediator named as the subject is not one of "both sides"
     (OPENING + "The two sides agreed to reopen the border.",
      ("AGREE", ["GHA", "NOR"], [])),
+    # the city of a meeting gives officials no country; "from both sides" may be two sides of one state
+    ("Delegations met in Oslo on Tuesday to discuss the fishing dispute.", ("CONSULT", ["NOR"], [])),
+    ("The rebels said a ceasefire had to be negotiated by delegations from both sides, Sudan said.",
+     ("CONSULT", ["SDN"], [])),
+    # a U.N. mission "in" a state is not that state's body
+    (OPENING + "The U.N. peacekeeping mission in Togo said both countries should show restraint.",
+     ("REQUEST", ["TGO", "UNO"], ["GHA"])),
 ])
 def test_a_pair_phrase_does_not_stand_for_another_pair(text: str, unexpected: tuple) -> None:
     assert unexpected not in _events(text)

@@ -53,7 +53,7 @@ def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> li
     found = [(sent, _sentence(sent, mm, lexicon)) for sent in parsed.body_sents()]
     pair = principal_pair(((c.actor, c.recipient) for _, cs in found for c in cs if not c.negated), inferred)
     if pair and mm.paired:  # "the two sides", "both capitals": the principal pair (comity.events.pair)
-        pm = PairMap(parsed.doc, inferred, pair)  # read again only the sentences that hold a pair phrase
+        pm = PairMap(parsed.doc, inferred, pair, lexicon)  # re-read only the sentences holding a pair phrase
         found = [(s, _sentence(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
     return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, named_aside
+from comity.events.roles import MentionMap, named_aside, venue
 from comity.records import Entity, Mention
 from comity.text.syntax import doc_text, pobjs
 
@@ -43,10 +43,12 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
     out = []
     for m in mentions:
         tok = _token(doc, m)
-        if tok is None or not _open(m, wanted) or tok.dep_ == "amod" or _known(m, mentions):
+        mission = ABROAD.search(m.text)  # "the mission in Congo" stands in the state its phrase names
+        if tok is None or not _open(m, wanted) or tok.dep_ == "amod" or _known(m, mentions) or mission:
             out.append(m)  # "a military mobilization": an adjective names no body
             continue
-        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc, abroad=m.entity.sector in OUTWARD)
+        outward = lex if m.entity.sector in OUTWARD else None
+        code = _country_for(tok, by_sent.get(tok.sent.start, []), doc, outward)
         out.append(_widen(replace(m, entity=replace(m.entity, code=code)), tok, lex) if code else m)
     return sorted(out + _crowds(doc, mentions, by_sent, lex), key=lambda m: m.span)
 
@@ -162,7 +164,9 @@ def _target(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("against", "at", "on", "upon")
 
 
-def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: bool = False) -> str | None:
+def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: EventLexicon | None = None) -> str | None:
+    """The one country the sentence gives ``tok``'s body; ``abroad`` (a body that acts on other states) also
+    leaves out where its targets are and where it meets."""
     countries = _country_mentions(doc, same)
     if not countries:
         return None
@@ -171,8 +175,10 @@ def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: bool = False
             for span, other in countries:
                 if child.i < span.start and span.end <= child.right_edge.i + 1:
                     return other.entity.code
-    if any(_destination(span) or (abroad and _target(span)) for span, _ in countries):
+    if any(_destination(span) or (abroad is not None and _target(span)) for span, _ in countries):
         return None  # "fleeing to Mexico", "the regime's attacks against Israel": not the doer's home
+    if abroad is not None:  # "delegations met in Doha": where officials meet is a venue, not their home
+        countries = [(span, m) for span, m in countries if not venue(span.root, m, abroad)]
     codes = {other.entity.code for _, other in countries}
     return codes.pop() if len(codes) == 1 else None
 

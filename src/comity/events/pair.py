@@ -19,11 +19,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from comity.events.roles import MentionMap
+from comity.events.lexicon import EventLexicon
+from comity.events.roles import MentionMap, venue
 from comity.events.sides import side
 from comity.records import Mention
 
 STATE_KINDS = frozenset({"country"})
+BODY_SECTORS = frozenset({"GOV", "MIL"})
 PERSON_PAIRS = frozenset({"leader", "president", "premier", "counterpart", "head"})  # "the two leaders"
 
 
@@ -33,6 +35,11 @@ def _state(m: Mention) -> bool:
 
 def _leader(m: Mention) -> bool:
     return m.entity.kind == "person" and bool(m.entity.code) and m.entity.sector in ("GOV", None)
+
+
+def _body(m: Mention) -> bool:
+    """ "Afghan negotiators", "the Pakistani army": a body or officials of a state stand for it."""
+    return m.how == "title" and bool(m.entity.code) and m.entity.sector in BODY_SECTORS
 
 
 def principal_pair(events: Iterable[tuple[list[Mention], list[Mention]]], mentions: list[Mention]) -> tuple:
@@ -62,9 +69,10 @@ def principal_pair(events: Iterable[tuple[list[Mention], list[Mention]]], mentio
 class PairMap(MentionMap):
     """A mention map whose pair phrases fall back to the article's principal pair."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], pair: tuple) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], pair: tuple, lex: EventLexicon) -> None:
         super().__init__(doc, mentions)
         self.pair = pair
+        self.lex = lex
         self.first: dict[str, Mention] = {}
         for i in sorted(self.by_token):
             for m in self.by_token[i]:
@@ -93,8 +101,9 @@ class PairMap(MentionMap):
         doc, sent = tok.doc, tok.sent
         end = tok.i
         while True:
-            found = (m for i in range(sent.start, end) for m in self.by_token.get(i, []))
-            codes = {m.entity.code for m in found if _state(m) or (people and _leader(m))}
+            found = (m for i in range(sent.start, end) for m in self.by_token.get(i, [])
+                     if not venue(doc[i], m, self.lex))
+            codes = {m.entity.code for m in found if _state(m) or _body(m) or (people and _leader(m))}
             if len(codes) >= 2:
                 return not set(self.pair) <= codes
             if sent.start == 0:

@@ -41,6 +41,7 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         objs = objects(tok) if tok.pos_ in ("VERB", "AUX") else []
         objs += [s for c in small_clauses(tok) for s in c.children if s.dep_ == "nsubj"]
         objs += free_relative(tok)
+        objs += [] if objs else misread_both(tok)
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the UAE, which Sudan accused"
             objs = [tok.head if o.lower_ in RELATIVE else o for o in objs]
         return objs
@@ -67,6 +68,13 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if not found and name == "with" and tok.pos_ in ("VERB", "AUX"):
         found = _with_on_topic(tok)
     return found + [q for o in found for q in through_quantity(o, lex)]  # "tariffs on $250 billion in goods"
+
+
+def misread_both(verb: Token) -> list[Token]:
+    """ "urged both to show restraint": the parser may hang the object "both" on the infinitive as a
+    pre-conjunction."""
+    return [c for x in verb.children if x.dep_ == "xcomp" for c in x.children
+            if c.dep_ == "preconj" and c.lower_ == "both" and c.i < x.i]
 
 
 def _with_on_topic(verb: Token) -> list[Token]:

@@ -117,6 +117,15 @@ def _named_for(span: Span, mention: Mention) -> bool:
     return False
 
 
+LEXICON_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}  # spaCy's tag -> a slot
+VENUE_HOWS = frozenset({"capital", "place"})
+VENUE_PREPS = frozenset({"in", "at", "inside"})
+BARE_BOTH_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "dative"})
+NEIGHBOURS = frozenset({"neighbour", "neighbor"})
+ENVOY_NOUNS = frozenset({"delegation", "delegate", "envoy", "negotiator", "diplomat", "official",
+                         "representative", "minister", "leader"})
+
+
 class MentionMap:
     """Token index -> actor mention, for one Doc."""
 
@@ -230,7 +239,7 @@ def collect(
             found = [m for obj in pobjs(child) for m in collect(obj, mm, lex, False, depth + 1, deep)]
             if agent and tok.pos_ == "PROPN" and own is None:  # "Jo Smith, of Springfield": a home town
                 found = [m for m in found if m.how != "place"]
-        elif dep == "prep" and child.lower_ == "from" and own is not None and own.how == "title":
+        elif dep == "prep" and child.lower_ == "from" and _sent_from(tok, own, child):
             found = [m for obj in pobjs(child) for m in collect(obj, mm, lex, False, depth + 1)
                      if m.entity.kind == "country"]  # "delegations from Chile, Peru and Ecuador": each
         else:
@@ -238,6 +247,25 @@ def collect(
         for m in found:
             add_once(out, m)
     return out
+
+
+def venue(tok: Token, mention: Mention, lex: EventLexicon) -> bool:
+    """ "met in Doha", "talks at Geneva": a city (a capital or place mention) named as where a meeting
+    (a CONSULT trigger) takes place, not a side of it ("raided offices in Khartoum" is no meeting)."""
+    if mention.how not in VENUE_HOWS or tok.dep_ != "pobj" or tok.head.lower_ not in VENUE_PREPS:
+        return False
+    host = tok.head.head
+    pos = LEXICON_POS.get(host.pos_)
+    return pos is not None and any(t.event == "CONSULT" for t in lex.lookup(pos, host.lemma_))
+
+
+def _sent_from(tok: Token, own: Mention | None, prep: Token) -> bool:
+    """ "delegations from Chile, Peru and Ecuador", "envoys from the two governments": people a state
+    sends are its side (a title mention, or an envoy noun no mention covers, sent from states: "from both
+    sides" may be two sides of one state)."""
+    if own is not None:
+        return own.how == "title"
+    return tok.lemma_.lower() in ENVOY_NOUNS and not any(o.lemma_.lower() == "side" for o in pobjs(prep))
 
 
 def _related_state(child: Token, mm: MentionMap) -> bool:
@@ -299,7 +327,11 @@ def _people_as_side(tok: Token, mm: MentionMap) -> bool:
 
 
 def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
-    """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list)."""
+    """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list); "urged
+    both to show restraint" (a bare "both"); "the neighbours" (plain: no word says whose)."""
+    if tok.lower_ == "both" and not list(tok.children) and (
+            tok.dep_ in BARE_BOTH_DEPS or (tok.dep_ == "preconj" and tok.head.pos_ in ("VERB", "AUX"))):
+        return True
     if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):
         return False
     if any(_pair_phrase(o, lex) for p in tok.children if p.lower_ in ("in", "of") for o in pobjs(p)):
@@ -308,6 +340,8 @@ def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
     if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "nummod") for c in kids):
         return True
     definite = any(c.lower_ in ("the", "these", "those") and c.dep_ == "det" for c in kids)
+    if definite and tok.lemma_.lower() in NEIGHBOURS and len(kids) == 1:
+        return True
     return definite and any(c.lower_ == "two" and c.dep_ == "nummod" and not list(c.children) for c in kids)
 
 

@@ -23,6 +23,7 @@ from comity.events.infer import happening, scene_crowd
 from comity.events.lexicon import NO_EVENT, EventLexicon, Trigger
 from comity.events.recipients import between, slot_tokens, touched_tokens, victims
 from comity.events.roles import (
+    LEXICON_POS,
     MentionMap,
     collect,
     light_verb,
@@ -100,7 +101,6 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
     return not trig.modifier or modifier_ok(tok, trig.modifier, mm)
 
 
-LEXICON_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}  # spaCy's tag -> a slot
 
 
 def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | None:
