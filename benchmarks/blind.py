@@ -1,6 +1,6 @@
 """The blind set: real corpus articles coded by hand before the coder ran on them (benchmarks/blind/).
 
-    python benchmarks/blind.py [OUT_DIR]
+    python benchmarks/blind.py [OUT_DIR] [--set blind2]
 
 The gold files live in the repository; the article texts do not (they are
 CNN and USA Today text). This script rebuilds each ``ID.txt`` from
@@ -8,8 +8,10 @@ CNN and USA Today text). This script rebuilds each ``ID.txt`` from
 layout of the real-news dev set), copies the gold files beside them into
 OUT_DIR (default: a temporary folder) and prints ``comity eval`` of that folder.
 
-Measure it once before a quality change and once at the end, without studying
-its misses in between; report both figures.
+``--set blind2`` uses the second blind set (``benchmarks/blind2/``, coded on
+2026-12-08) instead of the first (``benchmarks/blind/``). Measure a set once
+before a quality change and once at the end, without studying its misses in
+between; report both figures.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ BLIND = ROOT / "benchmarks" / "blind"
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "corpus.jsonl.gz"
 
 
-def rebuild(out: Path) -> int:
-    """Write every blind gold file and its article text into ``out``; the number of articles."""
-    golds = {p.name[: -len(".gold.json")]: p for p in sorted(BLIND.glob("*.gold.json"))}
+def rebuild(out: Path, folder: Path = BLIND) -> int:
+    """Write every gold file of ``folder`` and its article text into ``out``; the number of articles."""
+    golds = {p.name[: -len(".gold.json")]: p for p in sorted(folder.glob("*.gold.json"))}
     if not golds:
-        sys.exit(f"no gold files in {BLIND}")
+        sys.exit(f"no gold files in {folder}")
     if not CORPUS.is_file():
         sys.exit(f"the corpus is not at {CORPUS}")
     out.mkdir(parents=True, exist_ok=True)
@@ -51,13 +53,21 @@ def rebuild(out: Path) -> int:
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        out = Path(sys.argv[1])
-        print(f"{rebuild(out)} articles in {out}", file=sys.stderr)
+    args = sys.argv[1:]
+    folder = BLIND
+    if "--set" in args:
+        at = args.index("--set")
+        if at + 1 >= len(args):
+            sys.exit("--set needs a name: blind or blind2")
+        folder = ROOT / "benchmarks" / args[at + 1]
+        del args[at : at + 2]
+    if args:
+        out = Path(args[0])
+        print(f"{rebuild(out, folder)} articles in {out}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "comity", "eval", str(out)], check=False)
         return
     with tempfile.TemporaryDirectory(prefix="comity-blind-") as tmp:
-        print(f"{rebuild(Path(tmp))} articles", file=sys.stderr)
+        print(f"{rebuild(Path(tmp), folder)} articles", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "comity", "eval", tmp], check=False)
 
 

@@ -49,7 +49,7 @@ TRIGGERS = [
     ("Brazil opened an embassy in Qatar.", [("SUPPORT", None, ("BRA",), ("QAT",))]),
     ("Canada reopened its embassy in Tehran.", [("SUPPORT", None, ("CAN",), ("IRN",))]),
     ("Britain closed its embassy in Syria.", [("SANCTION", "withdraw", ("GBR",), ("SYR",))]),
-    ("Turkey closed its border with Syria.", []),
+    ("Turkey closed its border with Syria.", [("SANCTION", "discontinue", ("TUR",), ("SYR",))]),
     ("Brazil welcomed Mexico's decision.", [("SUPPORT", None, ("BRA",), ("MEX",))]),
     # CONCEDE: states of emergency and curfews lifted or shortened; pardons
     ("Egypt lifted the state of emergency.", [("CONCEDE", None, ("EGY",), ())]),
@@ -132,6 +132,18 @@ TRIGGERS = [
     ("Russia reneged on the deal.", [("REJECT", None, ("RUS",), ())]),
     ("Poland refused to admit observers from Russia.", [("REJECT", "yield", ("POL",), ("RUS",))]),
     ("Poland demanded an admission by Russia of its role.", [("REQUEST", None, ("POL",), ("RUS",))]),
+    # SANCTION: a border, crossing or airspace closed to a side; RETREAT: reopened (not a country's own
+    # borders closed or reopened to everyone)
+    ("Pakistan closed its main border crossing with Turkey on Wednesday after two nights of fighting.",
+     [("SANCTION", "discontinue", ("PAK",), ("TUR",))]),
+    ("Canada closed its airspace to Russian aircraft.", [("SANCTION", "discontinue", ("CAN",), ("RUS",))]),
+    ("Hungary sealed its border with Serbia.", [("SANCTION", "discontinue", ("HUN",), ("SRB",))]),
+    ("China closed its borders during the pandemic.", []),
+    ("Pakistan reopened the Torkham crossing with Turkey.", [("RETREAT", None, ("PAK",), ("TUR",))]),
+    ("China took a major step toward reopening its borders.", []),
+    # SUPPORT: rallying behind or around a side (not a rally of protest)
+    ("Qatar rallied behind Egypt.", [("SUPPORT", None, ("QAT",), ("EGY",))]),
+    ("Poland and Romania rallied around Ukraine.", [("SUPPORT", None, ("POL", "ROU"), ("UKR",))]),
 ]
 
 

@@ -100,8 +100,10 @@ ARMY, RSF = _m("SDN", "org", "MIL"), _m("SDN", "org", "REB")
     ([], [GHA, GHA, NOR], ()),
     # a tie for second place decides nothing
     ([], [GHA, GHA, NOR, NOR, TGO, TGO], ()),
-    # a civil war: two sides of one state act on each other as often as any two states do
+    # a civil war: two sides of one state act on each other more often than any two states do
     ([([ARMY], [RSF]), ([RSF], [ARMY]), ([NOR], [SDN])], [], ()),
+    # one domestic act ("Islamabad blames the TTP") does not outweigh as many acts between two states
+    ([([ARMY], [RSF]), ([GHA], [TGO])], [], ("GHA", "TGO")),
 ])
 def test_principal_pair(events: list, mentions: list, expected: tuple) -> None:
     assert principal_pair(events, mentions) == expected

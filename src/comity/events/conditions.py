@@ -77,8 +77,8 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         heads = [obj, *(c for c in obj.children if c.dep_ == "conj"), *through_quantity(obj, lex)]
         heads += [c for h in heads for c in h.children if c.dep_ in ("compound", "quantmod")]  # "aid
         # deliveries"; "$75 million", where the parser may make "million" the object and "$" its modifier
-        if any(h.lemma_.lower() in want for h in heads):
-            return True
+        if any(h.lemma_.lower() in want or h.lower_ in want for h in heads):
+            return True  # the word as written too: "the crossing" the parser took for a verb ("cross")
         if "@money" in want and any(lex.has("money_words", h.lemma_) for h in heads):
             return True  # "provided $400 million to", "gave 12 million euros to": a sum of money
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):

@@ -4,7 +4,7 @@ An article about a dispute or a rapprochement names its two countries once and t
 sides", "both capitals", "leaders in both countries", "the two chief negotiators". The principal pair is
 the two states most often on opposite sides of the article's events (an actor of one and a recipient of
 the other), or, when the events do not decide, the two states the article names most often; there is
-none when its events are as often between two sides of one state (a civil war: "both sides" are the
+none when its events are more often between two sides of one state (a civil war: "both sides" are the
 army and the rebels). A pair phrase ('pair_nouns' under "both" or "the two", or a noun whose "in" or
 "of" phrase is one: "leaders in both capitals") stands for that pair unless the nearest sentence before
 it (or its own sentence, before it) that names two states names another pair: then it stands for the
@@ -54,7 +54,7 @@ def principal_pair(events: Iterable[tuple[list[Mention], list[Mention]]], mentio
         for a in acts:
             for r in recs - {a}:
                 dyads[tuple(sorted((a, r)))] += 1
-    if dyads and home >= dyads.most_common(1)[0][1]:
+    if dyads and home > dyads.most_common(1)[0][1]:
         return ()  # "both sides" of a civil war are two sides of one state, not two states
     if dyads:
         (best, n), *rest = dyads.most_common()
