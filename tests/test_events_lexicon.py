@@ -141,6 +141,11 @@ TRIGGERS = [
     ("China closed its borders during the pandemic.", []),
     ("Pakistan reopened the Torkham crossing with Turkey.", [("RETREAT", None, ("PAK",), ("TUR",))]),
     ("China took a major step toward reopening its borders.", []),
+    # THREATEN: a promised response, forceful by its adverb (a reply to a letter is none)
+    ("Serbia said it would respond symmetrically to Hungary's move.",
+     [("THREATEN", None, ("SRB",), ("HUN",))]),
+    ("China said it would respond firmly to Taiwan.", [("THREATEN", None, ("CHN",), ("TWN",))]),
+    ("Germany will respond swiftly to the letter from France.", []),
     # SUPPORT: rallying behind or around a side (not a rally of protest)
     ("Qatar rallied behind Egypt.", [("SUPPORT", None, ("QAT",), ("EGY",))]),
     ("Poland and Romania rallied around Ukraine.", [("SUPPORT", None, ("POL", "ROU"), ("UKR",))]),

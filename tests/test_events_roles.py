@@ -171,8 +171,23 @@ KEPT.append(
     )
 )
 
+# an act named by a bare noun ("the attack", "the arrest", "the agreement") that a verb judges is the one told
+# earlier: its doers are the recipient; with none told, a judgement needing a recipient is no record
+JUDGED = [
+    ("Chile shelled border posts in Bolivia on Monday. Norway condemned the attack.",
+     {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ("CHL",))}),
+    ("Chilean police arrested two Kenyans on Monday. Uganda described the arrest as a provocation.",
+     {("COERCE", ("CHL",), ("KEN",)), ("ACCUSE", ("UGA",), ("CHL",))}),
+    ("Chile and Peru agreed to a ceasefire on Friday. Norway welcomed the agreement.",
+     {("AGREE", ("CHL", "PER"), ()), ("SUPPORT", ("NOR",), ("CHL", "PER"))}),
+    ("Norway welcomed the agreement.", set()),
+    # the noun's own phrase tells another act: no earlier act's doer is borrowed
+    ("Chile shelled border posts in Bolivia on Monday. Norway condemned the attack on Uganda.",
+     {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ())}),
+]
+
 CASES = TOUCHED + RECIPROCAL + AGENTLESS + HOME + DISSIDENT + CROWDS + PURPOSE + PEOPLES + PASSIVE
-CASES += MEDIATION + KEPT
+CASES += MEDIATION + KEPT + JUDGED
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])

@@ -27,8 +27,10 @@ from comity.events.refuse import ASKED_MODES, threat_mode
 from comity.events.roles import MentionMap, collect, subject_tokens
 from comity.events.triggers import (
     FUTURE_AS_AGREE,
+    JUDGING,
     SYMMETRIC,
     Candidate,
+    act_object,
     candidate,
     dedupe,
     match_trigger,
@@ -236,7 +238,12 @@ def _resolve(
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
         idle = sides.idle_alone(cand.tok, cand.event, cand.actor, mm, lex, match_trigger)
         if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):
-            del cands[i]  # a person or agency acting alone is domestic politics more often than not
+            # a person or agency acting alone is domestic politics more often than not; one that judges an
+            # act told earlier ("Stoltenberg condemned the attack") waits for its doers (extract._judged_acts)
+            cand.pending = cand.pending or (cand.event in JUDGING and bool(act_object(cand.tok, cand.event,
+                                                                                      lex, mm)))
+            if not cand.pending:
+                del cands[i]
         elif not cand.recipient:  # a protest's or a rebellion's target named elsewhere in the sentence
             cand.recipient = purpose.target(cand, cands, lex)
             cand.recipient = cand.recipient or sides.home_target(cand.tok, cand.actor, mm, lex)

@@ -37,7 +37,7 @@ from comity.events.roles import MentionMap, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
 from comity.events.speech import speech_candidates
-from comity.events.triggers import SYMMETRIC, read_by_lexicon
+from comity.events.triggers import JUDGING, SYMMETRIC, act_object, read_by_lexicon
 from comity.records import Event, Figure, Mention, Quote, Speaker, TimeRef
 from comity.text.document import Parsed
 
@@ -55,7 +55,8 @@ def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> li
     if pair and mm.paired:  # "the two sides", "both capitals": the principal pair (comity.events.pair)
         pm = PairMap(parsed.doc, inferred, pair, lexicon)  # re-read only the sentences holding a pair phrase
         found = [(s, _sentence(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
-    return _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
+    cands = _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
+    return _judged_acts(cands, lexicon, mm)
 
 
 def _side_by_side(cand: Candidate) -> bool:
@@ -132,6 +133,28 @@ def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
     return cands
 
 
+def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) -> list[Candidate]:
+    """ "Russia struck a hospital ... Japan condemned the attack": a verb whose object is an act named by a
+    noun that names no side ("the attack", "the arrest", "the agreement") is aimed at the doers of the
+    latest earlier act of that noun's type, at most ``JUDGED_REACH`` words back, other than its own actor;
+    a candidate kept only for this (``pending``) that finds none is dropped."""
+    for i, cand in enumerate(cands):
+        judged = not cand.recipient and cand.event in JUDGING
+        kinds = act_object(cand.tok, cand.event, lexicon, mm) if judged else set()
+        mine = {m.entity.code for m in cand.actor}
+        for prior in reversed(cands[:i] if kinds else []):
+            if cand.tok.i - prior.tok.i > JUDGED_REACH:
+                break
+            if prior.event not in kinds or prior.negated or prior.pending or not prior.actor:
+                continue
+            doers = prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
+            doers = [m for m in doers if m.entity.code not in mine]
+            if doers:
+                cand.recipient, cand.pending = doers, False
+                break
+    return [c for c in cands if not (c.pending and not c.recipient)]
+
+
 def _answers(cand: Candidate, lexicon: EventLexicon) -> bool:
     return cand.tok.pos_ in ("VERB", "AUX") and any(
         o.dep_ == "dobj" and lexicon.has("reply_nouns", o.lemma_) for o in cand.tok.children
@@ -204,6 +227,7 @@ def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
 
 
 REFERRING = frozenset({"pronoun", "description"})
+JUDGED_REACH = 250  # words: a few paragraphs
 MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
 # verbs of naming, judging and thinking: their object or clause is what is spoken or thought of
 TELLING_VERBS = frozenset({

@@ -34,6 +34,7 @@ from comity.records import Mention
 from comity.text.syntax import is_passive, objects, pobjs, preps_of
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # types whose object may be an act told earlier
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # a promised provision stands with no counterpart ("will provide aid"); a meeting or backing needs one
@@ -76,6 +77,7 @@ class Candidate:
     negated: bool = False
     aux: list[str] = field(default_factory=list)
     context: tuple[str, ...] = ()
+    pending: bool = False  # no recipient yet: its object is an act told earlier (extract._judged_acts)
 
 
 def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
@@ -363,6 +365,24 @@ def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bo
     return all(m.entity.kind == "country" for m in recips)
 
 
+def _owned(tok: Token, mm: MentionMap) -> bool:
+    return any(mm.all(t) or t.tag_ == "PRP$" for t in tok.subtree)
+
+
+def act_object(tok: Token, event: str, lex: EventLexicon, mm: MentionMap) -> set[str]:
+    """The event types (other than ``event``) of the act noun a verb takes as its direct object, when the
+    noun's phrase names no side ("condemned the missile attack", "described the arrest as", "welcomed the
+    deal"; not "Russia's attack", "the attack on Kyiv", "his arrest")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return set()
+    kinds = set()
+    for obj in (o for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
+        if any(c.dep_ == "poss" or _owned(c, mm) for c in obj.children):
+            continue  # its phrase says whose act ("a trip of his own"), or on whom: not one told before
+        kinds |= {t.event for t in lex.lookup("noun", obj.lemma_)}
+    return kinds - {event, NO_EVENT}
+
+
 def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> Candidate | None:
     """The event a matched trigger makes, or None when its roles are not filled sensibly."""
     roles = verb_roles if trig.pos == "verb" else noun_roles
@@ -389,8 +409,9 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
         reciprocal = reciprocal or (event in FUTURE_ALONE and aux.is_future(tok, lex))
         if trig.fallback is not None:
             event, mode = trig.fallback
-        elif not reciprocal:
-            return None
+        elif not reciprocal:  # "condemned the attack": the attack told earlier may say whose, else none
+            return Candidate(tok, trig, event, mode, actors, [], context=aux.contexts(tok, trig.context, lex),
+                             pending=True) if event in JUDGING and act_object(tok, event, lex, mm) else None
     if (
         trig.state is not None
         and all(sides.is_state(m, lex) for m in actors)
