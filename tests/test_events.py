@@ -220,7 +220,8 @@ CASES = [
     ("The Kremlin dismissed Kyiv's peace plan.", [("REJECT", ["RUS"], ["UKR"], False)]),
     ("Hungary vetoed the EU aid package.", [("REJECT", ["HUN"], ["EUR"], False)]),
     ("Russia rejected the proposal.", [("REJECT", ["RUS"], [], False)]),
-    ("Venezuela refused the demands of the United States.", [("REJECT", ["VEN"], ["USA"], False)]),
+    ("Venezuela refused the demands of the United States.", [("REJECT", ["VEN"], ["USA"], False),
+                                                             ("REQUEST", ["USA"], ["VEN"], False)]),
     # THREATEN
     ("Trump threatened Canada with tariffs.", [("THREATEN", ["USA"], ["CAN"], False)]),
     ("Russia threatened to strike Kyiv.", [("THREATEN", ["RUS"], ["UKR"], False)]),

@@ -111,7 +111,7 @@ CASES = [
     ("Erdogan declared a partial military mobilization, calling up reservists to fight in Syria.",
      {("MOBILIZE", ("TUR",), ("SYR",), False, ()), ("ASSAULT", ("TUR",), ("SYR",), False, ())}),
     ("Paris rejected Moscow's demands that NATO commit to never admitting Georgia.",
-     {("REJECT", ("FRA",), ("RUS",), False, ())}),
+     {("REJECT", ("FRA",), ("RUS",), False, ()), ("REQUEST", ("RUS",), ("FRA",), False, ())}),
     # a disaster's emergency coerces no one; cutting aid is no aid
     ("Ecuador declared a state of emergency over the drought.", set()),
     ("Ecuador declared a state of emergency after gang attacks.", {("COERCE", ("ECU",), (), False, ())}),
@@ -140,7 +140,8 @@ CASES = [
     ("The US-China trade agreement took effect on Monday.", {("AGREE", ("USA",), ("CHN",), False, ())}),
     ("Iran warned the United States that it was ready to strike American bases.",
      {("THREATEN", ("IRN",), ("USA",), False, ())}),
-    ("Poland declined Russia's request for extradition.", {("REJECT", ("POL",), ("RUS",), False, ())}),
+    ("Poland declined Russia's request for extradition.",
+     {("REJECT", ("POL",), ("RUS",), False, ()), ("REQUEST", ("RUS",), ("POL",), False, ())}),
     ("Moscow declined to comment on the expulsion of its diplomats by Poland.",
      {("SANCTION", ("POL",), ("RUS",), False, ())}),
     ("Ukraine had to withdraw its forces from Avdiivka in February.",

@@ -146,6 +146,9 @@ TRIGGERS = [
      [("THREATEN", None, ("SRB",), ("HUN",))]),
     ("China said it would respond firmly to Taiwan.", [("THREATEN", None, ("CHN",), ("TWN",))]),
     ("Germany will respond swiftly to the letter from France.", []),
+    # ACCUSE: a predicate adjective of criticism; its copula's negation denies it
+    ("France was critical of Russia.", [("ACCUSE", "disapprove", ("FRA",), ("RUS",))]),
+    ("France has not been critical of Russia.", []),
     # SUPPORT: rallying behind or around a side (not a rally of protest)
     ("Qatar rallied behind Egypt.", [("SUPPORT", None, ("QAT",), ("EGY",))]),
     ("Poland and Romania rallied around Ukraine.", [("SUPPORT", None, ("POL", "ROU"), ("UKR",))]),
@@ -207,7 +210,8 @@ def test_every_new_family_has_four_rows():
 # a threat's mode is its content; a promise of harm is a threat; a noun a verb of ending takes is no event.
 # Slots: 'of' actors, 'on' carriers, far particles, prepositions whose object was parsed as a clause subject.
 RECAST = [
-    ("Iran will not meet Britain's demands.", [("REJECT", "yield", ("IRN",), ("GBR",))]),
+    ("Iran will not meet Britain's demands.", [("REJECT", "yield", ("IRN",), ("GBR",)),
+                                               ("REQUEST", None, ("GBR",), ("IRN",))]),
     ("Venezuela did not accept Brazil's conditions.", [("REJECT", "yield", ("VEN",), ("BRA",))]),
     ("India and Pakistan failed to reach agreement on the dam.", [("REJECT", "meet", ("IND", "PAK"), ())]),
     ("Japan said it would not send troops to Iraq.", [("REJECT", "assist", ("JPN",), ("IRQ",))]),

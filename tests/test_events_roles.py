@@ -186,8 +186,27 @@ JUDGED = [
      {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ())}),
 ]
 
+# a refused request is also the request, by its owner to the side refusing it
+REFUSED = [
+    ("Peru turned down a Chilean demand to hand over the suspects.",
+     {("REJECT", ("PER",), ("CHL",)), ("REQUEST", ("CHL",), ("PER",))}),
+    ("Norway declined the request of Uganda for a visit.",
+     {("REJECT", ("NOR",), ("UGA",)), ("REQUEST", ("UGA",), ("NOR",))}),
+    ("Peru rejected demands for a referendum.", {("REJECT", ("PER",), ())}),
+]
+# a war or clash between two sides: each acts on the other; three sides named say nothing of who fought whom
+BETWEEN = _rows(
+    ("The war between Chile and Peru lasted two years.", "ASSAULT", ("CHL", "PER"), ()),
+    ("The war between Chile, Peru and Bolivia lasted two years.", "", (), ()),
+)
+# a predicate adjective of criticism, with its copula's negation
+CRITICAL = _rows(
+    ("Chile and Peru have been highly critical of Bolivia's policies.", "ACCUSE", ("CHL", "PER"), ("BOL",)),
+    ("Analysts were critical of the plan.", "", (), ()),
+)
+
 CASES = TOUCHED + RECIPROCAL + AGENTLESS + HOME + DISSIDENT + CROWDS + PURPOSE + PEOPLES + PASSIVE
-CASES += MEDIATION + KEPT + JUDGED
+CASES += MEDIATION + KEPT + JUDGED + REFUSED + BETWEEN + CRITICAL
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])

@@ -71,8 +71,9 @@ def _act_subject(cand: Candidate, cands: dict[int, Candidate], mm: MentionMap) -
 
 def _apply_modality(cand: Candidate, lex: EventLexicon) -> None:
     """Negation and mode from the trigger's clause; a cancelled act ("the cancellation of future calls") is
-    a future act that will not happen (a refusal of it, for :func:`comity.events.refuse.recast_refusal`)."""
-    tok = cand.tok
+    a future act that will not happen (a refusal of it, for :func:`comity.events.refuse.recast_refusal`).
+    A predicate adjective's clause is its copula's ("has not been critical of X")."""
+    tok = cand.tok.head if cand.tok.pos_ == "ADJ" and cand.tok.dep_ == "acomp" else cand.tok
     cancelled = is_cancelled(tok, lex)
     cand.negated = cand.negated or cancelled or aux.is_negated(tok, lex)
     hypothetical = not cancelled and aux.is_hypothetical(tok, lex)

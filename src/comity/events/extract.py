@@ -33,13 +33,14 @@ from comity.events.infer import infer_countries
 from comity.events.lexicon import PLOVER_TYPES, EventLexicon, PloverType, Trigger
 from comity.events.merge import dated, merge, to_event
 from comity.events.pair import PairMap, principal_pair
-from comity.events.roles import MentionMap, is_actor, light_verb
+from comity.events.roles import MentionMap, collect, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
 from comity.events.speech import speech_candidates
-from comity.events.triggers import JUDGING, SYMMETRIC, act_object, read_by_lexicon
+from comity.events.triggers import JUDGING, SYMMETRIC, act_object, dedupe, read_by_lexicon
 from comity.records import Event, Figure, Mention, Quote, Speaker, TimeRef
 from comity.text.document import Parsed
+from comity.text.syntax import objects, pobjs, preps_of
 
 __all__ = ["PLOVER_TYPES", "EventLexicon", "PloverType", "Trigger", "find_events", "is_actor"]
 
@@ -56,7 +57,7 @@ def candidates(parsed: Parsed, body: list[Mention], lexicon: EventLexicon) -> li
         pm = PairMap(parsed.doc, inferred, pair, lexicon)  # re-read only the sentences holding a pair phrase
         found = [(s, _sentence(s, pm, lexicon) if s.start in mm.paired else cs) for s, cs in found]
     cands = _replies(_drop_partial(parsed, [c for _, cs in found for c in cs]), lexicon)
-    return _judged_acts(cands, lexicon, mm)
+    return _refused_requests(_judged_acts(cands, lexicon, mm), mm, lexicon)
 
 
 def _side_by_side(cand: Candidate) -> bool:
@@ -155,6 +156,26 @@ def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) 
     return [c for c in cands if not (c.pending and not c.recipient)]
 
 
+def _refused_requests(cands: list[Candidate], mm: MentionMap, lexicon: EventLexicon) -> list[Candidate]:
+    """ "Afghan negotiators turned down a Pakistani demand", "Macron declined the Kremlin's request": a
+    refused request is also the request, made by the side that owns it to the side that refuses it."""
+    out: list[Candidate] = []
+    for cand in cands:
+        out.append(cand)
+        if cand.event != "REJECT" or cand.negated or cand.aux or cand.tok.pos_ not in ("VERB", "AUX"):
+            continue
+        mine = {m.entity.code for m in cand.actor}
+        for obj in objects(cand.tok):
+            trig = next((t for t in lexicon.lookup("noun", obj.lemma_) if t.event == "REQUEST"), None)
+            owners = [m for c in obj.children if c.dep_ in OWNER_DEPS for m in collect(c, mm, lexicon)]
+            owners += [m for p in preps_of(obj, "of") for o in pobjs(p) for m in collect(o, mm, lexicon)]
+            owners = dedupe(owners, mine)
+            if trig is not None and owners and cand.actor and not any(c.tok == obj for c in cands):
+                out.append(Candidate(obj, trig, "REQUEST", trig.mode, owners, list(cand.actor),
+                                     context=cand.context))
+    return out
+
+
 def _answers(cand: Candidate, lexicon: EventLexicon) -> bool:
     return cand.tok.pos_ in ("VERB", "AUX") and any(
         o.dep_ == "dobj" and lexicon.has("reply_nouns", o.lemma_) for o in cand.tok.children
@@ -228,6 +249,7 @@ def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
 
 REFERRING = frozenset({"pronoun", "description"})
 JUDGED_REACH = 250  # words: a few paragraphs
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})  # "the Kremlin's request", "a Pakistani demand"
 MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
 # verbs of naming, judging and thinking: their object or clause is what is spoken or thought of
 TELLING_VERBS = frozenset({

@@ -161,8 +161,8 @@ def _trigger(raw: Any) -> Trigger:
     if not isinstance(raw, dict) or not raw.get("lemma") or raw.get("event") not in (*PLOVER_TYPES, NO_EVENT):
         raise DataError("E040", f"events.json: bad trigger entry {raw!r}")
     pos = raw.get("pos", "verb")
-    if pos not in ("verb", "noun"):
-        raise DataError("E040", f"events.json: pos must be verb or noun in {raw!r}")
+    if pos not in ("verb", "noun", "adj"):
+        raise DataError("E040", f"events.json: pos must be verb, noun or adj in {raw!r}")
     return Trigger(
         lemma=str(raw["lemma"]).lower(),
         pos=pos,

@@ -117,7 +117,7 @@ def _named_for(span: Span, mention: Mention) -> bool:
     return False
 
 
-LEXICON_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}  # spaCy's tag -> a slot
+LEXICON_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}  # tag -> slot
 VENUE_HOWS = frozenset({"capital", "place"})
 VENUE_PREPS = frozenset({"in", "at", "inside"})
 BARE_BOTH_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "dative"})

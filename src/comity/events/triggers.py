@@ -34,6 +34,7 @@ from comity.records import Mention
 from comity.text.syntax import is_passive, objects, pobjs, preps_of
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+CLASH_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE"})  # sides may do them to each other
 JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # types whose object may be an act told earlier
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -365,6 +366,12 @@ def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bo
     return all(m.entity.kind == "country" for m in recips)
 
 
+def _between_two(tok: Token, trig: Trigger, actors: list[Mention]) -> bool:
+    """An act noun whose two sides its 'between' phrase names: they act on each other."""
+    return (trig.pos == "noun" and trig.event in CLASH_TYPES and bool(preps_of(tok, "between"))
+            and len({m.entity.code for m in actors}) == 2)
+
+
 def _owned(tok: Token, mm: MentionMap) -> bool:
     return any(mm.all(t) or t.tag_ == "PRP$" for t in tok.subtree)
 
@@ -385,7 +392,7 @@ def act_object(tok: Token, event: str, lex: EventLexicon, mm: MentionMap) -> set
 
 def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> Candidate | None:
     """The event a matched trigger makes, or None when its roles are not filled sensibly."""
-    roles = verb_roles if trig.pos == "verb" else noun_roles
+    roles = noun_roles if trig.pos == "noun" else verb_roles  # a predicate adjective as its copula's verb
     actors, found = roles(tok, trig, mm, lex)
     actors = dedupe(actors)
     if actors and not found and not any(s.endswith("-doer") for s in trig.recipient):
@@ -407,6 +414,7 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
     if not recips and _needs_recipient(tok, trig, lex):
         reciprocal = len(actors) >= 2 and (trig.reciprocal or event in SYMMETRIC)
         reciprocal = reciprocal or (event in FUTURE_ALONE and aux.is_future(tok, lex))
+        reciprocal = reciprocal or _between_two(tok, trig, actors)  # "the war between Israel and Iran"
         if trig.fallback is not None:
             event, mode = trig.fallback
         elif not reciprocal:  # "condemned the attack": the attack told earlier may say whose, else none
