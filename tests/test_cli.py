@@ -95,3 +95,16 @@ def test_non_english_file_is_reported_by_its_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", str(german), "--published", "2026-03-02"])
     assert result.exit_code == 1
     assert f"error: [E030] {german}: text is in language 'de'" in result.stderr
+
+
+SCENARIO = "If Chile were to invade Peru, Brazil would send troops.\n"
+
+
+@pytest.mark.parametrize(("extra", "kept"), [([], False), (["--include-hypothetical"], True)])
+def test_hypothetical_events_are_output_only_when_asked(extra: list[str], kept: bool) -> None:
+    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", *extra],
+                           input=SCENARIO)
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout.splitlines()[0])["events"]
+    assert any("hypothetical" in e["aux"] for e in events) is kept
+    assert any(e["event"] == "THREATEN" and "hypothetical" not in e["aux"] for e in events)  # always out

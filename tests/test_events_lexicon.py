@@ -146,6 +146,12 @@ TRIGGERS = [
      [("THREATEN", None, ("SRB",), ("HUN",))]),
     ("China said it would respond firmly to Taiwan.", [("THREATEN", None, ("CHN",), ("TWN",))]),
     ("Germany will respond swiftly to the letter from France.", []),
+    # SANCTION: a side held "under" another's sanctions; joint training or exercises suspended
+    ("Iran remains under U.S. sanctions.", [("SANCTION", "discontinue", ("USA",), ("IRN",))]),
+    ("The United States suspended joint exercises with South Korea.",
+     [("SANCTION", "discontinue", ("USA",), ("KOR",))]),
+    # THREATEN: reserving the right to act (whom against, the article's context tells: comity.events.context)
+    ("China reserves the right to take countermeasures.", [("THREATEN", None, ("CHN",), ())]),
     # ACCUSE: a predicate adjective of criticism; its copula's negation denies it
     ("France was critical of Russia.", [("ACCUSE", "disapprove", ("FRA",), ("RUS",))]),
     ("France has not been critical of Russia.", []),

@@ -205,8 +205,13 @@ CRITICAL = _rows(
     ("Analysts were critical of the plan.", "", (), ()),
 )
 
+# the foe a group is named after ("counter-ISIS forces", "an anti-Chilean militia") is not its side
+FOES = _rows(
+    ("Norway suspended the training of anti-Chilean militias.", "", (), ()),
+)
+
 CASES = TOUCHED + RECIPROCAL + AGENTLESS + HOME + DISSIDENT + CROWDS + PURPOSE + PEOPLES + PASSIVE
-CASES += MEDIATION + KEPT + JUDGED + REFUSED + BETWEEN + CRITICAL
+CASES += MEDIATION + KEPT + JUDGED + REFUSED + BETWEEN + CRITICAL + FOES
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])

@@ -31,7 +31,7 @@ from comity.cli.checks import output_folder
 from comity.cli.progress import Ticker, count_inputs
 from comity.config import DEFAULT_MODEL
 from comity.errors import ComityError
-from comity.io.output import to_json
+from comity.io.output import reported, to_json
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -57,6 +57,9 @@ def code_command(
     model: ModelOpt = DEFAULT_MODEL, actors: ActorsOpt = None, events: EventsOpt = None,
     cues: CuesOpt = None, roles: RolesOpt = None, times: TimesOpt = None, figures: FiguresOpt = None,
     batch_size: BatchOpt = 16, jobs: JobsOpt = None,
+    include_hypothetical: Annotated[bool, typer.Option(
+        "--include-hypothetical", help="Also output the events coded hypothetical (scenarios, conditions, "
+        "possibilities), which are left out by default as in ties, counts and exports.")] = False,
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 
@@ -89,12 +92,13 @@ def code_command(
                 failures.append(str(result))
                 continue
             coded += 1
+            result = reported(result, include_hypothetical)
             for warning in result.warnings:
                 err.print(f"[yellow]warning:[/yellow] {article.source or article.id}: {warning}")
             if out_dir:
                 name = _unique(article.id, taken)
                 write_atomic(out_dir / f"{name}.json",
-                             json.dumps(to_json(result), ensure_ascii=False, indent=1))
+                             json.dumps(to_json(result, hypothetical=True), ensure_ascii=False, indent=1))
             else:
                 _print_result(result, fmt, show_coded)
         _said(unread, failures)
@@ -121,6 +125,7 @@ def _said(unread: list[tuple[int, str]], failures: list[str], upto: int | None =
 
 def _print_result(result, fmt: str, show) -> None:
     if fmt == "json":  # JSON Lines always: a line reader gets one article a line, one article or many
-        print(json.dumps(to_json(result), ensure_ascii=False), flush=True)
+        # the result is already the reported one (code_command): to_json must not filter it again
+        print(json.dumps(to_json(result, hypothetical=True), ensure_ascii=False), flush=True)
     else:
         show(table_console(), result)

@@ -47,6 +47,9 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
         return objs
     if slot.startswith("obj-prep:"):
         return [o for obj in objects(tok) for p in preps_of(obj, slot[9:]) for o in pobjs(p)]
+    if slot == "under-subj":  # "Maduro and his oil sector are under heavy U.S. sanctions": whom they bind
+        held = tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
+        return [s for s in tok.head.head.children if s.dep_ in ("nsubj", "nsubjpass")] if held else []
     if slot == "ccomp-subj":
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl") or _opened_by_for(c)]
         asked = [o for p in preps_of(tok, "for") for o in pobjs(p) if any(c.i > o.i for c in clauses)]

@@ -79,6 +79,7 @@ class _Roles:
 
 
 # "Oslo-based", "Iranian-made", "Iran-backed": the place or state only modifies the thing that acts
+AGAINST_HEAD = re.compile(r"\b(?:anti|counter)[-–]$", re.IGNORECASE)  # "counter-ISIS forces"
 SEAT_TAIL = re.compile(r"[-–](?:based|made|built|designed|manufactured|supplied|backed|funded|sponsored"
                        r"|financed|armed|trained|linked|aligned|allied|owned|brokered|mediated)\b"
                        r"|[-–](?:Americans?|Canadians?|Britons?|Australians?)\b"  # "Palestinian-Americans"
@@ -88,9 +89,12 @@ SEAT_TAIL = re.compile(r"[-–](?:based|made|built|designed|manufactured|supplie
 def named_aside(doc: Doc, mention: Mention) -> bool:
     """ "an Oslo-based rights group", "an Iranian-made drone", "an Iran-backed militia", "a U.S.-brokered
     truce": a place named as the seat of a body, a state named as the maker, backer or broker of a thing or
-    group, an origin of citizens of another state ("Palestinian-Americans") or a homonym of a county
-    ("Nassau County") is not the side that acts (the body or group is coded by its own name, if at all)."""
-    return SEAT_TAIL.match(doc_text(doc), mention.span[1]) is not None
+    group, an origin of citizens of another state ("Palestinian-Americans"), a homonym of a county
+    ("Nassau County") or the foe of a group ("counter-ISIS forces", "the anti-Houthi coalition") is not the
+    side that acts (the body or group is coded by its own name, if at all)."""
+    text = doc_text(doc)
+    foe = AGAINST_HEAD.search(text, max(0, mention.span[0] - 8), mention.span[0]) is not None
+    return foe or SEAT_TAIL.match(text, mention.span[1]) is not None
 
 
 # things named after a place that is neither their party nor their doer ("the Paris Climate Accord",

@@ -13,6 +13,7 @@ gives one), or null.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from comity.records import Coded, Count, Event, Figure, Mention, Quote, Size, Speaker, TimeRef
@@ -83,8 +84,18 @@ def _figure_json(figure: Figure) -> dict[str, Any]:
             "qualifier": figure.qualifier, "about": figure.about, "period": figure.period}
 
 
-def to_json(coded: Coded) -> dict[str, Any]:
-    """One article's result as a JSON-ready dict."""
+def reported(coded: Coded, hypothetical: bool = False) -> Coded:
+    """The result as output by default: without the events coded ``hypothetical`` (scenarios, conditions,
+    possibilities: acts the text does not report as done, under way or promised), as ties, counts and
+    exports leave them out; ``hypothetical`` keeps them."""
+    if hypothetical:
+        return coded
+    return replace(coded, events=tuple(e for e in coded.events if "hypothetical" not in e.aux))
+
+
+def to_json(coded: Coded, hypothetical: bool = False) -> dict[str, Any]:
+    """One article's result as a JSON-ready dict (hypothetical events only with ``hypothetical``)."""
+    coded = reported(coded, hypothetical)
     article = coded.article
     coder = str(coded.version)
     return {
