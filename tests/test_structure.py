@@ -163,3 +163,24 @@ def test_wire_and_cnn_datelines(text: str, dateline: str) -> None:
 )
 def test_running_text_is_not_masked(line: str) -> None:
     assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []
+
+
+# A live blog's entry stamps, as the corpus's USA TODAY live updates print them before each entry's headline.
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("4:54 pm ET March 16, 2026 Share this update Oil stabilizes, stock market rises: Why it matters",
+         "4:54 pm ET March 16, 2026 Share this update "),
+        ("12:34 am ET March 1, 2026 Share this update Trump warns Iran against retaliatory strikes",
+         "12:34 am ET March 1, 2026 Share this update "),
+        ("11:48 pm ET February 28, 2026 Share this update Loud bangs heard in Dubai",
+         "11:48 pm ET February 28, 2026 Share this update "),
+    ],
+)
+def test_live_blog_entry_stamps_are_masked(line: str, stamp: str) -> None:
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == [("stamp", stamp)]
+
+
+def test_a_time_in_running_text_is_no_stamp() -> None:
+    line = "At 4:54 pm ET on March 16, 2026 the minister said he would share this update with allies."
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []

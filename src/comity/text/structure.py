@@ -6,7 +6,8 @@ separators ("— — -", "***"), section headings ("Areas of tension"), credit
 lines ("Jane Doe contributed to this report.", "Editing by …") and the page
 furniture of published news that :mod:`comity.text.boilerplate` recognises
 (photo captions, bylines, newsletter promos, related-story links, "Updated …"
-stamps). They are found here, from the text alone, and masked before parsing
+stamps, a live blog's entry stamps: "4:54 pm ET March 16, 2026 Share this update"). They are found here,
+from the text alone, and masked before parsing
 so that no later stage reads a quote or an event from them. Masking keeps
 every character offset.
 
@@ -40,6 +41,10 @@ _DATELINE = re.compile(
     rf"|[A-Z][\w.'’\-/ ]{{1,30}}?{_WHERE}{_WHEN}\s*{_AGENCY}"  # any case, agency required
     rf"|(?:[A-Z][\w.'’\- ]{{1,40}}?{_WHERE}\s)?CNN(?: Business)?)"  # CNN's opener: "Washington CNN —"
     r"\s*[—–−‒\-]{1,2}(?:\s+|$)"
+)
+# a live blog's entry stamp, before the entry's own headline: "4:54 pm ET March 16, 2026 Share this update"
+_LIVE_STAMP = re.compile(
+    r"^\d{1,2}:\d{2}\s?[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+Share this update\s*"
 )
 _END_PUNCT = tuple(".!?\"”’'…:;,")
 _CLOSING_QUOTES = "\"”’'"
@@ -112,6 +117,8 @@ def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
         else:
             if body_seen < 2 and (match := _DATELINE.match(line)):
                 parts.append(Part("dateline", (start, start + match.end())))
+            elif match := _LIVE_STAMP.match(line):  # a live blog's entry: its time stamp
+                parts.append(Part("stamp", (start, start + match.end())))
             body_seen += 1
     return tuple(parts)
 
