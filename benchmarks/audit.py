@@ -6,7 +6,7 @@
 
 ``code`` picks ``--articles`` articles of ``../shared/data/news/corpus.jsonl.gz``
 at random (fixed seed), never one of the hand-coded dev set
-(``../shared/data/news/dev``) nor of the blind set (``benchmarks/blind``), codes
+(``../shared/data/news/dev``) nor of the blind sets (``benchmarks/blind*``), codes
 them with comity as installed and writes one JSON line per article (id, url,
 published, the events as comity's JSON output gives them). ``draw`` picks
 ``--events`` events at random among those that ties and counts use (not
@@ -37,7 +37,7 @@ FIELDS = ("type", "actor", "recipient", "modality", "date")
 
 def _excluded() -> set[str]:
     dev = {p.name.split(".")[0] for p in (SHARED / "dev").glob("*.gold.json")}
-    blind = {p.name.split(".")[0] for p in (ROOT / "benchmarks" / "blind").glob("*.gold.json")}
+    blind = {p.name.split(".")[0] for p in (ROOT / "benchmarks").glob("blind*/*.gold.json")}  # both sets
     return dev | blind
 
 
