@@ -145,13 +145,16 @@ TRIGGERS = [
     ("Serbia said it would respond symmetrically to Hungary's move.",
      [("THREATEN", None, ("SRB",), ("HUN",))]),
     ("China said it would respond firmly to Taiwan.", [("THREATEN", None, ("CHN",), ("TWN",))]),
-    ("Germany will respond swiftly to the letter from France.", []),
+    ("Germany will respond swiftly to France's letter.", []),
     # SANCTION: a side held "under" another's sanctions; joint training or exercises suspended
     ("Iran remains under U.S. sanctions.", [("SANCTION", "discontinue", ("USA",), ("IRN",))]),
     ("The United States suspended joint exercises with South Korea.",
      [("SANCTION", "discontinue", ("USA",), ("KOR",))]),
     # THREATEN: reserving the right to act (whom against, the article's context tells: comity.events.context)
     ("China reserves the right to take countermeasures.", [("THREATEN", None, ("CHN",), ())]),
+    ("Japan reserves the right to defend itself.", []),
+    # sanctions a side is "under", not a fronted "Under ..." of another clause
+    ("Under U.S. sanctions, Iran cut its oil exports.", []),
     # ACCUSE: a predicate adjective of criticism; its copula's negation denies it
     ("France was critical of Russia.", [("ACCUSE", "disapprove", ("FRA",), ("RUS",))]),
     ("France has not been critical of Russia.", []),

@@ -181,6 +181,9 @@ JUDGED = [
     ("Chile and Peru agreed to a ceasefire on Friday. Norway welcomed the agreement.",
      {("AGREE", ("CHL", "PER"), ()), ("SUPPORT", ("NOR",), ("CHL", "PER"))}),
     ("Norway welcomed the agreement.", set()),
+    # the latest attack is the judge's own: no older act of the other side is borrowed
+    ("Chile shelled border posts in Peru on Sunday. Peru shelled border posts in Chile on Monday. "
+     "Peru defended the attack.", {("ASSAULT", ("CHL",), ("PER",)), ("ASSAULT", ("PER",), ("CHL",))}),
     # the noun's own phrase tells another act: no earlier act's doer is borrowed
     ("Chile shelled border posts in Bolivia on Monday. Norway condemned the attack on Uganda.",
      {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ())}),
@@ -193,16 +196,18 @@ REFUSED = [
     ("Norway declined the request of Uganda for a visit.",
      {("REJECT", ("NOR",), ("UGA",)), ("REQUEST", ("UGA",), ("NOR",))}),
     ("Peru rejected demands for a referendum.", {("REJECT", ("PER",), ())}),
+    # a statement is no request unless it says what must be done
+    ("Norway rejected Uganda's statement.", {("REJECT", ("NOR",), ("UGA",))}),
 ]
 # a war or clash between two sides: each acts on the other; three sides named say nothing of who fought whom
 BETWEEN = _rows(
     ("The war between Chile and Peru lasted two years.", "ASSAULT", ("CHL", "PER"), ()),
     ("The war between Chile, Peru and Bolivia lasted two years.", "", (), ()),
 )
-# a predicate adjective of criticism, with its copula's negation
+# a predicate adjective of criticism, of a finite copula (an infinitive's is only asked or hoped for)
 CRITICAL = _rows(
     ("Chile and Peru have been highly critical of Bolivia's policies.", "ACCUSE", ("CHL", "PER"), ("BOL",)),
-    ("Analysts were critical of the plan.", "", (), ()),
+    ("Peru urged Chile to be critical of Bolivia.", "REQUEST", ("PER",), ("CHL",)),
 )
 
 # the foe a group is named after ("counter-ISIS forces", "an anti-Chilean militia") is not its side

@@ -59,7 +59,7 @@ def code_command(
     batch_size: BatchOpt = 16, jobs: JobsOpt = None,
     include_hypothetical: Annotated[bool, typer.Option(
         "--include-hypothetical", help="Also output the events coded hypothetical (scenarios, conditions, "
-        "possibilities), which are left out by default as in ties, counts and exports.")] = False,
+        "possibilities), which are left out by default as in ties and network.")] = False,
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 

@@ -70,6 +70,8 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
     if "@departed" in want and _persons(subjects, mm) and any(
             m.entity.kind == "country" or m.how in ("place", "capital") for o in objs for m in mm.all(o)):
         return True  # "Pelosi left Taiwan": a visitor departs ("Israel left Lebanon" withdrew)
+    if "@retaliation" in want and any(_retaliation(o, lex) for o in objs):
+        return True  # "reserves the right to respond", "to take countermeasures"; not "to review the deal"
     if "@permitted" in want and _permits(tok, subjects, mm, lex):
         return True  # "Turkey allowed Sweden to join NATO"; not "allowed the group to grow", nor "the lull
         # allowed Hamas to send fighters", where no side allows anything and the act inside is Hamas's own
@@ -84,6 +86,15 @@ def object_ok(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> b
         if ("@actor" in want or "@place" in want) and (mm.all(obj) or collect(obj, mm, lex, agent=True)):
             return True  # "killed three Albanians", "called Putin"; not "calling Mexican border-crossers"
     return False
+
+
+def _retaliation(obj: Token, lex: EventLexicon) -> bool:
+    """A 'right' to one of the 'retaliation_acts': its infinitive's verb, or that verb's object."""
+    if obj.lemma_.lower() != "right":
+        return False
+    acts = [c for c in obj.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    words = [a for a in acts] + [o for a in acts for o in a.children if o.dep_ == "dobj"]
+    return any(lex.has("retaliation_acts", w.lemma_) for w in words)
 
 
 def _permits(verb: Token, subjects: list[Token], mm: MentionMap, lex: EventLexicon) -> bool:

@@ -37,7 +37,7 @@ from comity.events.roles import MentionMap, collect, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
 from comity.events.speech import speech_candidates
-from comity.events.triggers import JUDGING, SYMMETRIC, act_object, dedupe, read_by_lexicon
+from comity.events.triggers import JUDGING, SYMMETRIC, act_object, dedupe, match_trigger, read_by_lexicon
 from comity.records import Event, Figure, Mention, Quote, Speaker, TimeRef
 from comity.text.document import Parsed
 from comity.text.syntax import objects, pobjs, preps_of
@@ -137,23 +137,31 @@ def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
 def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) -> list[Candidate]:
     """ "Russia struck a hospital ... Japan condemned the attack": a verb whose object is an act named by a
     noun that names no side ("the attack", "the arrest", "the agreement") is aimed at the doers of the
-    latest earlier act of that noun's type, at most ``JUDGED_REACH`` words back, other than its own actor;
-    a candidate kept only for this (``pending``) that finds none is dropped."""
+    latest earlier act of that noun's type, at most ``JUDGED_REACH`` tokens back, when that act was
+    reported as done (not negated, future or hypothetical) by another side than the verb's actor ("The
+    Kremlin defended the attack" after Russia's own strike aims at no one); a candidate kept only for this
+    (``pending``) that finds none is dropped."""
     for i, cand in enumerate(cands):
         judged = not cand.recipient and cand.event in JUDGING
         kinds = act_object(cand.tok, cand.event, lexicon, mm) if judged else set()
-        mine = {m.entity.code for m in cand.actor}
-        for prior in reversed(cands[:i] if kinds else []):
-            if cand.tok.i - prior.tok.i > JUDGED_REACH:
-                break
-            if prior.event not in kinds or prior.negated or prior.pending or not prior.actor:
-                continue
+        prior = _latest(cands[:i], cand, kinds) if kinds else None
+        if prior is not None and not prior.negated and not prior.aux:
+            mine = {m.entity.code for m in cand.actor}
             doers = prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
             doers = [m for m in doers if m.entity.code not in mine]
             if doers:
                 cand.recipient, cand.pending = doers, False
-                break
     return [c for c in cands if not (c.pending and not c.recipient)]
+
+
+def _latest(earlier: list[Candidate], cand: Candidate, kinds: set[str]) -> Candidate | None:
+    """The latest earlier candidate of one of ``kinds`` with an actor, within ``JUDGED_REACH`` tokens."""
+    for prior in reversed(earlier):
+        if cand.tok.i - prior.tok.i > JUDGED_REACH:
+            return None
+        if prior.event in kinds and prior.actor and not prior.pending:
+            return prior
+    return None
 
 
 def _refused_requests(cands: list[Candidate], mm: MentionMap, lexicon: EventLexicon) -> list[Candidate]:
@@ -166,7 +174,8 @@ def _refused_requests(cands: list[Candidate], mm: MentionMap, lexicon: EventLexi
             continue
         mine = {m.entity.code for m in cand.actor}
         for obj in objects(cand.tok):
-            trig = next((t for t in lexicon.lookup("noun", obj.lemma_) if t.event == "REQUEST"), None)
+            trig = match_trigger(obj, mm, lexicon)  # the noun's sense here: not "a phone call", "a statement"
+            trig = trig if trig is not None and trig.event == "REQUEST" else None
             owners = [m for c in obj.children if c.dep_ in OWNER_DEPS for m in collect(c, mm, lexicon)]
             owners += [m for p in preps_of(obj, "of") for o in pobjs(p) for m in collect(o, mm, lexicon)]
             owners = dedupe(owners, mine)
@@ -248,7 +257,7 @@ def _nominal(parsed: Parsed, event: Event, lexicon: EventLexicon) -> bool:
 
 
 REFERRING = frozenset({"pronoun", "description"})
-JUDGED_REACH = 250  # words: a few paragraphs
+JUDGED_REACH = 250  # tokens: a few paragraphs
 OWNER_DEPS = frozenset({"poss", "amod", "compound"})  # "the Kremlin's request", "a Pakistani demand"
 MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
 # verbs of naming, judging and thinking: their object or clause is what is spoken or thought of

@@ -177,7 +177,8 @@ def _country_for(tok: Token, same: list[Mention], doc: Doc, abroad: EventLexicon
                     return other.entity.code
     if any(_destination(span) or (abroad is not None and _target(span)) for span, _ in countries):
         return None  # "fleeing to Mexico", "the regime's attacks against Israel": not the doer's home
-    if abroad is not None:  # "delegations met in Doha": where officials meet is a venue, not their home
+    if abroad is not None and tok.dep_ in ("nsubj", "nsubjpass"):  # "delegations met in Doha": where
+        # officials meet is a venue, not their home; those met there ("met officials in Kabul") are the hosts
         countries = [(span, m) for span, m in countries if not venue(span.root, m, abroad)]
     codes = {other.entity.code for _, other in countries}
     return codes.pop() if len(codes) == 1 else None

@@ -48,7 +48,7 @@ class Trigger:
     """One lexicon entry: a lemma that signals a PLOVER event, with its conditions."""
 
     lemma: str
-    pos: str  # verb or noun
+    pos: str  # verb, noun or adj (a predicate adjective)
     event: str
     mode: str | None = None
     context: tuple[str, ...] = ()

@@ -37,6 +37,12 @@ def _leader(m: Mention) -> bool:
     return m.entity.kind == "person" and bool(m.entity.code) and m.entity.sector in ("GOV", None)
 
 
+def _root(doc: Doc, m: Mention) -> Token:
+    """The head token of a mention ("Dhabi" of "Abu Dhabi")."""
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else doc[0]
+
+
 def _body(m: Mention) -> bool:
     """ "Afghan negotiators", "the Pakistani army": a body or officials of a state stand for it."""
     return m.how == "title" and bool(m.entity.code) and m.entity.sector in BODY_SECTORS
@@ -102,7 +108,7 @@ class PairMap(MentionMap):
         end = tok.i
         while True:
             found = (m for i in range(sent.start, end) for m in self.by_token.get(i, [])
-                     if not venue(doc[i], m, self.lex))
+                     if not venue(_root(doc, m), m, self.lex))
             codes = {m.entity.code for m in found if _state(m) or _body(m) or (people and _leader(m))}
             if len(codes) >= 2:
                 return not set(self.pair) <= codes

@@ -23,6 +23,9 @@ from comity.text.syntax import for_to_clause, is_complement, is_passive, objects
 TOPIC_PREPS = frozenset({"on", "over", "about"})  # what a verb is about: "agreed on", "talks over"
 
 
+HELD_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live", "suffer"})  # "is under sanctions"
+
+
 def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     """Tokens heading the phrase in recipient slot ``slot`` of trigger ``tok``."""
     hosts = [tok]
@@ -48,8 +51,9 @@ def slot_tokens(tok: Token, slot: str, lex: EventLexicon) -> list[Token]:
     if slot.startswith("obj-prep:"):
         return [o for obj in objects(tok) for p in preps_of(obj, slot[9:]) for o in pobjs(p)]
     if slot == "under-subj":  # "Maduro and his oil sector are under heavy U.S. sanctions": whom they bind
-        held = tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in ("VERB", "AUX")
-        return [s for s in tok.head.head.children if s.dep_ in ("nsubj", "nsubjpass")] if held else []
+        prep, verb = tok.head, tok.head.head  # (not a fronted "Under the sanctions, the EU banned ...")
+        held = tok.dep_ == "pobj" and prep.lower_ == "under" and verb.lemma_ in HELD_VERBS and prep.i > verb.i
+        return [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")] if held else []
     if slot == "ccomp-subj":
         clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl") or _opened_by_for(c)]
         asked = [o for p in preps_of(tok, "for") for o in pobjs(p) if any(c.i > o.i for c in clauses)]

@@ -330,10 +330,18 @@ def _people_as_side(tok: Token, mm: MentionMap) -> bool:
     )
 
 
+def _both_and(tok: Token) -> bool:
+    """ "agreed both to cut exports and to free prisoners": "both" opens a coordination, it names no one."""
+    verb = tok.head
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "dobj"))]
+    return any(c.dep_ == "conj" and c.i > tok.i and any(a.tag_ == "TO" for a in c.children)
+               for x in clauses for c in x.children)  # "... and to free": a second infinitive of its own
+
+
 def _pair_phrase(tok: Token, lex: EventLexicon) -> bool:
     """ "the two men", "both countries", "the two sides" (a plural noun of the 'pair_nouns' list); "urged
     both to show restraint" (a bare "both"); "the neighbours" (plain: no word says whose)."""
-    if tok.lower_ == "both" and not list(tok.children) and (
+    if tok.lower_ == "both" and not list(tok.children) and not _both_and(tok) and (
             tok.dep_ in BARE_BOTH_DEPS or (tok.dep_ == "preconj" and tok.head.pos_ in ("VERB", "AUX"))):
         return True
     if tok.tag_ not in ("NNS", "NNPS") or not lex.has("pair_nouns", tok.lemma_):

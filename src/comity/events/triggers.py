@@ -34,6 +34,7 @@ from comity.records import Mention
 from comity.text.syntax import is_passive, objects, pobjs, preps_of
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+OWNING_DEPS = frozenset({"compound", "amod", "nmod", "prep", "npadvmod"})  # words that say whose act
 CLASH_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE"})  # sides may do them to each other
 JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # types whose object may be an act told earlier
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
@@ -82,6 +83,8 @@ class Candidate:
 
 
 def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bool:
+    if tok.pos_ == "ADJ" and not _finite_predicate(tok):
+        return False  # "urged China to be critical of Japan": only a stated judgement is one
     after = max((o.right_edge.i for o in objects(tok)), default=tok.i) + 1  # "forced X, Y, out of"
     if trig.prep and not any(
         c.lower_ == trig.prep and (0 < c.i - tok.i <= 2 or c.i == after)
@@ -366,10 +369,19 @@ def _kinds_ok(trig: Trigger, actors: list[Mention], recips: list[Mention]) -> bo
     return all(m.entity.kind == "country" for m in recips)
 
 
+def _finite_predicate(adj: Token) -> bool:
+    """A predicate adjective of a finite copula ("has been critical of X"), not of an infinitive ("to be
+    critical of X", which the modality of verbs would not read through the adjective)."""
+    return adj.dep_ == "acomp" and not any(c.tag_ == "TO" for c in adj.head.children)
+
+
 def _between_two(tok: Token, trig: Trigger, actors: list[Mention]) -> bool:
-    """An act noun whose two sides its 'between' phrase names: they act on each other."""
-    return (trig.pos == "noun" and trig.event in CLASH_TYPES and bool(preps_of(tok, "between"))
-            and len({m.entity.code for m in actors}) == 2)
+    """An act noun whose two sides its 'between' phrase names (both actors are in it: not "the Russian and
+    Belarusian attacks between March and May"): they act on each other."""
+    if trig.pos != "noun" or trig.event not in CLASH_TYPES or len({m.entity.code for m in actors}) != 2:
+        return False
+    spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in preps_of(tok, "between")]
+    return bool(spans) and all(any(a <= m.span[0] and m.span[1] <= b for a, b in spans) for m in actors)
 
 
 def _owned(tok: Token, mm: MentionMap) -> bool:
@@ -384,8 +396,9 @@ def act_object(tok: Token, event: str, lex: EventLexicon, mm: MentionMap) -> set
         return set()
     kinds = set()
     for obj in (o for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
-        if any(c.dep_ == "poss" or _owned(c, mm) for c in obj.children):
+        if any(c.dep_ == "poss" or (c.dep_ in OWNING_DEPS and _owned(c, mm)) for c in obj.children):
             continue  # its phrase says whose act ("a trip of his own"), or on whom: not one told before
+            # (a relative or content clause says something else of it: "the demands that they say ...")
         kinds |= {t.event for t in lex.lookup("noun", obj.lemma_)}
     return kinds - {event, NO_EVENT}
 

@@ -86,8 +86,9 @@ def _figure_json(figure: Figure) -> dict[str, Any]:
 
 def reported(coded: Coded, hypothetical: bool = False) -> Coded:
     """The result as output by default: without the events coded ``hypothetical`` (scenarios, conditions,
-    possibilities: acts the text does not report as done, under way or promised), as ties, counts and
-    exports leave them out; ``hypothetical`` keeps them."""
+    possibilities: acts the text does not report as done, under way or promised), as ties and network
+    leave them out (the store, its exports and ``comity events`` keep every record with its ``aux``);
+    ``hypothetical`` keeps them."""
     if hypothetical:
         return coded
     return replace(coded, events=tuple(e for e in coded.events if "hypothetical" not in e.aux))
