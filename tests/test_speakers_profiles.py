@@ -42,6 +42,11 @@ PROFILES = [
      {"country": "BRA"}),
     ('"We will spend more," NATO Secretary-General Jo Berg said. Berg, a former prime minister of Norway, '
      "left early.", "Jo Berg", {"title": "NATO Secretary-General"}),
+    # "its": the subject of the sentence before owns the title
+    ("Estonia sided with Finland on Monday. Its foreign minister, Kaja Tamm, said the arrest was a "
+     "provocation.", "Kaja Tamm", {"title": "foreign minister", "country": "EST"}),
+    ("The Taliban administration in Kabul gave a different account. Its chief spokesman, Zabi Karimi, "
+     "said the jets had bombed a village.", "Zabi Karimi", {"org": "Taliban", "country": "AFG"}),
 ]
 
 

@@ -300,6 +300,9 @@ def _noun_before(name: SpacySpan, lex: CueLexicon) -> tuple[list[Token], Token |
     return (toks, possessor) if _has_role(toks, lex) else ([], None)
 
 
+OWNING_PRONOUNS = frozenset({"its", "their"})  # a body's title: "its foreign minister", "their envoy"
+
+
 def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
     """Add what the words around one mention of a name say to ``profile``."""
     tagged = _party_state_tag(name)
@@ -363,6 +366,8 @@ def _party_state_tag(name: SpacySpan) -> bool:
 def _owner_text(possessor: Token) -> str | None:
     """A title's possessor as a name: "the EU's envoy" -> "EU"; "the African Union, whose
     spokeswoman" -> "African Union" (the name "whose" follows, with its capitalised words)."""
+    if possessor.lower_ in OWNING_PRONOUNS:
+        return _pronoun_owner(possessor)
     if possessor.tag_ != "WP$":
         return possessor.text
     doc, i = possessor.doc, possessor.i - 1
@@ -372,6 +377,22 @@ def _owner_text(possessor: Token) -> str | None:
     while start > possessor.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
     return doc[start:end + 1].text if doc[end].text[:1].isupper() else None
+
+
+def _pronoun_owner(possessor: Token) -> str | None:
+    """ "Lithuania sided with Warsaw. Its foreign minister, Jo Roe, ...": "its" is the subject of the
+    sentence before (its own sentence's when that subject comes first and is not the title itself)."""
+    sent = possessor.sent
+    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i >= possessor.i or possessor in subject.subtree:
+        if sent.start == 0:
+            return None
+        before = possessor.doc[sent.start - 1].sent
+        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    words = [t for t in subject.doc[subject.left_edge.i:subject.i + 1] if t.dep_ != "det"]
+    return " ".join(t.text for t in words) or None
 
 
 def _possessor_before(first: Token) -> str | None:

@@ -132,16 +132,19 @@ def _owning_body(owners: list[str], book: SpeakerBook) -> str | None:
     """"The EU's special envoy, X": the international body or organisation owning a title."""
     for owner in owners:
         entity = book.index.resolve(owner, book.on)
-        if entity is not None and entity.kind in ("igo", "org") and entity.name:
+        if entity is not None and entity.kind in ("igo", "org", "group") and entity.name:
             return entity.name
     return None
+
+
+TITLE_OWNER_KINDS = frozenset({"country", "person", "igo", "group", "org"})
 
 
 def _title_country(places: list[str], book: SpeakerBook) -> str | None:
     for place in places:
         entity = book.index.resolve(place, book.on) or book.index.resolve(place.replace(".", ""), book.on)
-        if entity is not None and entity.code and entity.kind in ("country", "person", "igo"):
-            return entity.code
+        if entity is not None and entity.code and entity.kind in TITLE_OWNER_KINDS:
+            return entity.code  # "Japan's", "the EU's", "its" (the Taliban administration): their code
         person = book.index.person(place, book.on)
         if person is not None and person.code:
             return person.code
