@@ -42,6 +42,12 @@ CASES = [
     ("A million people marched on Sunday.", "A million people", 1e6, "people", None),
     ("The parade marked 80 years since the war ended.", "80 years", 80, "years", None),
     ("Such changes have not been seen for 100 years.", "100 years", 100, "years", None),
+    # a number joined to its unit noun by a hyphen
+    ("A court gave him a 12-year prison sentence.", "12-year", 12, "year", None),
+    ("The 15-member squad arrived on Sunday.", "15-member", 15, "member", None),
+    # ages and spans so joined are figures too, as the reference codes them ("45-year-old", "six-day")
+    ("A 25-year-old man was arrested.", "25-year", 25, "year", None),
+    ("Oil prices hit a four-year low.", "four-year", 4, "year", None),
     ("The pipeline carries 38 billion cubic metres of gas.", "38 billion cubic metres", 38e9, "metres", None),
     # percentages and changes
     ("Exports were up 4.2 % in April.", "up 4.2 %", 4.2, "percent", "up"),
@@ -65,11 +71,9 @@ NO_FIGURE = [
     "The team won 3-1 in the final.",
     "The two countries signed a deal.",
     "In the past three years, trade has tripled.",
-    "Oil prices hit a four-year low.",
     "One official said the talks failed.",
     "NATO invoked Article 5 for the first time.",
     "Turkey bought the S-400 system.",
-    "A 25-year-old man was arrested.",
     "Dozens of people were hurt.",
 ]
 

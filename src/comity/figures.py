@@ -7,7 +7,7 @@ modifies a noun ("about 12,000 troops" -> 12000 "troops"), which becomes its
 unit. Qualifiers ("about", "at least", "more than") and changes ("up", "fell
 by") are kept; numbers inside time expressions ("two years ago", "Jan. 21"),
 years, ordinals, clock times and numbers in names ("F-16", "Power of Siberia 2")
-are not figures. A duration with a unit noun ("80 years") is a count figure.
+are not figures. A duration with a unit noun ("80 years", "a 12-year sentence") is a count figure.
 """
 
 from __future__ import annotations
@@ -74,12 +74,13 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     symbols = alternation(list(vocabulary()["symbols"]))
     cur_words = alternation(list(vocabulary()["words"]))
     end = r"(?![\w-]|[.,]\d|:\d)"
+    unit = r"(?:-[a-z]+(?:-[a-z]+)?)?"  # "a 12-year sentence", "the six-day war", "a 45-year-old diplomat"
     sources = [
         ("money", rf"(?<![\w$])(?P<sym>{symbols})\s?{num}{scale}?{end}"),
         ("money", rf"\b(?-i:(?P<code>{codes}))\s?{num}{scale}?{end}"),
         ("money", rf"(?<![\w.,-]){num}{scale}?\s+(?P<word>{cur_words}|(?-i:{codes}))\b"),
         ("percent", rf"(?<![\w.,-]){num}\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"),
-        ("count", rf"(?<![\w$€£¥.,/-]){num}(?:\s(?P<scale>{spaced})\b)?{end}"),
+        ("count", rf"(?<![\w$€£¥.,/-]){num}(?:\s(?P<scale>{spaced})\b)?{unit}{end}"),
     ]
     return tuple((kind, re.compile(src, re.IGNORECASE)) for kind, src in sources)
 
