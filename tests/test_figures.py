@@ -48,6 +48,10 @@ CASES = [
     # ages and spans so joined are figures too, as the reference codes them ("45-year-old", "six-day")
     ("A 25-year-old man was arrested.", "25-year", 25, "year", None),
     ("Oil prices hit a four-year low.", "four-year", 4, "year", None),
+    # an ordinal before its noun: the count it reaches
+    ("It was the third phone call in a week.", "third phone call", 3, "call", None),
+    ("The war entered its 37th day.", "37th day", 37, "day", None),
+    ("It was the third attack this year.", "third attack", 3, "attack", None),
     ("The pipeline carries 38 billion cubic metres of gas.", "38 billion cubic metres", 38e9, "metres", None),
     # percentages and changes
     ("Exports were up 4.2 % in April.", "up 4.2 %", 4.2, "percent", "up"),
@@ -61,10 +65,11 @@ CASES = [
 
 # numbers that are not figures: years, dates, ordinals, names, clock times, durations in time expressions
 NO_FIGURE = [
+    "It was the first time they met.",
+    "They met on the 21st of June.",
     "The war began in 2022.",
     "Leaders met on Jan. 21 and Feb. 24.",
     "Two years ago, the leaders met in Moscow.",
-    "It was the third attack this year.",
     "The pipeline Power of Siberia 2 is on hold.",
     "The plane was a Boeing 737.",
     "The meeting began at 3 p.m. local time.",

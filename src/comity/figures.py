@@ -6,8 +6,9 @@ plain numbers), then reads the parse: a plain number is a count only when it
 modifies a noun ("about 12,000 troops" -> 12000 "troops"), which becomes its
 unit. Qualifiers ("about", "at least", "more than") and changes ("up", "fell
 by") are kept; numbers inside time expressions ("two years ago", "Jan. 21"),
-years, ordinals, clock times and numbers in names ("F-16", "Power of Siberia 2")
-are not figures. A duration with a unit noun ("80 years", "a 12-year sentence") is a count figure.
+years, clock times and numbers in names ("F-16", "Power of Siberia 2")
+are not figures; an ordinal before its noun is the count it reaches ("the third phone call").
+A duration with a unit noun ("80 years", "a 12-year sentence") is a count figure.
 """
 
 from __future__ import annotations
@@ -296,6 +297,33 @@ def _figure(parsed: Parsed, match: Match, times: list[TimeRef]) -> Figure | None
                   period=_period(parsed, end, anchor, times))
 
 
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+     "nineteenth", "twentieth"], start=2)}
+ORDINAL = re.compile(r"\b(?:(?P<word>" + "|".join(ORDINAL_WORDS) + r")|(?P<num>\d{1,3})(?:st|nd|rd|th))\b",
+                     re.IGNORECASE)
+
+
+def _ordinals(parsed: Parsed, times: list[TimeRef]) -> list[Figure]:
+    """ "the third phone call in a week", "her 35th birthday": an ordinal before the noun it counts is the
+    count it reaches (not "first", nor an ordinal inside a time expression: "the 21st of June")."""
+    out = []
+    for m in ORDINAL.finditer(parsed.text):
+        if not parsed.in_body((m.start(), m.end())) or any(r.span[0] < m.end() and m.start() < r.span[1]
+                                                           for r in times):
+            continue
+        tokens = _tokens(parsed.doc, m.start(), m.end())
+        noun = tokens[-1].head if tokens and tokens[-1].dep_ == "amod" else None
+        if noun is None or noun.pos_ != "NOUN" or noun.i <= tokens[-1].i:
+            continue
+        value = ORDINAL_WORDS.get(m.group("word").lower()) if m.group("word") else int(m.group("num"))
+        end = noun.idx + len(noun)
+        out.append(Figure(text=parsed.text[m.start():end], span=(m.start(), end), value=value,
+                          unit=noun.lower_, qualifier=None, about=_about(parsed.doc, noun), period=None))
+    return out
+
+
 def find_figures(parsed: Parsed, times: list[TimeRef] | None = None) -> list[Figure]:
     """Every figure in the running text; pass ``times`` (from find_times) to avoid finding them again."""
     if times is None:
@@ -307,4 +335,4 @@ def find_figures(parsed: Parsed, times: list[TimeRef] | None = None) -> list[Fig
         figure = _figure(parsed, match, times)
         if figure is not None:
             figures.append(figure)
-    return figures
+    return sorted(figures + _ordinals(parsed, times), key=lambda f: f.span)
