@@ -52,6 +52,10 @@ CASES = [
     ("It was the third phone call in a week.", "third phone call", 3, "call", None),
     ("The war entered its 37th day.", "37th day", 37, "day", None),
     ("It was the third attack this year.", "third attack", 3, "attack", None),
+    # a part of a whole, and people counted by what befell them
+    ("Ukraine said it downed 30 out of the drones launched.", "30 out of the drones", 30, "drones", None),
+    ("Rescuers saved 111 of those whales.", "111 of those whales", 111, "whales", None),
+    ("Officials said 14 injured were taken to hospital.", "14 injured", 14, "people", None),
     ("The pipeline carries 38 billion cubic metres of gas.", "38 billion cubic metres", 38e9, "metres", None),
     # percentages and changes
     ("Exports were up 4.2 % in April.", "up 4.2 %", 4.2, "percent", "up"),
@@ -65,6 +69,7 @@ CASES = [
 
 # numbers that are not figures: years, dates, ordinals, names, clock times, durations in time expressions
 NO_FIGURE = [
+    "Two of them were freed on Monday.",
     "It was the first time they met.",
     "They met on the 21st of June.",
     "The war began in 2022.",

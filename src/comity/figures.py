@@ -175,7 +175,24 @@ def _count_noun(doc: Doc, match: Match) -> Token | None:
     following = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
     if following is not None and following.pos_ == "NOUN" and following.tag_ in ("NNS", "NN"):
         return following
-    return None
+    if following is not None and following.lower_ in CASUALTY_WORDS:
+        return following  # "14 injured", "more than 700 killed": people, counted by what befell them
+    return _counted_of(doc, tokens[-1])
+
+
+CASUALTY_WORDS = frozenset({"killed", "injured", "wounded", "dead", "hurt", "missing", "arrested",
+                            "detained"})
+
+
+def _counted_of(doc: Doc, number: Token) -> Token | None:
+    """ "111 of those whales", "30 out of 35 drones": the noun of the whole a number is a part of."""
+    i = number.i + 1
+    if i + 1 < len(doc) and doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    nouns = [t for t in doc[i + 1:min(i + 5, len(doc))] if t.dep_ == "pobj" and t.head.i == i]
+    return nouns[0] if nouns and nouns[0].pos_ == "NOUN" else None
 
 
 def _named_number(doc: Doc, match: Match, text: str) -> bool:
@@ -286,7 +303,8 @@ def _figure(parsed: Parsed, match: Match, times: list[TimeRef]) -> Figure | None
         noun = _count_allowed(doc, match, text, qualifier)
         if noun is None:
             return None
-        unit, anchor, end = (noun.text if noun.pos_ == "PROPN" else noun.lower_), noun, noun.idx + len(noun)
+        unit = noun.text if noun.pos_ == "PROPN" else noun.lower_ if noun.pos_ == "NOUN" else "people"
+        anchor, end = noun, noun.idx + len(noun)
     if unit is None:
         return None
     if anchor is None:
