@@ -78,7 +78,7 @@ def _extract(parsed: Parsed, mentions: list[Mention], index: ActorLookup,
     drafts = [_clipped(parsed, d) for d in drafts]
     drafts = [d for d in drafts if d.content[0] < d.content[1] and parsed.in_body(d.content)]
     for draft in drafts:  # a stretch that began on a masked part (a live blog's stamp) starts after it
-        draft.content = _unmasked(parsed, draft.content)
+        draft.content = parsed.unmasked(draft.content)
     drafts = _innermost(drafts)
     quotes = _attribute(parsed, drafts, book, paragraphs)
     return quotes, book.speakers()
@@ -104,17 +104,6 @@ def _body_around(parsed: Parsed, span: CharSpan, anchor: int) -> CharSpan:
     """``span`` cut to the stretch between the non-body parts on either side of ``anchor``."""
     low, high = parsed.body_stretch(anchor)
     return max(span[0], low), min(span[1], high)
-
-
-def _unmasked(parsed: Parsed, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` without the white space, masked parts included, at either end."""
-    start, end = span
-    text = parsed.masked_text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _clipped(parsed: Parsed, draft: Draft) -> Draft:

@@ -85,15 +85,20 @@ class Parsed:
         return (ends[before - 1] if before else 0,
                 starts[after] if after < len(starts) else len(self.article.text))
 
-    def in_body(self, span: CharSpan) -> bool:
-        """True when ``span``, white space trimmed, does not overlap a non-body part (found by
-        bisection among the parts, so an article's many spans cost no more each in a long article)."""
+    def unmasked(self, span: CharSpan) -> CharSpan:
+        """``span`` without the white space at either end, masked parts (blanked) included."""
         start, end = span
         text = self.masked_text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        return start, end
+
+    def in_body(self, span: CharSpan) -> bool:
+        """True when ``span``, white space trimmed, does not overlap a non-body part (found by
+        bisection among the parts, so an article's many spans cost no more each in a long article)."""
+        start, end = self.unmasked(span)
         if end <= start:
             return False
         starts, reach = self._part_reach
