@@ -78,7 +78,9 @@ def test_too_long_and_not_text() -> None:
 def test_an_article_over_the_time_budget_fails_alone(coder, monkeypatch) -> None:
     coder.code(STORY)  # loads what the stages load once (the detector, the lexicons) outside the budget
     monkeypatch.setattr(coder, "config", replace(coder.config, time_budget=0.5))
-    dense = "\n".join(f"“Point {n},” said Ana Souza. “We agree,” said Li Wei." for n in range(1500))
+    # 3,000 lines: its stages take seconds on a quiet machine, far over the budget (1,500 lines once
+    # finished in under 0.5 s in a clean clone's run, and the test failed)
+    dense = "\n".join(f"“Point {n},” said Ana Souza. “We agree,” said Li Wei." for n in range(3000))
     articles = [Article(id="dense", text=dense), Article(id="story", text=STORY)]
     (_, slow), (_, fine) = coder.code_many(articles)
     assert isinstance(slow, ComityError) and slow.code == "E028" and "budget of 0.5 s" in slow.message
