@@ -42,6 +42,9 @@ PROFILES = [
      {"country": "BRA"}),
     ('"We will spend more," NATO Secretary-General Jo Berg said. Berg, a former prime minister of Norway, '
      "left early.", "Jo Berg", {"title": "NATO Secretary-General"}),
+    # "In Kabul, ...": the place opening the sentence is where an unqualified title holder speaks from
+    ("ISLAMABAD - Pakistan closed the border.\n\nIn Kabul, the acting foreign minister's deputy, Amir Zaki, "
+     "said the Taliban did not want war.", "Amir Zaki", {"country": "AFG"}),
     # "its": the subject of the sentence before owns the title
     ("Estonia sided with Finland on Monday. Its foreign minister, Kaja Tamm, said the arrest was a "
      "provocation.", "Kaja Tamm", {"title": "foreign minister", "country": "EST"}),

@@ -323,6 +323,22 @@ def read_profile(name: SpacySpan, profile: Profile, lex: CueLexicon) -> None:
         profile.owners.append(owner)
     if not tagged:
         _read_premodifier(name, profile, lex)
+    scene = _scene_before(name)
+    if scene and (head or profile.titles):  # "In Kabul, the acting foreign minister's deputy, X, said"
+        profile.title_places.append(scene)
+
+
+def _scene_before(name: SpacySpan) -> str | None:
+    """ "In Kabul, ..." opening the name's sentence: the place a title holder there speaks from."""
+    sent = name.sent
+    first = sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep" or first.i + 2 >= name.start:
+        return None
+    place = [t for t in first.children if t.dep_ == "pobj"]
+    if not place or place[0].ent_type_ != "GPE" or place[0].right_edge.i + 1 >= name.start:
+        return None
+    after = name.doc[place[0].right_edge.i + 1]
+    return name.doc[place[0].left_edge.i:place[0].right_edge.i + 1].text if after.text == "," else None
 
 
 def _read_appositive(name: SpacySpan, profile: Profile, lex: CueLexicon, tagged: bool) -> None:
