@@ -290,9 +290,14 @@ def _scaled(value: float, scale: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
+def _in_times(start: int, end: int, times: list[TimeRef]) -> bool:
+    """The stretch overlaps a time expression ("two years ago", "the 21st of June")."""
+    return any(r.span[0] < end and start < r.span[1] for r in times)
+
+
 def _figure(parsed: Parsed, match: Match, times: list[TimeRef]) -> Figure | None:
     text, doc = parsed.text, parsed.doc
-    if any(r.span[0] < match.end and match.start < r.span[1] for r in times):
+    if _in_times(match.start, match.end, times):
         return None
     qualifier, start = _qualifier(text, match.start)
     value = parse_number(match.number)
@@ -325,11 +330,10 @@ ORDINAL = re.compile(r"\b(?:(?P<word>" + "|".join(ORDINAL_WORDS) + r")|(?P<num>\
 
 def _ordinals(parsed: Parsed, times: list[TimeRef]) -> list[Figure]:
     """ "the third phone call in a week", "her 35th birthday": an ordinal before the noun it counts is the
-    count it reaches (not "first", nor an ordinal inside a time expression: "the 21st of June")."""
+    count it reaches (not the word "first", nor an ordinal inside a time expression: "the 21st of June")."""
     out = []
     for m in ORDINAL.finditer(parsed.text):
-        if not parsed.in_body((m.start(), m.end())) or any(r.span[0] < m.end() and m.start() < r.span[1]
-                                                           for r in times):
+        if not parsed.in_body((m.start(), m.end())) or _in_times(m.start(), m.end(), times):
             continue
         tokens = _tokens(parsed.doc, m.start(), m.end())
         noun = tokens[-1].head if tokens and tokens[-1].dep_ == "amod" else None

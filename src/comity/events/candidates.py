@@ -27,12 +27,11 @@ from comity.events.refuse import ASKED_MODES, threat_mode
 from comity.events.roles import MentionMap, collect, subject_tokens
 from comity.events.triggers import (
     FUTURE_AS_AGREE,
-    JUDGING,
     SYMMETRIC,
     Candidate,
-    act_object,
     candidate,
     dedupe,
+    judged_acts,
     match_trigger,
     noun_roles,
     verb_roles,
@@ -241,8 +240,7 @@ def _resolve(
         if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):
             # a person or agency acting alone is domestic politics more often than not; one that judges an
             # act told earlier ("Stoltenberg condemned the attack") waits for its doers (extract._judged_acts)
-            cand.pending = cand.pending or (cand.event in JUDGING and bool(act_object(cand.tok, cand.event,
-                                                                                      lex, mm)))
+            cand.pending = cand.pending or bool(judged_acts(cand.tok, cand.event, lex, mm))
             if not cand.pending:
                 del cands[i]
         elif not cand.recipient:  # a protest's or a rebellion's target named elsewhere in the sentence

@@ -37,7 +37,7 @@ from comity.events.roles import MentionMap, collect, is_actor, light_verb
 from comity.events.sides import side
 from comity.events.size import event_size
 from comity.events.speech import speech_candidates
-from comity.events.triggers import JUDGING, SYMMETRIC, act_object, dedupe, match_trigger, read_by_lexicon
+from comity.events.triggers import SYMMETRIC, dedupe, judged_acts, match_trigger, read_by_lexicon
 from comity.records import Event, Figure, Mention, Quote, Speaker, TimeRef
 from comity.text.document import Parsed
 from comity.text.syntax import objects, pobjs, preps_of
@@ -142,8 +142,7 @@ def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) 
     Kremlin defended the attack" after Russia's own strike aims at no one); a candidate kept only for this
     (``pending``) that finds none is dropped."""
     for i, cand in enumerate(cands):
-        judged = not cand.recipient and cand.event in JUDGING
-        kinds = act_object(cand.tok, cand.event, lexicon, mm) if judged else set()
+        kinds = set() if cand.recipient else judged_acts(cand.tok, cand.event, lexicon, mm)
         prior = _latest(cands[:i], cand, kinds) if kinds else None
         if prior is not None and not prior.negated and not prior.aux:
             mine = {m.entity.code for m in cand.actor}
@@ -175,11 +174,12 @@ def _refused_requests(cands: list[Candidate], mm: MentionMap, lexicon: EventLexi
         mine = {m.entity.code for m in cand.actor}
         for obj in objects(cand.tok):
             trig = match_trigger(obj, mm, lexicon)  # the noun's sense here: not "a phone call", "a statement"
-            trig = trig if trig is not None and trig.event == "REQUEST" else None
+            if trig is None or trig.event != "REQUEST" or any(c.tok == obj for c in cands):
+                continue
             owners = [m for c in obj.children if c.dep_ in OWNER_DEPS for m in collect(c, mm, lexicon)]
             owners += [m for p in preps_of(obj, "of") for o in pobjs(p) for m in collect(o, mm, lexicon)]
             owners = dedupe(owners, mine)
-            if trig is not None and owners and cand.actor and not any(c.tok == obj for c in cands):
+            if owners and cand.actor:
                 out.append(Candidate(obj, trig, "REQUEST", trig.mode, owners, list(cand.actor),
                                      context=cand.context))
     return out

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, named_aside, venue
+from comity.events.roles import MentionMap, mention_root, named_aside, venue
 from comity.records import Entity, Mention
 from comity.text.syntax import doc_text, pobjs
 
@@ -37,12 +37,12 @@ def infer_countries(doc: Doc, mentions: list[Mention], lex: EventLexicon) -> lis
     wanted = {s.upper() for s in lex.lists.get("inferable_sectors", ())}
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
-        tok = _token(doc, m)
+        tok = mention_root(doc, m)
         if tok is not None:
             by_sent.setdefault(tok.sent.start, []).append(m)
     out = []
     for m in mentions:
-        tok = _token(doc, m)
+        tok = mention_root(doc, m)
         mission = ABROAD.search(m.text)  # "the mission in Congo" stands in the state its phrase names
         if tok is None or not _open(m, wanted) or tok.dep_ == "amod" or _known(m, mentions) or mission:
             out.append(m)  # "a military mobilization": an adjective names no body
@@ -130,11 +130,6 @@ def _subject_head(tok: Token) -> Token | None:
 def _open(m: Mention, wanted: set[str]) -> bool:
     ent = m.entity
     return ent.code is None and ent.kind in ("person", "org", "group") and (ent.sector or "") in wanted
-
-
-def _token(doc: Doc, m: Mention) -> Token | None:
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _country_mentions(doc: Doc, same: list[Mention]) -> list[tuple[Span, Mention]]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, venue
+from comity.events.roles import MentionMap, mention_root, venue
 from comity.events.sides import side
 from comity.records import Mention
 
@@ -37,10 +37,9 @@ def _leader(m: Mention) -> bool:
     return m.entity.kind == "person" and bool(m.entity.code) and m.entity.sector in ("GOV", None)
 
 
-def _root(doc: Doc, m: Mention) -> Token:
-    """The head token of a mention ("Dhabi" of "Abu Dhabi")."""
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-    return span.root if span is not None and len(span) else doc[0]
+def _venue(doc: Doc, m: Mention, lex: EventLexicon) -> bool:
+    root = mention_root(doc, m)
+    return root is not None and venue(root, m, lex)
 
 
 def _body(m: Mention) -> bool:
@@ -108,7 +107,7 @@ class PairMap(MentionMap):
         end = tok.i
         while True:
             found = (m for i in range(sent.start, end) for m in self.by_token.get(i, [])
-                     if not venue(_root(doc, m), m, self.lex))
+                     if not _venue(doc, m, self.lex))
             codes = {m.entity.code for m in found if _state(m) or _body(m) or (people and _leader(m))}
             if len(codes) >= 2:
                 return not set(self.pair) <= codes

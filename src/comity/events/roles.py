@@ -253,6 +253,12 @@ def collect(
     return out
 
 
+def mention_root(doc: Doc, mention: Mention) -> Token | None:
+    """The head token of a mention ("Dhabi" of "Abu Dhabi"), or None where its span has no token."""
+    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def venue(tok: Token, mention: Mention, lex: EventLexicon) -> bool:
     """ "met in Doha", "talks at Geneva": a city (a capital or place mention) named as where a meeting
     (a CONSULT trigger) takes place, not a side of it ("raided offices in Khartoum" is no meeting)."""

@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Token
 
 from comity.events.clauses import condition_subjects
 from comity.events.lexicon import EventLexicon
-from comity.events.roles import MentionMap, collect, light_verb, subject_tokens, through_quantity
+from comity.events.roles import (
+    MentionMap,
+    collect,
+    light_verb,
+    mention_root,
+    subject_tokens,
+    through_quantity,
+)
 from comity.records import Mention
 from comity.text.syntax import objects
 
@@ -104,8 +111,7 @@ def home_side(
 def _qualifies(doc: Doc, m: Mention, lex: EventLexicon) -> bool:
     """The demonym qualifies a group ('group_heads', 'civilian_nouns': "Ruritanian armed groups"), not a
     people named alone nor a place ("the Ruritanian town of X")."""
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-    root = span.root if span is not None and len(span) else None
+    root = mention_root(doc, m)
     if root is None or root.dep_ not in ("amod", "compound", "nmod"):
         return False
     return lex.has("group_heads", root.head.lemma_) or lex.has("civilian_nouns", root.head.lemma_)

@@ -36,7 +36,7 @@ from comity.text.syntax import is_passive, objects, pobjs, preps_of
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OWNING_DEPS = frozenset({"compound", "amod", "nmod", "prep", "npadvmod"})  # words that say whose act
 CLASH_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE"})  # sides may do them to each other
-JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # types whose object may be an act told earlier
+TOLD_ACT_JUDGES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # may judge an act told earlier
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})  # "the Russian invasion", "Washington's tariffs"
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # a promised provision stands with no counterpart ("will provide aid"); a meeting or backing needs one
@@ -105,8 +105,6 @@ def _matches(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> bo
     ):
         return False
     return not trig.modifier or modifier_ok(tok, trig.modifier, mm)
-
-
 
 
 def match_trigger(tok: Token, mm: MentionMap, lex: EventLexicon) -> Trigger | None:
@@ -388,11 +386,12 @@ def _owned(tok: Token, mm: MentionMap) -> bool:
     return any(mm.all(t) or t.tag_ == "PRP$" for t in tok.subtree)
 
 
-def act_object(tok: Token, event: str, lex: EventLexicon, mm: MentionMap) -> set[str]:
-    """The event types (other than ``event``) of the act noun a verb takes as its direct object, when the
-    noun's phrase names no side ("condemned the missile attack", "described the arrest as", "welcomed the
-    deal"; not "Russia's attack", "the attack on Kyiv", "his arrest")."""
-    if tok.pos_ not in ("VERB", "AUX"):
+def judged_acts(tok: Token, event: str, lex: EventLexicon, mm: MentionMap) -> set[str]:
+    """For a verb of a type that may judge an act told earlier (``TOLD_ACT_JUDGES``), the event types
+    (other than ``event``) of the act noun it takes as its direct object, when the noun's phrase names no
+    side ("condemned the missile attack", "described the arrest as", "welcomed the deal"; not "Russia's
+    attack", "the attack on Kyiv", "his arrest"); else none."""
+    if event not in TOLD_ACT_JUDGES or tok.pos_ not in ("VERB", "AUX"):
         return set()
     kinds = set()
     for obj in (o for o in tok.children if o.dep_ == "dobj" and o.pos_ == "NOUN"):
@@ -432,7 +431,7 @@ def candidate(tok: Token, trig: Trigger, mm: MentionMap, lex: EventLexicon) -> C
             event, mode = trig.fallback
         elif not reciprocal:  # "condemned the attack": the attack told earlier may say whose, else none
             return Candidate(tok, trig, event, mode, actors, [], context=aux.contexts(tok, trig.context, lex),
-                             pending=True) if event in JUDGING and act_object(tok, event, lex, mm) else None
+                             pending=True) if judged_acts(tok, event, lex, mm) else None
     if (
         trig.state is not None
         and all(sides.is_state(m, lex) for m in actors)

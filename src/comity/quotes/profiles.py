@@ -399,16 +399,19 @@ def _pronoun_owner(possessor: Token) -> str | None:
     """ "Lithuania sided with Warsaw. Its foreign minister, Jo Roe, ...": "its" is the subject of the
     sentence before (its own sentence's when that subject comes first and is not the title itself)."""
     sent = possessor.sent
-    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject_of(sent)
     if subject is None or subject.i >= possessor.i or possessor in subject.subtree:
         if sent.start == 0:
             return None
-        before = possessor.doc[sent.start - 1].sent
-        subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_of(possessor.doc[sent.start - 1].sent)
     if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
         return None
     words = [t for t in subject.doc[subject.left_edge.i:subject.i + 1] if t.dep_ != "det"]
     return " ".join(t.text for t in words) or None
+
+
+def _subject_of(sent: SpacySpan) -> Token | None:
+    return next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _possessor_before(first: Token) -> str | None:
