@@ -9,9 +9,10 @@ the counts, and what it costs.
 coded from the 241 CNN asia/china-section articles of 2022 in ``../shared/data/news/corpus.jsonl.gz``
 (two annotators, notes beside it). Each gold line names a record by corpus article id, type, actor and
 recipient codes and its first evidence span (no article text is in the repository). The articles are
-ingested into a fresh store (or ``--db``, an existing one), records are matched to the gold by article,
-type and span, and the store's occasions — built incrementally by the ingest — are scored on the
-matched records: pairwise precision, recall and F1 (over pairs of records in one occasion) and B³.
+ingested into a fresh store (or ``--db``: an existing store is read, a new path is ingested into and
+kept), records are matched to the gold by article, type and span, and the store's occasions — built
+incrementally by the ingest — are scored on the matched records: pairwise precision, recall and F1
+(over pairs of records in one occasion) and B³.
 A ``comity occasions`` rebuild is checked to give the same grouping. ``--gold`` scores another gold
 of the same shape: ``heldout.jsonl`` (CNN europe, 2022) or ``blind.jsonl`` (CNN middleeast and africa,
 2022: 381 records, grouped by hand before any change to the grouping and not studied; its notes say how).
@@ -123,8 +124,8 @@ def grouping(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def score(db: Path | None, path: Path = GOLD) -> None:
     gold = [json.loads(line) for line in path.read_text().splitlines()]
     with tempfile.TemporaryDirectory(prefix="comity-occ-") as tmp:
-        if db is None:
-            db = Path(tmp) / "gold.duckdb"
+        if db is None or not db.exists():  # a --db not yet written is ingested into, and kept
+            db = db or Path(tmp) / "gold.duckdb"
             wanted = {g["article"] for g in gold}
             seconds = ingest(corpus_rows(lambda r: r["id"] in wanted), db)
             print(f"ingested {len(wanted)} articles in {seconds:.1f} s", file=sys.stderr)

@@ -19,10 +19,13 @@ from comity.cli import app
 from comity.corpus.corpus import Corpus
 from comity.corpus.occasions import (
     Report,
+    act_of,
+    anchored,
     content_words,
     group,
     modality_of,
     name_words,
+    people_of,
     same_occasion,
     source_of,
 )
@@ -36,11 +39,13 @@ DAY = date(2025, 5, 8)
 def report(sentence: str, *, eid: str = "e1", article: str = "a1", event: str = "CONSULT",
            actors=("CHN",), recipients=("RUS",), day: date | None = DAY, end: date | None = None,
            precision: str | None = "day", from_text: bool = True, published: date = DAY,
-           modality: str = "actual", source: str = "news.test") -> Report:
+           modality: str = "actual", source: str = "news.test", trigger: str | None = None,
+           phrase: str | None = None, doers: tuple[str, ...] = ()) -> Report:
     return Report(event_id=eid, article_id=article, event=event, actors=tuple(actors),
                   recipients=tuple(recipients), start=day, end=end or day, precision=precision,
                   from_text=from_text, published=published, modality=modality, sentence=sentence,
-                  source=source, words=content_words(sentence), names=name_words(sentence))
+                  source=source, words=content_words(sentence), names=name_words(sentence),
+                  act=act_of(trigger), anchor=anchored(sentence, phrase, trigger), people=people_of(doers))
 
 
 MEETING = "Chinese Foreign Minister Wang Yi met Russian counterpart Sergei Lavrov in Astana on Tuesday."
@@ -90,6 +95,83 @@ def test_two_reports_are_one_occasion_when_family_parties_dates_modality_and_wor
         other: Report, same: bool) -> None:
     assert same_occasion(report(MEETING), other) is same
     assert same_occasion(other, report(MEETING)) is same
+
+
+def invasion(sentence: str, phrase: str, trigger: str, **dates) -> Report:
+    """A report of Russia attacking Ukraine in 2025, undated unless dates are given, a month on."""
+    dates = {"day": None, "precision": None, "from_text": False, "published": date(2025, 4, 2)} | dates
+    return report(sentence, eid="e2", article="a2", event="ASSAULT",
+                  actors=("RUS",), recipients=("UKR",), trigger=trigger, phrase=phrase, **dates)
+
+
+LAUNCH = invasion("Russia launched an invasion of Ukraine on Monday, firing missiles at Kharkiv.",
+                  "Russia launched an invasion of Ukraine", "invasion", day=date(2025, 3, 3),
+                  precision="day", from_text=True, published=date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(("other", "same"), [
+    # a later article places other things by the act: the same invasion, in few shared words
+    (invasion("Since Russia invaded Ukraine, grain prices in Egypt have doubled.",
+              "Since Russia invaded Ukraine", "invaded"), True),
+    (invasion("Exports slumped in the weeks following the Russian invasion of Ukraine, traders say.",
+              "the Russian invasion of Ukraine", "invasion"), True),
+    # the war as a standing state, not the act's start: not joined by the act's name alone
+    (invasion("Amid Russia's invasion of Ukraine, grain prices in Egypt have doubled.",
+              "Russia's invasion of Ukraine", "invasion"), False),
+    # an attack is no one-off act: pairs attack each other day after day
+    (invasion("Since Russia attacked Ukraine, grain prices in Egypt have doubled.",
+              "Since Russia attacked Ukraine", "attacked"), False),
+    # an invasion told as of years before is another act
+    (invasion("After Russia invaded Ukraine in 2014, grain prices in Egypt doubled.",
+              "After Russia invaded Ukraine in 2014", "invaded", day=date(2014, 1, 1),
+              end=date(2014, 12, 31), precision="year", from_text=True), False),
+])
+def test_a_one_off_act_named_again_is_its_occasion(other: Report, same: bool) -> None:
+    assert same_occasion(LAUNCH, other) is same
+
+
+VISIT = report("US Speaker Jane Ortiz landed in Taipei on Tuesday for talks with the island's leaders.",
+               event="CONSULT", actors=("USA",), recipients=("TWN",), trigger="landed",
+               phrase="US Speaker Jane Ortiz landed in Taipei", doers=("US Speaker Jane Ortiz",))
+
+
+@pytest.mark.parametrize(("other", "same"), [
+    # the same visitor's visit, weeks later, with nothing else in common
+    (report("Beijing has held drills near the island every week since Ortiz's visit to Taiwan.", eid="e2",
+            article="a2", event="CONSULT", actors=("USA",), recipients=("TWN",), day=None, precision=None,
+            from_text=False, published=DAY + timedelta(30), trigger="visit", phrase="Ortiz's visit to Taiwan",
+            doers=("Ortiz",)), True),
+    # another visitor's visit is another act
+    (report("Beijing has held drills near the island every week since Senator Lee's visit to Taiwan.",
+            eid="e2", article="a2", event="CONSULT", actors=("USA",), recipients=("TWN",), day=None,
+            precision=None, from_text=False, published=DAY + timedelta(30), trigger="visit",
+            phrase="Senator Lee's visit to Taiwan", doers=("Senator Lee",)), False),
+])
+def test_a_visit_named_again_by_its_visitor_is_its_occasion(other: Report, same: bool) -> None:
+    assert same_occasion(VISIT, other) is same
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "trigger", "told"), [
+    ("Since Russia invaded Ukraine, prices rose.", "Since Russia invaded Ukraine", "invaded", True),
+    ("Prices rose after the Russian invasion of Ukraine.", "the Russian invasion of Ukraine", "invasion",
+     True),
+    ("Putin launched a full-scale invasion of Ukraine.", "Putin launched a full-scale invasion of Ukraine",
+     "invasion", True),
+    ("Amid Russia's invasion of Ukraine, prices rose.", "Russia's invasion of Ukraine", "invasion", False),
+    ("Russia's invasion of Ukraine began after talks failed.", "Russia's invasion of Ukraine", "invasion",
+     False),
+    ("Since Russia invaded Ukraine, prices rose.", None, "invaded", False),
+])
+def test_an_act_told_as_a_time_or_start(sentence, phrase, trigger, told) -> None:
+    assert anchored(sentence, phrase, trigger) is told
+
+
+@pytest.mark.parametrize(("texts", "people"), [
+    (["US House Speaker Jane Ortiz"], {"ortiz"}), (["Russia"], set()), (["the Kremlin"], set()),
+    (["finance minister of Sri Lanka"], set()), (["Chinese military"], set()), (["Xi"], {"xi"}),
+])
+def test_the_persons_who_did_an_act(texts, people) -> None:
+    assert people_of(texts) == people
 
 
 def test_opposite_accusations_are_two_occasions() -> None:

@@ -14,6 +14,7 @@ run that was killed — so a busy block is grouped once a minute, not once per c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 
 import duckdb
@@ -21,11 +22,14 @@ import duckdb
 from comity.corpus.occasions import (
     Occasion,
     Report,
+    act_of,
+    anchored,
     block_of,
     content_words,
     group,
     modality_of,
     name_words,
+    people_of,
     source_of,
 )
 
@@ -49,7 +53,7 @@ SCHEMA = (
 
 _REPORT_COLUMNS = """e.id, e.article_id, e.event, e.actor_codes, e.recipient_codes, e.date_start, e.date_end,
     e.date_precision, e.date_source, a.published, e.negated, e.aux, e.mode, e.sentence, a.url, a.source,
-    e.date"""
+    e.date, e.trigger, e.event_text, e.actor_json"""
 _REPORT_FROM = "events e JOIN articles a ON a.id = e.article_id"
 
 
@@ -59,7 +63,7 @@ def _day(value):
 
 def _report(row: tuple) -> tuple[Report, str | None]:
     (eid, aid, event, actors, recipients, start, end, precision, source, published, negated, aux, mode,
-     sentence, url, where, value) = row
+     sentence, url, where, value, trigger, event_text, actor_json) = row
     report = Report(
         event_id=eid, article_id=aid, event=event,
         actors=tuple(sorted({c for c in actors or () if c})),
@@ -67,7 +71,9 @@ def _report(row: tuple) -> tuple[Report, str | None]:
         start=_day(start), end=_day(end), precision=precision, from_text=source == "text",
         published=_day(published), modality=modality_of(negated, aux, mode), sentence=sentence or "",
         source=source_of(url, where, aid), words=content_words(sentence or ""),
-        names=name_words(sentence or ""))
+        names=name_words(sentence or ""), act=act_of(trigger),
+        anchor=anchored(sentence or "", event_text, trigger),
+        people=people_of(side.get("entity_text") or "" for side in json.loads(actor_json or "[]")))
     return report, value
 
 

@@ -20,9 +20,12 @@ Two records are *reports of one occasion* when all of these hold (:func:`same_oc
   overlap, a name or figure counting double, the words naming states left out since the parties are
   already the same; the bar rises as the dates get coarser, so a record known only to its month or
   year needs much the same words to join) — or are one sentence (a copy of the story, or one
-  sentence coded twice), whatever their dates.
+  sentence coded twice), whatever their dates — or **name one one-off act again** (an invasion, a
+  visit: :func:`act_of`), by the same person or, when they do not both name its doers, told in both
+  as a time or a start (:func:`anchored`: "since Russia invaded Ukraine"), whatever their words.
 
-Occasions are the connected groups of that relation within a *block* (family and parties), so they
+Occasions are the connected groups of that relation within a *block* (family and parties; a group
+holding a one-off act takes a report naming none only from the same sentence), so they
 never depend on the order records arrived in: adding or removing articles and re-grouping a block
 gives what grouping the whole store from scratch gives (:mod:`comity.corpus.occasion_store` keeps
 the store's occasions that way). An occasion's id is ``o`` and its first report's id; its date is
@@ -95,6 +98,9 @@ class Report:
     source: str  # the outlet: the URL's host, else where the article was read
     words: frozenset[str] = field(default=frozenset(), compare=False)
     names: frozenset[str] = field(default=frozenset(), compare=False)  # the words written capitalised
+    act: str | None = None  # the one-off act its trigger names ("invade", "visit"; :func:`act_of`)
+    anchor: bool = False  # told as a time others are placed by, or as the act's start (:func:`anchored`)
+    people: frozenset[str] = field(default=frozenset(), compare=False)  # the persons who did it, by name
 
     @cached_property
     def parties(self) -> tuple[str, ...]:
@@ -181,6 +187,61 @@ def name_words(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# one-off acts: a pair does one such act in a stretch of time, so two reports naming it are of one act
+_ACTS = {
+    "invade": "invade invaded invades invading invasion invasions",
+    "annex": "annex annexed annexes annexing annexation",
+    "visit": "visit visits visited visiting trip trips landed arrived arrival",
+    "coup": "coup coups",
+    "withdraw": "withdrawal pullout",
+}
+_ACT_OF = {word: act for act, words in _ACTS.items() for word in words.split()}
+# words that tell an act as a time other things are placed by, or as the act's start
+_ANCHOR_WORDS = frozenset({"since", "after", "following", "before", "until", "when", "prior", "launched",
+                           "launch", "launching", "began", "begun", "start", "started"})
+_ANCHOR_REACH = 3  # how many words before the act's own phrase may tell it so
+
+
+def act_of(trigger: str | None) -> str | None:
+    """The one-off act a trigger word names ("invasion" and "invaded": "invade"), if it names one."""
+    return _ACT_OF.get((trigger or "").lower())
+
+
+def anchored(sentence: str, event_text: str | None, trigger: str | None) -> bool:
+    """Whether the act is told as a time others are placed by ("since Russia invaded Ukraine",
+    "following the invasion") or as its start ("launched an invasion"): a word saying so stands
+    in the act's phrase before its trigger, or just before the phrase."""
+    phrase, sentence = (event_text or "").lower(), (sentence or "").lower()
+    at = sentence.find(phrase) if phrase else -1
+    if at < 0:
+        return False
+    inside = phrase.split((trigger or "").lower(), 1)[0] if trigger else ""
+    before = _WORD.findall(sentence[:at])[-_ANCHOR_REACH:]
+    return any(w in _ANCHOR_WORDS for w in (*before, *_WORD.findall(inside)))
+
+
+def people_of(entity_texts: Iterable[str]) -> frozenset[str]:
+    """The persons among a record's sides, by surname: the last word of a side's words when it is a
+    capitalised word that names no state ("US House Speaker Nancy Pelosi": "pelosi")."""
+    found = set()
+    for text in entity_texts:
+        words = _WORD.findall(text or "")
+        if words and words[-1][0].isupper() and words[-1].lower() not in _state_words() | _GENERIC:
+            found.add(words[-1].lower())
+    return frozenset(found)
+
+
+def _named_again(one: Report, other: Report) -> bool:
+    """Two reports name one one-off act again: the same act, done by the same person, or (when they do
+    not both name its doers) told as a time or a start in both ("since Russia invaded Ukraine",
+    "Russia launched an invasion of Ukraine")."""
+    if one.act is None or one.act != other.act:
+        return False
+    if one.people and other.people:
+        return bool(one.people & other.people)  # one visit is one visitor's
+    return one.anchor and other.anchor
+
+
 def _window(report: Report) -> tuple[date, date] | None:
     if report.start is None or report.end is None:  # an undated act, told as background: before its article
         if report.published is None:
@@ -244,7 +305,7 @@ def _link(one: Report, other: Report) -> float | None:
     if bar is None:
         return None
     alike = similarity(one, other)
-    return alike if alike >= bar else None
+    return alike if alike >= bar or _named_again(one, other) else None
 
 
 @dataclass(frozen=True)
@@ -317,15 +378,19 @@ def group_block(block: str, reports: list[Report]) -> list[Occasion]:
     span = {i: (d, d) for i, d in enumerate(days) if d is not None}  # a group's text days, first and last
     alike = ((_link(reports[i], reports[j]), i, j) for i, j in set(_candidate_pairs(reports)))
     links = sorted((-strength, i, j) for strength, i, j in alike if strength is not None)
+    acts = {i: {r.act} - {None} for i, r in enumerate(reports)}  # a group's one-off acts
     for _, i, j in links:
         a, b = root(i), root(j)
         if a == b:
             continue
+        if bool(acts[a]) != bool(acts[b]) and not _same_sentence(reports[i], reports[j]):
+            continue  # a one-off act's reports take no other act's report by likeness alone
         joined = _joined(span.get(a), span.get(b))
         if joined is not None and (joined[1] - joined[0]).days > MAX_SPAN_DAYS:
             continue  # one occasion does not run over more days than this (no chain of daily acts)
         keep, drop = min(a, b), max(a, b)
         parent[drop] = keep
+        acts[keep] |= acts[drop]
         if joined is not None:
             span[keep] = joined
     members: dict[int, list[Report]] = defaultdict(list)
