@@ -12,6 +12,7 @@ from comity.events.detector_combine import arbitrate, fresh_candidates
 from comity.events.detector_data import manual_examples, read_sentences
 from comity.events.detector_features import features
 from comity.events.detector_train import Linear, fit, predict
+from comity.events.extract import _told
 from comity.events.lexicon import EventLexicon, Trigger
 from comity.events.roles import MentionMap
 from comity.events.triggers import Candidate
@@ -115,6 +116,30 @@ def test_fresh_candidates_take_their_roles_from_the_parse(parse, sentence, propo
     found = fresh_candidates(sent, MentionMap(parsed.doc, mentions), lex, proposal)
     got = [(c.event, c.actor[0].entity.code, c.recipient[0].entity.code) for c in found]
     assert got == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "proposal", "told"),
+    [
+        # a material act read into a telling: a thing said, a verb of seeing carried by another verb
+        ("The Chilean president delivered a speech outside the parliament in the Peruvian capital of Lima.",
+         ("ASSAULT", "past", 0.9), True),
+        ("The Chilean army issued a report on the Peruvian army that said it could attack.",
+         ("ASSAULT", "past", 0.9), True),
+        ("Chile continues to see Peruvian forces facing stiff resistance.", ("ASSAULT", "past", 0.9), True),
+        # no act at all in a state
+        ("Chile remains opposed to any Peruvian presence on the island.", ("REQUEST", "past", 0.9), True),
+        # the act itself
+        ("Chilean troops struck a base in the Peruvian town of Tacna.", ("ASSAULT", "past", 0.9), False),
+        ("Chile delivered weapons to Peru.", ("AID", "past", 0.9), False),
+    ],
+)
+def test_acts_read_into_a_telling_or_a_state_are_dropped(parse, sentence, proposal, told) -> None:
+    parsed, mentions = _mentions(parse, sentence)
+    lex = EventLexicon.from_config()
+    [sent] = list(parsed.doc.sents)
+    [cand] = fresh_candidates(sent, MentionMap(parsed.doc, mentions), lex, proposal)
+    assert _told(cand, lex) is told
 
 
 class _Sure(Detector):

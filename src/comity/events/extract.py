@@ -108,9 +108,19 @@ def _sentence(sent: Span, mm: MentionMap, lexicon: EventLexicon) -> list[Candida
 
 def _told(cand: Candidate, lexicon: EventLexicon) -> bool:
     """A material act (quad class 2 or 4) the detector reads into a verb of saying, naming or thinking
-    ("called the attack on Israel a terrorist act") is what was spoken of, not done by the speaker."""
-    material = lexicon.types[cand.event].quad in (2, 4)
-    return material and (lexicon.has("speech_verbs", cand.tok.lemma_) or cand.tok.lemma_ in TELLING_VERBS)
+    ("called the attack on Israel a terrorist act"; carried by another verb, "continues to see Russian
+    forces facing resistance"; or whose object is a thing said, "delivered a speech in Warsaw", "issued a
+    report that said ISIS could resurge") is what was spoken of, not done by the speaker; and no act at all
+    is read into a state ("Iran remains opposed to any U.S. presence", "officials are concerned that")."""
+    verb = cand.tok
+    if verb.lemma_ in STATE_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return True
+    if lexicon.types[cand.event].quad not in (2, 4):
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if any(lexicon.has("speech_verbs", v.lemma_) or v.lemma_ in TELLING_VERBS for v in verbs):
+        return True
+    return any(lexicon.has("speech_nouns", o.lemma_) for o in objects(verb))
 
 
 def _replies(cands: list[Candidate], lexicon: EventLexicon) -> list[Candidate]:
@@ -261,6 +271,7 @@ JUDGED_REACH = 250  # tokens: a few paragraphs
 OWNER_DEPS = frozenset({"poss", "amod", "compound"})  # "the Kremlin's request", "a Pakistani demand"
 MUTUAL_MODES = frozenset({"ceasefire"})  # "Israel and Hamas observed a ceasefire": with each other
 # verbs of naming, judging and thinking: their object or clause is what is spoken or thought of
+STATE_VERBS = frozenset({"be", "remain", "stay", "seem", "appear", "become"})
 TELLING_VERBS = frozenset({
     "call", "describe", "label", "brand", "term", "dub", "condemn", "denounce", "criticize", "criticise",
     "praise", "welcome", "blame", "accuse", "deny", "warn", "urge", "consider", "see", "view", "regard",
