@@ -70,6 +70,12 @@ CASES = [
     ("The trade war threatens to strain ties between Canada and Mexico.", set()),
     ("Iran threatened to close the strait to American ships.", {("THREATEN", ("IRN",), ("USA",), False)}),
     ("The Kremlin has a strategic partnership with Tehran.", set()),
+    # an accord a side has, or has not, is a state: neither an agreement nor a refusal ("we have a deal"
+    # is news of one)
+    ("Russia does not have an extradition treaty with the United States.", set()),
+    ("Chile has a defense treaty with Peru.", set()),
+    ("Chile did not reach an agreement with Peru.", {("REJECT", ("CHL",), ("PER",), False)}),
+    ("Chile and Peru have a deal, the minister said.", {("AGREE", ("CHL", "PER"), (), False)}),
     ("Orban pledged not to send any weapons to Ukraine.", {("REJECT", ("HUN",), ("UKR",), False)}),
     ("Russia sent troops into Georgia in 2008.", {("MOBILIZE", ("RUS",), ("GEO",), False)}),
     # news outlets, makers, backers and blocs are no sides

@@ -111,9 +111,11 @@ def _told(cand: Candidate, lexicon: EventLexicon) -> bool:
     ("called the attack on Israel a terrorist act"; carried by another verb, "continues to see Russian
     forces facing resistance"; or whose object is a thing said, "delivered a speech in Warsaw", "issued a
     report that said ISIS could resurge") is what was spoken of, not done by the speaker; and no act at all
-    is read into a state ("Iran remains opposed to any U.S. presence", "officials are concerned that")."""
+    is read into a state ("Iran remains opposed to any U.S. presence", "officials are concerned that",
+    "Chile has no diplomatic relations with Taiwan")."""
     verb = cand.tok
-    if verb.lemma_ in STATE_VERBS and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+    if verb.lemma_ == "have" or (verb.lemma_ in STATE_VERBS and any(c.dep_ in ("acomp", "attr")
+                                                                     for c in verb.children)):
         return True
     if lexicon.types[cand.event].quad not in (2, 4):
         return False

@@ -167,13 +167,17 @@ def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
 
 def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     """ "the existing North American trade agreement", "goods covered under the pact", "re-working parts
-    of the free trade agreement with South Korea": an accord named as one in force ('standing_words'),
-    one under which something falls, or one acted on as a standing thing ('standing_verbs'), is no act of
+    of the free trade agreement with South Korea", "has no extradition treaty with": an accord named as
+    one in force ('standing_words'), one a side has or keeps (but "we have a deal" is news of one), one
+    under which something falls, or one acted on as a standing thing ('standing_verbs'), is no act of
     agreeing."""
     if trig.event != "AGREE" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "amod" and lex.has("standing_words", c.lemma_) for c in tok.children):
         return True
+    verb = light_verb(tok, lex)
+    if verb is not None and verb.lemma_ in STATE_HOLDERS and tok.lemma_.lower() != "deal":
+        return True  # "Russia does not have an extradition treaty with the US": held, not agreed
     if tok.dep_ == "pobj":  # an "of", "under", "with" or "by" phrase
         prep = tok.head
         if prep.lower_ == "under":
