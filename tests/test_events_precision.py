@@ -64,6 +64,9 @@ CASES = [
     ("Norway has been working with Egypt to extend the truce in Sudan.", set()),
     ("Does the Chinese president want to return the islands to Japan?", set()),
     ("The prospect of a Turkish offensive in Syria worries Iraq.", set()),
+    # an act named as a goal is not done
+    ("The Saudi army is close to achieving its objective of ending Yemen's missile program.", set()),
+    ("Chile has the goal of cutting ties with Peru.", set()),
     ("The summit offered a chance for Peru and Chile to talk.", set()),
     ("Serbian police tried to storm the Kosovo border post.", {("ASSAULT", ("SRB",), ("XKX",), False)}),
     # a figure of speech; a tie that a side has; a promise not to act; troops sent into a country
