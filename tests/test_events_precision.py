@@ -71,6 +71,11 @@ CASES = [
     ("Serbian police tried to storm the Kosovo border post.", {("ASSAULT", ("SRB",), ("XKX",), False)}),
     # a figure of speech; a tie that a side has; a promise not to act; troops sent into a country
     ("The trade war threatens to strain ties between Canada and Mexico.", set()),
+    ("The dispute threatens to increase tensions between Chile and Peru.", set()),
+    # ... but a threat to raise a harm is a threat, not the harm
+    ("The Brazilian president threatened to raise tariffs on Argentine beef.",
+     {("THREATEN", ("BRA",), ("ARG",), False)}),
+    ("Canada threatened to increase duties on Mexican steel.", {("THREATEN", ("CAN",), ("MEX",), False)}),
     ("Iran threatened to close the strait to American ships.", {("THREATEN", ("IRN",), ("USA",), False)}),
     ("The Kremlin has a strategic partnership with Tehran.", set()),
     # an accord a side has, or has not, is a state: neither an agreement nor a refusal ("we have a deal"

@@ -151,10 +151,16 @@ def _sense(found: Trigger | None) -> Trigger | None:
 
 def _figurative_threat(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     """ "the campaign threatens to strain his coalition": a threat whose act is a consequence
-    ('consequence_verbs'), not something a side would do, is a figure of speech."""
+    ('consequence_verbs'), not something a side would do, is a figure of speech; one to raise a harm
+    the lexicon names ("threatened to increase tariffs on Chinese products") is a threat."""
     return trig.event == "THREATEN" and tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "xcomp" and lex.has("consequence_verbs", c.lemma_) for c in tok.children
+        c.dep_ == "xcomp" and lex.has("consequence_verbs", c.lemma_) and not _raises_harm(c, lex)
+        for c in tok.children
     )
+
+
+def _raises_harm(verb: Token, lex: EventLexicon) -> bool:
+    return any(lex.has("threat_types", t.event) for o in objects(verb) for t in lex.lookup("noun", o.lemma_))
 
 
 def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
