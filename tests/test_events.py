@@ -431,6 +431,9 @@ MODALITY = [
     ("China could impose tariffs on Australia.", "SANCTION", "hypothetical"),
     ("Russia would withdraw its troops from Syria.", "RETREAT", "hypothetical"),
     ("Russia will withdraw its troops from Syria.", "CONCEDE", "future"),
+    # an inverted condition whose modal the parser hangs on the act's noun
+    ("The EU prepares sanctions should another Russian invasion of Poland transpire.", "ASSAULT",
+     "hypothetical"),
 ]
 
 

@@ -398,6 +398,8 @@ def is_hypothetical(tok: Token, lex: EventLexicon) -> bool:
         return True  # "Russia has to withdraw", "what Mexico has to offer": a duty or a capacity
     if _said_in_jest(tok, lex):
         return True  # "Trump kidded that Trudeau had agreed to cut all tariffs"
+    if tok.pos_ in ("NOUN", "PROPN") and any(lex.has("hypothetical_words", m) for m in _modals(tok)):
+        return True  # "should another invasion transpire", the modal hung on the noun by the parser
     for verb in _clause(tok, lex) or [tok]:
         counterfactual = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)  # "would have"
         modals = [m for m in _modals(verb)
