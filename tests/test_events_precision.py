@@ -72,6 +72,11 @@ CASES = [
     # a figure of speech; a tie that a side has; a promise not to act; troops sent into a country
     ("The trade war threatens to strain ties between Canada and Mexico.", set()),
     ("The dispute threatens to increase tensions between Chile and Peru.", set()),
+    # a warning aimed at no one that foretells a third side's act threatens nothing, by one side or two
+    ("Japan warned that China could invade Taiwan.", set()),
+    ("Chile and Peru have been warning since May that Bolivia may be preparing for a nuclear test.", set()),
+    ("Chile and Peru warned that they will respond.",
+     {("THREATEN", ("CHL",), (), False), ("THREATEN", ("PER",), (), False)}),
     # ... but a threat to raise a harm is a threat, not the harm
     ("The Brazilian president threatened to raise tariffs on Argentine beef.",
      {("THREATEN", ("BRA",), ("ARG",), False)}),

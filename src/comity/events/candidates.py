@@ -122,6 +122,17 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
             outer.mode = INNER_MODES.get(outer.event, {}).get(cand.event)
 
 
+def _forecast(outer: Candidate, inner: Candidate, lex: EventLexicon) -> bool:
+    """ "Japan warned that China could invade Taiwan", "warned that North Korea may be preparing a test": a
+    warning aimed at no one whose content is a third side's act foretells it; it threatens nothing (PLOVER
+    manual, THREATEN: the actor threatens to take an action)."""
+    if outer.event != "THREATEN" or outer.recipient or not lex.has("warning_verbs", outer.tok.lemma_):
+        return False
+    mine = {m.entity.code for m in outer.actor}
+    theirs = {m.entity.code for m in inner.actor}
+    return bool(theirs) and not theirs & mine
+
+
 def _codes(cand: Candidate) -> set[str]:
     return {m.entity.code for m in cand.actor + cand.recipient}
 
@@ -206,11 +217,14 @@ def _resolve(
             del cands[i]  # "retaliated against X": no act of its own, unlike "vowed to retaliate"
             for inner in [k for k, o in outer_of.items() if o == i]:  # "retaliated with strikes on X"
                 del outer_of[inner]
+    forecasts: set[int] = set()
     for i, outer in outer_of.items():
         if outer >= 0 and i not in cands and outer in cands and cands[outer].event == "REQUEST":
             asked = _asked_of(doc[i], matched[i], cands[outer], mm, lex)
             cands[outer].recipient = cands[outer].recipient or asked
-        if outer >= 0 and i in cands and outer in cands:
+        if outer >= 0 and i in cands and outer in cands and _forecast(cands[outer], cands[i], lex):
+            forecasts.add(outer)  # "Japan warned that China could invade Taiwan": no threat by Japan
+        elif outer >= 0 and i in cands and outer in cands:
             if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
                 refuse.make_threat(cands[outer], cands[i])
             elif refuse.promised_abstention(cands[outer], cands[i], lex):  # "pledged not to send arms"
@@ -218,6 +232,8 @@ def _resolve(
             elif refuse.agreed_measure(cands[outer], cands[i], lex):  # "agreed to cut banks off SWIFT"
                 refuse.make_measure(cands[outer], cands[i])
             _inherit(cands[outer], [cands[i]])
+    for i in forecasts:
+        del cands[i]
     for i, cand in cands.items():  # "will not meet their demands": a refusal (not one folded into another)
         if outer_of.get(i, -1) not in cands:
             refuse.recast_refusal(cand, lex)
@@ -237,7 +253,8 @@ def _resolve(
         cand.recipient = cand.recipient or answered(cand.tok, cand.actor, mm, lex)  # "in retaliation for X's"
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
         idle = sides.idle_alone(cand.tok, cand.event, cand.actor, mm, lex, match_trigger)
-        if not cand.recipient and len(cand.actor) < 2 and (idle or not alone):
+        lone = len(cand.actor) < 2 or cand.event not in SYMMETRIC  # "A and B met": each the other's
+        if not cand.recipient and ((lone and idle) or (len(cand.actor) < 2 and not alone)):
             # a person or agency acting alone is domestic politics more often than not; one that judges an
             # act told earlier ("Stoltenberg condemned the attack") waits for its doers (extract._judged_acts)
             cand.pending = cand.pending or bool(judged_acts(cand.tok, cand.event, lex, mm))

@@ -207,9 +207,10 @@ def _empty_warning(tok: Token, actors: list[Mention], mm: MentionMap, lex: Event
     if not lex.has("warning_verbs", tok.lemma_):
         return False
     codes = {m.entity.code for m in actors}
+    selves = ("we", "i", "they") if len(codes) > 1 else ("we", "i")  # "the US and Britain warned they will"
     for clause in (c for c in tok.children if c.dep_ == "ccomp"):
         for subj in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
-            if subj.lower_ in ("we", "i") or any(m.entity.code in codes for m in mm.all(subj)):
+            if subj.lower_ in selves or any(m.entity.code in codes for m in mm.all(subj)):
                 return False
     return not consequence_targets(tok, codes, mm, lex)
 
