@@ -184,6 +184,9 @@ JUDGED = [
     # the latest attack is the judge's own: no older act of the other side is borrowed
     ("Chile shelled border posts in Peru on Sunday. Peru shelled border posts in Chile on Monday. "
      "Peru defended the attack.", {("ASSAULT", ("CHL",), ("PER",)), ("ASSAULT", ("PER",), ("CHL",))}),
+    # the latest act of the kind is the judge's own, done with another side: that side is not judged
+    ("Chile and Peru held joint naval drills on Sunday. Chile called the drills a provocation.",
+     {("COOPERATE", ("CHL", "PER"), ()), ("ACCUSE", ("CHL",), ())}),
     # the noun's own phrase tells another act: no earlier act's doer is borrowed
     ("Chile shelled border posts in Bolivia on Monday. Norway condemned the attack on Uganda.",
      {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ())}),

@@ -156,8 +156,9 @@ def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) 
     for i, cand in enumerate(cands):
         kinds = set() if cand.recipient else judged_acts(cand.tok, cand.event, lexicon, mm)
         prior = _latest(cands[:i], cand, kinds) if kinds else None
-        if prior is not None and not prior.negated and not prior.aux:
-            mine = {m.entity.code for m in cand.actor}
+        mine = {m.entity.code for m in cand.actor}
+        if prior is not None and not prior.negated and not prior.aux and not mine & {
+                m.entity.code for m in prior.actor}:  # its own act, done with another, is not judged
             doers = prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
             doers = [m for m in doers if m.entity.code not in mine]
             if doers:
