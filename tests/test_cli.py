@@ -108,3 +108,19 @@ def test_hypothetical_events_are_output_only_when_asked(extra: list[str], kept: 
     events = json.loads(result.stdout.splitlines()[0])["events"]
     assert any("hypothetical" in e["aux"] for e in events) is kept
     assert any(e["event"] == "THREATEN" and "hypothetical" not in e["aux"] for e in events)  # always out
+
+
+# one side threatening or accusing no side the text names (a refusal may stand alone)
+LONE = "Chile threatened to retaliate. Bolivia condemned the decision. Peru rejected the plan.\n"
+
+
+@pytest.mark.parametrize(("extra", "kept"), [([], False), (["--include-lone"], True)])
+def test_unaimed_acts_are_output_only_when_asked(extra: list[str], kept: bool) -> None:
+    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", *extra],
+                           input=LONE)
+    assert result.exit_code == 0, result.output
+    events = {(e["event"], tuple(m["code"] for m in e["actor"]), tuple(m["code"] for m in e["recipient"]))
+              for e in json.loads(result.stdout.splitlines()[0])["events"]}
+    assert (("THREATEN", ("CHL",), ()) in events) is kept
+    assert (("ACCUSE", ("BOL",), ()) in events) is kept
+    assert ("REJECT", ("PER",), ()) in events

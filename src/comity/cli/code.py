@@ -60,6 +60,10 @@ def code_command(
     include_hypothetical: Annotated[bool, typer.Option(
         "--include-hypothetical", help="Also output the events coded hypothetical (scenarios, conditions, "
         "possibilities), which are left out by default as in ties and network.")] = False,
+    include_lone: Annotated[bool, typer.Option(
+        "--include-lone", help="Also output the threats, assaults and accusations by one side whose target "
+        "neither the sentence nor the article names, which are left out by default (they name no dyad, "
+        "so ties and network never count them).")] = False,
 ) -> None:
     """Code articles: events, quotes, speakers, times and figures.
 
@@ -92,13 +96,13 @@ def code_command(
                 failures.append(str(result))
                 continue
             coded += 1
-            result = reported(result, include_hypothetical)
+            result = reported(result, include_hypothetical, include_lone)
             for warning in result.warnings:
                 err.print(f"[yellow]warning:[/yellow] {article.source or article.id}: {warning}")
             if out_dir:
                 name = _unique(article.id, taken)
-                write_atomic(out_dir / f"{name}.json",
-                             json.dumps(to_json(result, hypothetical=True), ensure_ascii=False, indent=1))
+                shown = to_json(result, hypothetical=True, lone=True)  # already chosen by reported()
+                write_atomic(out_dir / f"{name}.json", json.dumps(shown, ensure_ascii=False, indent=1))
             else:
                 _print_result(result, fmt, show_coded)
         _said(unread, failures)
@@ -126,6 +130,6 @@ def _said(unread: list[tuple[int, str]], failures: list[str], upto: int | None =
 def _print_result(result, fmt: str, show) -> None:
     if fmt == "json":  # JSON Lines always: a line reader gets one article a line, one article or many
         # the result is already the reported one (code_command): to_json must not filter it again
-        print(json.dumps(to_json(result, hypothetical=True), ensure_ascii=False), flush=True)
+        print(json.dumps(to_json(result, hypothetical=True, lone=True), ensure_ascii=False), flush=True)
     else:
         show(table_console(), result)
