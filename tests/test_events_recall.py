@@ -26,6 +26,9 @@ CASES = [
      {("REQUEST", ("JPN",), ("CHN",), False)}),
     ("Poland's defence ministry said on Friday that it had summoned the envoy. The ministry accused Minsk of"
      " staging the crossings.", {("ACCUSE", ("POL",), ("BLR",), False)}),
+    # a harm told by a participle that ends a clause is done where that clause's act is
+    ("The Chilean army set off explosives in La Paz, killing five people.",
+     {("ASSAULT", ("CHL",), ("BOL",), False)}),
     # a warning of what befalls another side if it acts is a threat to that side; a forecast is none
     ("Seoul warned that the Pyongyang regime will collapse if North Korea uses nuclear arms.",
      {("THREATEN", ("KOR",), ("PRK",), False)}),

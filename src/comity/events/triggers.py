@@ -362,7 +362,12 @@ def _touched(tok: Token, trig: Trigger, actors: list[Mention], mm: MentionMap, l
         return []
     scene = trig.event in SCENE_TYPES
     places = scene or trig.event in PLACED_TYPES
-    touched = touched_tokens(host, lex, scene, lambda t: match_trigger(t, mm, lex) is not None, places)
+    is_act = lambda t: match_trigger(t, mm, lex) is not None  # noqa: E731
+    touched = touched_tokens(host, lex, scene, is_act, places)
+    if (not touched and host.tag_ == "VBG" and host.dep_ == "advcl" and host.head.pos_ == "VERB"
+            and lex.types[trig.event].quad in (3, 4)):
+        # "set off bombs in Ankara, killing 90 people": the harm is done where the clause it ends is
+        touched = touched_tokens(host.head, lex, scene, is_act, places)
     if _judges(trig):  # "condemned the attack against Israeli civilians": not aimed at them
         touched = [t for t in touched if not _of_an_act(t, host, lex)]
     found = [m for t in touched for m in collect(t, mm, lex, deep=True)]
