@@ -184,3 +184,27 @@ def test_live_blog_entry_stamps_are_masked(line: str, stamp: str) -> None:
 def test_a_time_in_running_text_is_no_stamp() -> None:
     line = "At 4:54 pm ET on March 16, 2026 the minister said he would share this update with allies."
     assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []
+
+
+# Photo galleries as CNN pages run them into one line (the corpus has 776 such lines in 25 articles): from
+# the "Photos:" label, or the first "Hide Caption", to the end of the line.
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Photos: 70 years ago, Queen Elizabeth II took the throne When her father died in 1952, Elizabeth II"
+         " became the Queen. Hide Caption 1 of 16 Photos: 70 years ago, Queen Elizabeth II took the throne",
+         None),
+        ("Hide Caption 27 of 30 Photos: WNBA Star Brittney Griner Griner arrives to a hearing on June 27."
+         " Hide Caption 28 of 30", None),
+        ("The vote is the latest blow against the premier. Photos: A premiership in pictures The premier"
+         " meets the press. Hide Caption 1 of 9", "Photos: A premiership in pictures The premier meets the"
+         " press. Hide Caption 1 of 9"),
+    ],
+)
+def test_photo_galleries_are_masked(line: str, caption: str | None) -> None:
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == [("caption", caption or line)]
+
+
+def test_a_caption_named_in_running_text_is_no_gallery() -> None:
+    line = "Officials said the photos would be released once the minister signs the order on Monday."
+    assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []

@@ -6,7 +6,8 @@ separators ("— — -", "***"), section headings ("Areas of tension"), credit
 lines ("Jane Doe contributed to this report.", "Editing by …") and the page
 furniture of published news that :mod:`comity.text.boilerplate` recognises
 (photo captions, bylines, newsletter promos, related-story links, "Updated …"
-stamps, a live blog's entry stamps: "4:54 pm ET March 16, 2026 Share this update"). They are found here,
+stamps, a live blog's entry stamps: "4:54 pm ET March 16, 2026 Share this update"), and photo
+galleries run into a line ("Photos: … Hide Caption 1 of 16 Photos: …"). They are found here,
 from the text alone, and masked before parsing
 so that no later stage reads a quote or an event from them. Masking keeps
 every character offset.
@@ -46,6 +47,10 @@ _DATELINE = re.compile(
 _LIVE_STAMP = re.compile(
     r"^\d{1,2}:\d{2}\s?[ap]\.?m\.?\s(?:[A-Z]{2,4}\s)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+Share this update\s*"
 )
+# a photo gallery run into one line: "Photos: <title> <caption> Hide Caption 1 of 16 Photos: <title> …"; from
+# its label (or its first "Hide Caption") to the end of the line, after running text or alone
+_GALLERY = re.compile(r"(?:^|(?<=\s))(?:Photos?:\s|Hide Caption \d+ of \d+).*Hide Caption \d+ of \d+.*$"
+                      r"|^Hide Caption \d+ of \d+.*$")
 _END_PUNCT = tuple(".!?\"”’'…:;,")
 _CLOSING_QUOTES = "\"”’'"
 _MAX_HEADING_WORDS = 12
@@ -106,7 +111,13 @@ def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
     for index, (start, end) in enumerate(filled):
         line = text[start:end]
         last = index == len(filled) - 1
-        if _SEPARATOR.match(line):
+        gallery = _GALLERY.search(line)
+        if gallery and gallery.start() > 0:  # running text, then a gallery
+            parts.append(Part("caption", (start + gallery.start(), end)))
+            body_seen += 1
+        elif gallery:
+            parts.append(Part("caption", (start, end)))
+        elif _SEPARATOR.match(line):
             parts.append(Part("separator", (start, end)))
         elif _CREDIT.search(line) and len(line.split()) <= 25:
             parts.append(Part("credit", (start, end)))
