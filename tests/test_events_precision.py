@@ -64,6 +64,9 @@ CASES = [
     ("Norway has been working with Egypt to extend the truce in Sudan.", set()),
     ("Does the Chinese president want to return the islands to Japan?", set()),
     ("The prospect of a Turkish offensive in Syria worries Iraq.", set()),
+    # a noun after a comma sums up the clause before it: that clause's verb does not carry it
+    ("Chile said that Peru is giving refuge to Chilean rebels, an allegation that the Peruvian government "
+     "denies.", set()),
     # an act named as a goal is not done
     ("The Saudi army is close to achieving its objective of ending Yemen's missile program.", set()),
     ("Chile has the goal of cutting ties with Peru.", set()),

@@ -42,6 +42,7 @@ from comity.text.syntax import (
     pobjs,
     preps_after,
     preps_of,
+    sums_up,
 )
 
 NON_ACTOR_SECTORS = CIVIL_SECTORS  # JRN: "told CNN", "Reuters reported"
@@ -524,7 +525,7 @@ def noun_actor_tokens(noun: Token, trig: Trigger, lex: EventLexicon, mm: Mention
     if out or any(collect(o, mm, lex) for o in ofs):  # "the withdrawal of its forces": from the verb
         return out + ofs
     verb = light_verb(noun, lex)
-    if verb is not None:
+    if verb is not None and not sums_up(noun):
         return subject_tokens(verb, mm)
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         return noun_actor_tokens(noun.head, trig, lex, mm)

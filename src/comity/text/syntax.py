@@ -203,3 +203,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def sums_up(noun: Token) -> bool:
+    """ "Colombia said Venezuela is providing refuge to guerrillas, an allegation that Caracas denies": a noun
+    phrase set after a comma with "a"/"an" sums up the clause before it (the parser may hang it on that
+    clause's verb as its object, though that verb does not carry it)."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == "," and noun.doc[start].lower_ in ("a", "an")
