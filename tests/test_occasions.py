@@ -161,6 +161,8 @@ def test_a_visit_named_again_by_its_visitor_is_its_occasion(other: Report, same:
     ("Russia's invasion of Ukraine began after talks failed.", "Russia's invasion of Ukraine", "invasion",
      False),
     ("Since Russia invaded Ukraine, prices rose.", None, "invaded", False),
+    # the trigger is found as a word, not inside another ("visit" in "revisited")
+    ("Prices rose as Chile revisited talks before Ortiz's visit.", "Ortiz's visit", "visit", True),
 ])
 def test_an_act_told_as_a_time_or_start(sentence, phrase, trigger, told) -> None:
     assert anchored(sentence, phrase, trigger) is told
@@ -169,6 +171,8 @@ def test_an_act_told_as_a_time_or_start(sentence, phrase, trigger, told) -> None
 @pytest.mark.parametrize(("texts", "people"), [
     (["US House Speaker Jane Ortiz"], {"ortiz"}), (["Russia"], set()), (["the Kremlin"], set()),
     (["finance minister of Sri Lanka"], set()), (["Chinese military"], set()), (["Xi"], {"xi"}),
+    (["Speaker Jane Ortiz's"], {"ortiz"}), (["Russian Forces"], set()),
+    (["United Nations Security Council"], set()),
 ])
 def test_the_persons_who_did_an_act(texts, people) -> None:
     assert people_of(texts) == people

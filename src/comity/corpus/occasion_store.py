@@ -73,8 +73,15 @@ def _report(row: tuple) -> tuple[Report, str | None]:
         source=source_of(url, where, aid), words=content_words(sentence or ""),
         names=name_words(sentence or ""), act=act_of(trigger),
         anchor=anchored(sentence or "", event_text, trigger),
-        people=people_of(side.get("entity_text") or "" for side in json.loads(actor_json or "[]")))
+        people=people_of(_name(side) for side in json.loads(actor_json or "[]")))
     return report, value
+
+
+def _name(side: object) -> str:
+    """An actor's name as the actor dictionary gives it ("Xi Jinping" for "Xi"), else its words."""
+    if not isinstance(side, dict):
+        return ""
+    return side.get("identifier_text") or side.get("entity_text") or ""
 
 
 def _load(con: duckdb.DuckDBPyConnection, where: str, params: list) -> tuple[list[Report], dict[str, str]]:

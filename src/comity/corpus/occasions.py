@@ -21,8 +21,9 @@ Two records are *reports of one occasion* when all of these hold (:func:`same_oc
   already the same; the bar rises as the dates get coarser, so a record known only to its month or
   year needs much the same words to join) — or are one sentence (a copy of the story, or one
   sentence coded twice), whatever their dates — or **name one one-off act again** (an invasion, a
-  visit: :func:`act_of`), by the same person or, when they do not both name its doers, told in both
-  as a time or a start (:func:`anchored`: "since Russia invaded Ukraine"), whatever their words.
+  visit: :func:`act_of`): a visit by the same visitor or, when they do not both name a visitor, the
+  act told in both as a time or a start (:func:`anchored`: "since Russia invaded Ukraine"), whatever
+  their words.
 
 Occasions are the connected groups of that relation within a *block* (family and parties; a group
 holding a one-off act takes a report naming none only from the same sentence), so they
@@ -191,7 +192,8 @@ def name_words(sentence: str) -> frozenset[str]:
 _ACTS = {
     "invade": "invade invaded invades invading invasion invasions",
     "annex": "annex annexed annexes annexing annexation",
-    "visit": "visit visits visited visiting trip trips landed arrived arrival",
+    "visit": "visit visits visited visiting trip trips travel travels traveled travelled traveling "
+             "travelling land lands landed landing arrive arrives arrived arriving arrival",
     "coup": "coup coups",
     "withdraw": "withdrawal pullout",
 }
@@ -215,29 +217,38 @@ def anchored(sentence: str, event_text: str | None, trigger: str | None) -> bool
     at = sentence.find(phrase) if phrase else -1
     if at < 0:
         return False
-    inside = phrase.split((trigger or "").lower(), 1)[0] if trigger else ""
+    found = re.search(rf"\b{re.escape(trigger.lower())}\b", phrase) if trigger else None
+    inside = phrase[:found.start()] if found else ""
     before = _WORD.findall(sentence[:at])[-_ANCHOR_REACH:]
     return any(w in _ANCHOR_WORDS for w in (*before, *_WORD.findall(inside)))
 
 
-def people_of(entity_texts: Iterable[str]) -> frozenset[str]:
-    """The persons among a record's sides, by surname: the last word of a side's words when it is a
-    capitalised word that names no state ("US House Speaker Nancy Pelosi": "pelosi")."""
+_BODIES = frozenset({"council", "forces", "force", "congress", "parliament", "senate", "army", "military",
+                     "police", "government", "administration", "ministry", "court", "party", "union",
+                     "coalition", "alliance", "nato", "york"})
+
+
+def people_of(names: Iterable[str]) -> frozenset[str]:
+    """The persons among a record's actors, by surname: the last word of an actor's name (the actor
+    dictionary's, "Xi Jinping" for "Xi", when the record has it) when it is a capitalised word that
+    names no state or body ("US House Speaker Nancy Pelosi's": "pelosi")."""
     found = set()
-    for text in entity_texts:
-        words = _WORD.findall(text or "")
-        if words and words[-1][0].isupper() and words[-1].lower() not in _state_words() | _GENERIC:
-            found.add(words[-1].lower())
+    for name in names:
+        words = _WORD.findall(re.sub(r"['’]s\b", "", name or ""))
+        last = words[-1].lower() if words else ""
+        if last and words[-1][0].isupper() and last not in _state_words() | _GENERIC | _BODIES:
+            found.add(last)
     return frozenset(found)
 
 
 def _named_again(one: Report, other: Report) -> bool:
-    """Two reports name one one-off act again: the same act, done by the same person, or (when they do
-    not both name its doers) told as a time or a start in both ("since Russia invaded Ukraine",
-    "Russia launched an invasion of Ukraine")."""
+    """Two reports name one one-off act again: the same act, a visit by the same person ("Pelosi's
+    visit"), or (when they do not both name a visitor) the act told as a time or a start in both
+    ("since Russia invaded Ukraine", "Russia launched an invasion of Ukraine"; not "amid Putin's
+    invasion", the war as it stands)."""
     if one.act is None or one.act != other.act:
         return False
-    if one.people and other.people:
+    if one.act == "visit" and one.people and other.people:
         return bool(one.people & other.people)  # one visit is one visitor's
     return one.anchor and other.anchor
 
@@ -384,7 +395,7 @@ def group_block(block: str, reports: list[Report]) -> list[Occasion]:
         if a == b:
             continue
         if bool(acts[a]) != bool(acts[b]) and not _same_sentence(reports[i], reports[j]):
-            continue  # a one-off act's reports take no other act's report by likeness alone
+            continue  # a group holding a one-off act takes a report naming none only from its sentence
         joined = _joined(span.get(a), span.get(b))
         if joined is not None and (joined[1] - joined[0]).days > MAX_SPAN_DAYS:
             continue  # one occasion does not run over more days than this (no chain of daily acts)
