@@ -124,3 +124,13 @@ def test_unaimed_acts_are_output_only_when_asked(extra: list[str], kept: bool) -
     assert (("THREATEN", ("CHL",), ()) in events) is kept
     assert (("ACCUSE", ("BOL",), ()) in events) is kept
     assert ("REJECT", ("PER",), ()) in events
+
+
+def test_a_users_counterpart_types_count_in_the_output(tmp_path: Path) -> None:
+    extra = tmp_path / "events.json"
+    extra.write_text(json.dumps({"counterpart_types": ["REJECT"]}), encoding="utf-8")
+    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", "--events",
+                                 str(extra)], input=LONE)
+    assert result.exit_code == 0, result.output
+    events = [e["event"] for e in json.loads(result.stdout.splitlines()[0])["events"]]
+    assert "REJECT" not in events

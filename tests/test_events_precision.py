@@ -67,6 +67,7 @@ CASES = [
     # a noun after a comma sums up the clause before it: that clause's verb does not carry it
     ("Chile said that Peru is giving refuge to Chilean rebels, an allegation that the Peruvian government "
      "denies.", set()),
+    ("Chile launched, early on Monday, a massive attack on Lima.", {("ASSAULT", ("CHL",), ("PER",), False)}),
     # an act named as a goal is not done
     ("The Saudi army is close to achieving its objective of ending Yemen's missile program.", set()),
     ("Chile has the goal of cutting ties with Peru.", set()),
@@ -77,6 +78,11 @@ CASES = [
     ("The dispute threatens to increase tensions between Chile and Peru.", set()),
     # a warning aimed at no one that foretells a third side's act threatens nothing, by one side or two
     ("Japan warned that China could invade Taiwan.", set()),
+    # ... whatever the order of what it tells: the warner's own act makes the threat
+    ("Chile warned that Peru could invade Bolivia and that it would retaliate against Peru.",
+     {("THREATEN", ("CHL",), ("PER",), False)}),
+    ("Chile warned that it would retaliate against Peru and that Peru could invade Bolivia.",
+     {("THREATEN", ("CHL",), ("PER",), False)}),
     ("Chile and Peru have been warning since May that Bolivia may be preparing for a nuclear test.", set()),
     ("Chile and Peru warned that they will respond.",
      {("THREATEN", ("CHL",), (), False), ("THREATEN", ("PER",), (), False)}),
@@ -92,6 +98,8 @@ CASES = [
     ("Chile has a defense treaty with Peru.", set()),
     ("Chile did not reach an agreement with Peru.", {("REJECT", ("CHL",), ("PER",), False)}),
     ("Chile and Peru have a deal, the minister said.", {("AGREE", ("CHL", "PER"), (), False)}),
+    ("Chile does not have a deal with Peru on copper.", set()),
+    ("Chile and Peru now have a ceasefire agreement.", {("AGREE", ("CHL", "PER"), (), False)}),
     ("Orban pledged not to send any weapons to Ukraine.", {("REJECT", ("HUN",), ("UKR",), False)}),
     ("Russia sent troops into Georgia in 2008.", {("MOBILIZE", ("RUS",), ("GEO",), False)}),
     # news outlets, makers, backers and blocs are no sides

@@ -187,6 +187,8 @@ JUDGED = [
     # the latest act of the kind is the judge's own, done with another side: that side is not judged
     ("Chile and Peru held joint naval drills on Sunday. Chile called the drills a provocation.",
      {("COOPERATE", ("CHL", "PER"), ()), ("ACCUSE", ("CHL",), ())}),
+    ("Chile held joint naval drills with Peru on Sunday. Peru defended the drills.",
+     {("COOPERATE", ("CHL",), ("PER",))}),
     # the noun's own phrase tells another act: no earlier act's doer is borrowed
     ("Chile shelled border posts in Bolivia on Monday. Norway condemned the attack on Uganda.",
      {("ASSAULT", ("CHL",), ("BOL",)), ("ACCUSE", ("NOR",), ())}),

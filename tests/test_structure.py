@@ -205,6 +205,14 @@ def test_photo_galleries_are_masked(line: str, caption: str | None) -> None:
     assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == [("caption", caption or line)]
 
 
+def test_a_dateline_before_a_gallery_on_its_line_is_still_masked() -> None:
+    line = ("LONDON (CNN) — The Queen spoke on Sunday. Photos: A reign in pictures The Queen in 1952. "
+            "Hide Caption 1 of 16")
+    assert kinds_and_text(f"{line}\n{BODY}") == [
+        ("dateline", "LONDON (CNN) — "),
+        ("caption", "Photos: A reign in pictures The Queen in 1952. Hide Caption 1 of 16")]
+
+
 def test_a_caption_named_in_running_text_is_no_gallery() -> None:
     line = "Officials said the photos would be released once the minister signs the order on Monday."
     assert kinds_and_text(f"{BODY}\n{line}\n{BODY}") == []

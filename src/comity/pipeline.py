@@ -43,6 +43,7 @@ from comity.entities.model import EntityModel
 from comity.errors import CodingError, ComityError, InputError, ModelError
 from comity.events.extract import EventLexicon, find_events
 from comity.figures import find_figures
+from comity.io.output import reported
 from comity.quotes.cues import CueLexicon
 from comity.quotes.extract import extract_quotes
 from comity.records import Article, Coded, CoderVersion
@@ -236,6 +237,12 @@ class Coder:
         """Who is who across the article: the entity model of one parse."""
         return build_model(parsed, self.index.mentions(parsed), self.traits)
 
+    def reported(self, coded: Coded, hypothetical: bool = False, lone: bool = False) -> Coded:
+        """The result as output by default (:func:`comity.io.output.reported`), read with this coder's user
+        data files (a user's 'counterpart_types' count)."""
+        with extended({"events.json": tuple(self.config.event_files)}):
+            return reported(coded, hypothetical, lone)
+
     def run_stages(self, parsed: Parsed) -> Coded:
         """Every extraction stage over one parse."""
         article = parsed.article
@@ -376,6 +383,9 @@ class Workers:
         theirs.close()
         self.live[ours] = [process, None, 0]
         return ours
+
+    def reported(self, coded: Coded, hypothetical: bool = False, lone: bool = False) -> Coded:
+        return self.coder.reported(coded, hypothetical, lone)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Coded | ComityError]]:
         from multiprocessing.connection import wait

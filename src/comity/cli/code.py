@@ -31,7 +31,7 @@ from comity.cli.checks import output_folder
 from comity.cli.progress import Ticker, count_inputs
 from comity.config import DEFAULT_MODEL
 from comity.errors import ComityError
-from comity.io.output import reported, to_json
+from comity.io.output import to_json
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -96,7 +96,7 @@ def code_command(
                 failures.append(str(result))
                 continue
             coded += 1
-            result = reported(result, include_hypothetical, include_lone)
+            result = coder.reported(result, include_hypothetical, include_lone)
             for warning in result.warnings:
                 err.print(f"[yellow]warning:[/yellow] {article.source or article.id}: {warning}")
             if out_dir:

@@ -52,7 +52,8 @@ def write_predictions(coder: Coder, files: list[Path], out_dir: Path,
             errors.append(str(result))
         else:
             target = out_dir / f"{article.id}.json"
-            target.write_text(json.dumps(to_json(result), ensure_ascii=False), encoding="utf-8")
+            shown = to_json(coder.reported(result), hypothetical=True, lone=True)  # reported() chose
+            target.write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
         if progress:
             progress()
     return errors

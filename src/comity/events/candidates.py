@@ -122,15 +122,24 @@ def _inherit(outer: Candidate, inner: list[Candidate]) -> None:
             outer.mode = INNER_MODES.get(outer.event, {}).get(cand.event)
 
 
-def _forecast(outer: Candidate, inner: Candidate, lex: EventLexicon) -> bool:
+def _forecasts(cands: dict[int, Candidate], outer_of: dict[int, int], lex: EventLexicon) -> set[int]:
     """ "Japan warned that China could invade Taiwan", "warned that North Korea may be preparing a test": a
-    warning aimed at no one whose content is a third side's act foretells it; it threatens nothing (PLOVER
-    manual, THREATEN: the actor threatens to take an action)."""
-    if outer.event != "THREATEN" or outer.recipient or not lex.has("warning_verbs", outer.tok.lemma_):
+    warning aimed at no one whose every embedded act is done by another side than the warner foretells
+    them; it threatens nothing (PLOVER manual, THREATEN: the actor threatens to take an action). Decided
+    once per warning, over all it embeds, before any lends it a recipient ("warned that China could invade
+    Taiwan and that it would retaliate against China" is a threat to China)."""
+    inners: dict[int, list[Candidate]] = {}
+    for i, outer in outer_of.items():
+        if outer >= 0 and i in cands and outer in cands:
+            inners.setdefault(outer, []).append(cands[i])
+    return {outer for outer, acts in inners.items() if all(_foretold(cands[outer], act, lex) for act in acts)}
+
+
+def _foretold(warning: Candidate, act: Candidate, lex: EventLexicon) -> bool:
+    """An act a warning aimed at no one tells as another side's doing: foretold, not threatened."""
+    if warning.event != "THREATEN" or warning.recipient or not lex.has("warning_verbs", warning.tok.lemma_):
         return False
-    mine = {m.entity.code for m in outer.actor}
-    theirs = {m.entity.code for m in inner.actor}
-    return bool(theirs) and not theirs & mine
+    return bool(act.actor) and not {m.entity.code for m in warning.actor} & {m.entity.code for m in act.actor}
 
 
 def _codes(cand: Candidate) -> set[str]:
@@ -217,14 +226,13 @@ def _resolve(
             del cands[i]  # "retaliated against X": no act of its own, unlike "vowed to retaliate"
             for inner in [k for k, o in outer_of.items() if o == i]:  # "retaliated with strikes on X"
                 del outer_of[inner]
-    forecasts: set[int] = set()
+    forecasts = _forecasts(cands, outer_of, lex)  # "Japan warned that China could invade Taiwan"
     for i, outer in outer_of.items():
         if outer >= 0 and i not in cands and outer in cands and cands[outer].event == "REQUEST":
             asked = _asked_of(doc[i], matched[i], cands[outer], mm, lex)
             cands[outer].recipient = cands[outer].recipient or asked
-        if outer >= 0 and i in cands and outer in cands and _forecast(cands[outer], cands[i], lex):
-            forecasts.add(outer)  # "Japan warned that China could invade Taiwan": no threat by Japan
-        elif outer >= 0 and i in cands and outer in cands:
+        if (outer >= 0 and i in cands and outer in cands and outer not in forecasts
+                and not _foretold(cands[outer], cands[i], lex)):  # lends the warning nothing
             if refuse.promised_harm(cands[outer], cands[i], lex):  # "pledged to strike": a threat
                 refuse.make_threat(cands[outer], cands[i])
             elif refuse.promised_abstention(cands[outer], cands[i], lex):  # "pledged not to send arms"
@@ -253,8 +261,9 @@ def _resolve(
         cand.recipient = cand.recipient or answered(cand.tok, cand.actor, mm, lex)  # "in retaliation for X's"
         alone = any(sides.stands_alone(m, cand.event, lex) for m in cand.actor)
         idle = sides.idle_alone(cand.tok, cand.event, cand.actor, mm, lex, match_trigger)
-        lone = len(cand.actor) < 2 or cand.event not in SYMMETRIC  # "A and B met": each the other's
-        if not cand.recipient and ((lone and idle) or (len(cand.actor) < 2 and not alone)):
+        codes = {m.entity.code for m in cand.actor}
+        one_sided = len(codes) < 2 or cand.event not in SYMMETRIC  # "A and B met": each the other's
+        if not cand.recipient and ((one_sided and idle) or (len(cand.actor) < 2 and not alone)):
             # a person or agency acting alone is domestic politics more often than not; one that judges an
             # act told earlier ("Stoltenberg condemned the attack") waits for its doers (extract._judged_acts)
             cand.pending = cand.pending or bool(judged_acts(cand.tok, cand.event, lex, mm))

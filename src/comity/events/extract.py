@@ -157,12 +157,10 @@ def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) 
         kinds = set() if cand.recipient else judged_acts(cand.tok, cand.event, lexicon, mm)
         prior = _latest(cands[:i], cand, kinds) if kinds else None
         mine = {m.entity.code for m in cand.actor}
-        if prior is not None and not prior.negated and not prior.aux and not mine & {
-                m.entity.code for m in prior.actor}:  # its own act, done with another, is not judged
-            doers = prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
-            doers = [m for m in doers if m.entity.code not in mine]
-            if doers:
-                cand.recipient, cand.pending = doers, False
+        doers = [] if prior is None else prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
+        own = mine & {m.entity.code for m in doers}  # its own act, done with another, is not judged
+        if prior is not None and not prior.negated and not prior.aux and doers and not own:
+            cand.recipient, cand.pending = doers, False
     return [c for c in cands if not (c.pending and not c.recipient)]
 
 

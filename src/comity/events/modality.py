@@ -172,7 +172,8 @@ def _complement_chain(tok: Token, verb: Token) -> bool:
 
 def is_possible(tok: Token, lex: EventLexicon) -> bool:
     """ "the prospect of a Russian invasion", "fears of an attack", "the possibility that China invades": an
-    act named as a possibility ('possibility_nouns') is not reported as done."""
+    act named as a possibility ('possibility_nouns'), or as a goal by a gerund ('goal_nouns': "the
+    objective of ending Iran's program"), is not reported as done."""
     cur = tok
     for _ in range(3):
         head = cur.head
@@ -184,6 +185,8 @@ def is_possible(tok: Token, lex: EventLexicon) -> bool:
         of = head.dep_ == "prep" and head.lower_ in ("of", "for")
         if of and lex.has("possibility_nouns", head.head.lemma_):
             return True
+        if of and cur.tag_ == "VBG" and lex.has("goal_nouns", head.head.lemma_):
+            return True  # "the objective of ending Iran's program" (not "the goal of Blinken's visit")
         if cur.dep_ == "xcomp" and head.lemma_ == "be" and any(  # "another option is to enact the law"
             s.dep_ == "nsubj" and lex.has("possibility_nouns", s.lemma_) for s in head.children
         ):

@@ -174,15 +174,14 @@ def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
 def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
     """ "the existing North American trade agreement", "goods covered under the pact", "re-working parts
     of the free trade agreement with South Korea", "has no extradition treaty with": an accord named as
-    one in force ('standing_words'), one a side has or keeps (but "we have a deal" is news of one), one
+    one in force ('standing_words'), one a side has or keeps (:func:`_held_accord`), one
     under which something falls, or one acted on as a standing thing ('standing_verbs'), is no act of
     agreeing."""
     if trig.event != "AGREE" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "amod" and lex.has("standing_words", c.lemma_) for c in tok.children):
         return True
-    verb = light_verb(tok, lex)
-    if verb is not None and verb.lemma_ in STATE_HOLDERS and tok.lemma_.lower() != "deal":
+    if _held_accord(tok, lex):
         return True  # "Russia does not have an extradition treaty with the US": held, not agreed
     if tok.dep_ == "pobj":  # an "of", "under", "with" or "by" phrase
         prep = tok.head
@@ -193,6 +192,22 @@ def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
             return lex.has("standing_words", owner.lemma_)
         return owner.pos_ == "VERB" and lex.has("standing_verbs", owner.lemma_)  # "comply with the treaty"
     return tok.dep_ in ("dobj", "nsubjpass") and lex.has("standing_verbs", tok.head.lemma_)
+
+
+STANDING_ACCORDS = frozenset({"treaty", "pact", "alliance", "accord", "understanding", "convention"})
+
+
+def _held_accord(tok: Token, lex: EventLexicon) -> bool:
+    """An accord a side has or keeps is a state when it is denied ("does not have a deal", "has no
+    agreement"), held over time ("has had a similar understanding") or a standing kind of accord ("has a
+    defense treaty with"); "we have an agreement with China", "now have a ceasefire agreement" are news."""
+    verb = light_verb(tok, lex)
+    if verb is None or verb.lemma_ not in STATE_HOLDERS:
+        return False
+    denied = any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    held = verb.tag_ == "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return denied or held or tok.lemma_.lower() in STANDING_ACCORDS
 
 
 def dedupe(mentions: list[Mention], drop: set[str] = frozenset()) -> list[Mention]:

@@ -112,12 +112,14 @@ def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
         line = text[start:end]
         last = index == len(filled) - 1
         gallery = _GALLERY.search(line)
-        if gallery and gallery.start() > 0:  # running text, then a gallery
-            parts.append(Part("caption", (start + gallery.start(), end)))
-            body_seen += 1
-        elif gallery:
+        if gallery and gallery.start() == 0:
             parts.append(Part("caption", (start, end)))
-        elif _SEPARATOR.match(line):
+            continue
+        tail = None
+        if gallery:  # running text, then a gallery: the text is read as any line, the gallery masked
+            tail = (start + gallery.start(), end)
+            line, end = line[:gallery.start()].rstrip(), tail[0]
+        if _SEPARATOR.match(line):
             parts.append(Part("separator", (start, end)))
         elif _CREDIT.search(line) and len(line.split()) <= 25:
             parts.append(Part("credit", (start, end)))
@@ -131,6 +133,8 @@ def find_parts(text: str, title: str | None = None) -> tuple[Part, ...]:
             elif match := _LIVE_STAMP.match(line):  # a live blog's entry: its time stamp
                 parts.append(Part("stamp", (start, start + match.end())))
             body_seen += 1
+        if tail is not None:
+            parts.append(Part("caption", tail))
     return tuple(parts)
 
 

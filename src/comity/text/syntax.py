@@ -207,7 +207,12 @@ def doc_text(doc: Doc) -> str:
 
 def sums_up(noun: Token) -> bool:
     """ "Colombia said Venezuela is providing refuge to guerrillas, an allegation that Caracas denies": a noun
-    phrase set after a comma with "a"/"an" sums up the clause before it (the parser may hang it on that
-    clause's verb as its object, though that verb does not carry it)."""
+    phrase set after a comma with "a"/"an", on a verb that already has its complement before the comma,
+    sums up the clause (the parser hangs it on that verb as a second object; "launched, early on Monday,
+    a massive attack" is the verb's own object)."""
     start = noun.left_edge.i
-    return start > 0 and noun.doc[start - 1].text == "," and noun.doc[start].lower_ in ("a", "an")
+    if start == 0 or noun.doc[start - 1].text != "," or noun.doc[start].lower_ not in ("a", "an"):
+        return False
+    verb = noun.head
+    return any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "dative") and c.right_edge.i < start - 1
+               for c in verb.children if c != noun)
