@@ -100,12 +100,17 @@ def test_non_english_file_is_reported_by_its_path(tmp_path: Path) -> None:
 SCENARIO = "If Chile were to invade Peru, Brazil would send troops.\n"
 
 
+def _coded_events(text: str, *extra: str) -> list[dict]:
+    """The events ``comity code --format json`` outputs for ``text`` on stdin."""
+    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", *extra],
+                           input=text)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout.splitlines()[0])["events"]
+
+
 @pytest.mark.parametrize(("extra", "kept"), [([], False), (["--include-hypothetical"], True)])
 def test_hypothetical_events_are_output_only_when_asked(extra: list[str], kept: bool) -> None:
-    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", *extra],
-                           input=SCENARIO)
-    assert result.exit_code == 0, result.output
-    events = json.loads(result.stdout.splitlines()[0])["events"]
+    events = _coded_events(SCENARIO, *extra)
     assert any("hypothetical" in e["aux"] for e in events) is kept
     assert any(e["event"] == "THREATEN" and "hypothetical" not in e["aux"] for e in events)  # always out
 
@@ -116,11 +121,8 @@ LONE = "Chile threatened to retaliate. Bolivia condemned the decision. Peru reje
 
 @pytest.mark.parametrize(("extra", "kept"), [([], False), (["--include-lone"], True)])
 def test_unaimed_acts_are_output_only_when_asked(extra: list[str], kept: bool) -> None:
-    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", *extra],
-                           input=LONE)
-    assert result.exit_code == 0, result.output
     events = {(e["event"], tuple(m["code"] for m in e["actor"]), tuple(m["code"] for m in e["recipient"]))
-              for e in json.loads(result.stdout.splitlines()[0])["events"]}
+              for e in _coded_events(LONE, *extra)}
     assert (("THREATEN", ("CHL",), ()) in events) is kept
     assert (("ACCUSE", ("BOL",), ()) in events) is kept
     assert ("REJECT", ("PER",), ()) in events
@@ -129,8 +131,4 @@ def test_unaimed_acts_are_output_only_when_asked(extra: list[str], kept: bool) -
 def test_a_users_counterpart_types_count_in_the_output(tmp_path: Path) -> None:
     extra = tmp_path / "events.json"
     extra.write_text(json.dumps({"counterpart_types": ["REJECT"]}), encoding="utf-8")
-    result = runner.invoke(app, ["code", "-", "--published", "2026-03-02", "--format", "json", "--events",
-                                 str(extra)], input=LONE)
-    assert result.exit_code == 0, result.output
-    events = [e["event"] for e in json.loads(result.stdout.splitlines()[0])["events"]]
-    assert "REJECT" not in events
+    assert "REJECT" not in [e["event"] for e in _coded_events(LONE, "--events", str(extra))]
