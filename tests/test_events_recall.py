@@ -231,6 +231,12 @@ DATES = [
     ("During his recent trip to Madrid, Lula told reporters he would run again.", "CONSULT", None),
     ("The EU sanctioned Russia on Monday for invading Ukraine.", "ASSAULT", None),
     ("The EU sanctioned Russia on Monday for invading Ukraine.", "SANCTION", "2025-05-05"),
+    # an act joined by "and" to an earlier one told the same way happened in that one's time
+    ("Chile tried stopping the flights last year and imposed a 25% tariff on Peruvian steel.", "SANCTION",
+     "2024"),
+    # ... not when a time dates a thing in the earlier clause, nor when told otherwise
+    ("Chile condemned Peru's 2022 invasion of Bolivia and imposed sanctions on Peru.", "SANCTION",
+     "2025-04-30/2025-05-07"),
 ]
 
 

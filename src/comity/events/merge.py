@@ -194,6 +194,32 @@ def _dates_another_act(tref: TimeRef, tok: Token) -> bool:
                 {c.i for c in tok.subtree})  # a nominal trigger: the verb holding it governs it
 
 
+def _conjunct_time(tok: Token, times: list[TimeRef]) -> TimeRef | None:
+    """ "the administration tried stopping that last year and applied a 25% tariff": an act of a verb
+    joined to an earlier one by "and", with no time of its own, happened in the time of that earlier
+    verb's clause (a time inside it, not inside the later verb's own phrases)."""
+    verbs = (a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX"))
+    verb = next(verbs, None)
+    if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    first, own = verb.head, {t.i for t in verb.subtree}
+    if (verb.tag_, _auxes(verb)) != (first.tag_, _auxes(first)):
+        return None  # told otherwise ("invaded in 2022 and has occupied parts since"): another time
+    for tref in times:
+        span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
+        if not tref.value or span is None or span.root.i in own or span.root.sent != tok.sent:
+            continue
+        gov = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        chain = gov is not None and (gov == first or (gov.dep_ == "xcomp" and gov.head == first))
+        if chain and not _in_open_phrase(tref, gov) and not _dates_a_thing(tref, gov):
+            return tref  # on the earlier verb, or on the infinitive it carries ("tried stopping that")
+    return None
+
+
+def _auxes(verb: Token) -> frozenset[str]:
+    return frozenset(c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+
 def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:
     """The resolved time expression in the trigger's sentence nearest to it, preferring its clause."""
     pool, inside = _clause_times(tok, span, times)
@@ -237,7 +263,11 @@ def _date_of(
     if frame is not None or _untold_time(tok, span, times):
         return None, None, None
     verbal = event is not None and event in lex.types and lex.types[event].quad in (1, 3)
-    return by_publication(tok, actors, parsed.article.published, lex, verbal)
+    when = by_publication(tok, actors, parsed.article.published, lex, verbal)
+    joined = _conjunct_time(tok, times) if when[2] == "publication" else None
+    if joined is not None:  # "tried stopping that last year and applied a tariff": that year, not this week
+        return joined.value, joined.granularity or _granularity(joined.value), "text"
+    return when
 
 
 def _last_day(value: str) -> date | None:
