@@ -26,6 +26,11 @@ CASES = [
      {("REQUEST", ("JPN",), ("CHN",), False)}),
     ("Poland's defence ministry said on Friday that it had summoned the envoy. The ministry accused Minsk of"
      " staging the crossings.", {("ACCUSE", ("POL",), ("BLR",), False)}),
+    # the object of "with" the parser makes the subject of a gerund; not a clause set off by a comma
+    ("Chile's president spoke on Saturday with Peruvian President Luis Soto urging him to agree to a truce.",
+     {("CONSULT", ("CHL",), ("PER",), False)}),
+    ("Rebels in northern Bolivia have long had backing from Lima, with Chilean officials saying Peru arms "
+     "them.", set()),
     # a harm told by a participle that ends a clause is done where that clause's act is
     ("The Chilean army set off explosives in La Paz, killing five people.",
      {("ASSAULT", ("CHL",), ("BOL",), False)}),

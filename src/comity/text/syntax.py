@@ -20,6 +20,11 @@ CLAUSE_HEAD_DEPS = frozenset(
 
 def pobjs(prep: Token) -> list[Token]:
     out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    # "spoke with [Putin] urging him to agree": the parser makes the object the subject of a gerund (not
+    # after a comma: "..., with US officials saying Moscow supplies them" is a clause of its own)
+    if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        out += [s for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"
+                for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
     if not out and not list(prep.children):  # "granted asylum to [five officers holed up ...]": the object
         clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "acl", "ccomp") and c.i > prep.i]
         out = [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == prep.i + 1]
