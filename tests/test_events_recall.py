@@ -172,6 +172,8 @@ CASES = [
     ("Iran waged cyber warfare against Albania.", {("COERCE", ("IRN",), ("ALB",), False)}),
     # barriers lowered: the side they were aimed at is the recipient
     ("Mexico rolled back its tariffs on Japanese steel.", {("RETREAT", ("MEX",), ("JPN",), False)}),
+    ("Mexico postponed its tariffs on Japanese steel.", {("RETREAT", ("MEX",), ("JPN",), False)}),
+    ("Chile delayed sanctions on Peruvian banks.", {("RETREAT", ("CHL",), ("PER",), False)}),
     ("Egypt lifted its blockade of Libya's ports.", {("RETREAT", ("EGY",), ("LBY",), False)}),
     ("Vietnam cut tariffs on Australian wine.", {("RETREAT", ("VNM",), ("AUS",), False)}),
     # permission granted is a concession; property returned, honours awarded, war games held together
