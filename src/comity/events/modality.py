@@ -56,6 +56,9 @@ def _negated_here(tok: Token, lex: EventLexicon) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ == "no":
             return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children):  # "will no longer double tariffs"
+            return True
     return False
 
 
