@@ -68,6 +68,8 @@ CASES = [
     ("Chile said that Peru is giving refuge to Chilean rebels, an allegation that the Peruvian government "
      "denies.", set()),
     ("Chile launched, early on Monday, a massive attack on Lima.", {("ASSAULT", ("CHL",), ("PER",), False)}),
+    # the object of an asked act's verb is asked for too, not given
+    ("Chile made an appeal to provide aid to Peru.", {("REQUEST", ("CHL",), ("PER",), False)}),
     # "no longer" denies the act
     ("Chile will no longer impose tariffs on Peruvian wine.", {("SANCTION", ("CHL",), ("PER",), True)}),
     # an act named as a goal is not done

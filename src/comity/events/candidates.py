@@ -191,11 +191,15 @@ def _asked_of(
 
 
 def _fold_objects(matched: dict[int, Trigger], outer_of: dict[int, int], negated: set[int], doc: Doc) -> None:
-    """ "refused to provide aid": the aid goes with the providing into the refusal."""
+    """ "refused to provide aid": the aid goes with the providing into the refusal; "made an appeal to
+    provide aid to Peru": into the appeal."""
     for i in matched:
         head = doc[i].head.i
-        if i not in outer_of and head in negated and outer_of.get(head, -1) >= 0:
-            negated.add(i)
+        if i in outer_of or head not in matched or outer_of.get(head, -1) < 0:
+            continue
+        if head in negated or (doc[i].dep_ == "dobj" and matched[head].event == matched[i].event):
+            if head in negated:  # "refused to provide aid"; "an appeal to provide aid": the same act, asked
+                negated.add(i)
             outer_of[i] = outer_of[head]
 
 
