@@ -238,6 +238,9 @@ DATES = [
     ("During his recent trip to Madrid, Lula told reporters he would run again.", "CONSULT", None),
     ("The EU sanctioned Russia on Monday for invading Ukraine.", "ASSAULT", None),
     ("The EU sanctioned Russia on Monday for invading Ukraine.", "SANCTION", "2025-05-05"),
+    # an act held for a counted span of years has no one day ("in two weeks" is a time to come)
+    ("Chile has had tariffs on Peru for more than two centuries.", "SANCTION", None),
+    ("Chile has imposed tariffs on Peru for two decades.", "SANCTION", None),
     # an act joined by "and" to an earlier one told the same way happened in that one's time
     ("Chile tried stopping the flights last year and imposed a 25% tariff on Peruvian steel.", "SANCTION",
      "2024"),

@@ -44,7 +44,7 @@ PAST_ADVERBS = frozenset({"already", "previously", "once", "formerly", "repeated
 SAME_TIME_MARKS = frozenset({"as", "while"})  # "as Blinken visits Beijing, China warns ..."
 LASTING_VERBS = frozenset({"continue", "last", "go"})  # "as the invasion continues": under way since before
 MEMORY_VERBS = frozenset({"remember", "recall", "recollect", "reminisce", "commemorate"})
-SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades"})  # "for months, Trump threatened"
+SPANS_OF_TIME = frozenset({"days", "weeks", "months", "years", "decades", "centuries"})  # "for months, ..."
 SPAN_PAST_WORDS = frozenset({"recent", "past", "last"})  # "in recent years", "in the past few months"
 EARLIER_WORDS = frozenset({"recent", "previous", "earlier", "past", "prior", "last", "former"})
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
@@ -75,15 +75,18 @@ def _spans(verb: Token) -> bool:
                 a.lemma_ == "have" for a in auxiliaries(verb)):
             return True  # "since Moscow attacked Kyiv, China has bought oil" (not "since he refused, ...")
         if c.dep_ == "prep" and c.lower_ in ("for", "over", "in", "during", "throughout") and any(
-                _span_of_time(o, c.lower_ == "in") for o in c.children):
+                _span_of_time(o, c.lower_ == "in", c.lower_ in ("for", "throughout")) for o in c.children):
             return True
     return False
 
 
-def _span_of_time(obj: Token, earlier: bool) -> bool:
-    """ "months", "years", "the past few years", "recent weeks" (a number makes it a length, "in two weeks";
-    after "in" the span must be named as past)."""
-    if obj.dep_ != "pobj" or obj.lower_ not in SPANS_OF_TIME or any(n.dep_ == "nummod" for n in obj.children):
+def _span_of_time(obj: Token, earlier: bool, counted: bool = False) -> bool:
+    """ "months", "years", "the past few years", "recent weeks" (after "in" the span must be named as
+    past, and a number makes it a length, "in two weeks"; after "for" a number still tells a span: "has
+    had tariffs on China for more than two centuries")."""
+    if obj.dep_ != "pobj" or obj.lower_ not in SPANS_OF_TIME:
+        return False
+    if any(n.dep_ == "nummod" for n in obj.children) and not counted:
         return False
     return not earlier or any(n.lower_ in SPAN_PAST_WORDS for n in obj.children)
 
