@@ -43,6 +43,8 @@ from datetime import date, timedelta
 from functools import cache, cached_property
 from urllib.parse import urlsplit
 
+from comity.text.normalize import strip_possessive
+
 # how close the evidence must be (Jaccard of content words) for the width of the wider date, in days
 _BARS = ((3, 0.08), (9, 0.15), (40, 0.25), (400, 0.4))
 _NAME_WEIGHT = 2.0  # a shared name ("Pelosi", "Shangri-La") or figure counts twice a shared common word
@@ -234,7 +236,7 @@ def people_of(names: Iterable[str]) -> frozenset[str]:
     names no state or body ("US House Speaker Nancy Pelosi's": "pelosi")."""
     found = set()
     for name in names:
-        words = _WORD.findall(re.sub(r"['’]s\b", "", name or ""))
+        words = _WORD.findall(strip_possessive(name or ""))
         last = words[-1].lower() if words else ""
         if last and words[-1][0].isupper() and last not in _state_words() | _GENERIC | _BODIES:
             found.add(last)

@@ -159,7 +159,7 @@ def _judged_acts(cands: list[Candidate], lexicon: EventLexicon, mm: MentionMap) 
         mine = {m.entity.code for m in cand.actor}
         doers = [] if prior is None else prior.actor + (prior.recipient if prior.event in SYMMETRIC else [])
         own = mine & {m.entity.code for m in doers}  # its own act, done with another, is not judged
-        if prior is not None and not prior.negated and not prior.aux and doers and not own:
+        if doers and not own and not prior.negated and not prior.aux:  # doers: there is a prior
             cand.recipient, cand.pending = doers, False
     return [c for c in cands if not (c.pending and not c.recipient)]
 

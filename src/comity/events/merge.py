@@ -30,6 +30,7 @@ from comity.events.triggers import FUTURE_AS_AGREE, Candidate
 from comity.events.undated import When, by_publication, told_done
 from comity.records import SIZE_FIELDS, Event, Evidence, Mention, Size, Span, TimeRef
 from comity.text.document import Parsed
+from comity.text.syntax import auxiliaries, governing_verb
 from comity.times.words import weekdays
 
 try:  # the times stage's own attachment rule, when installed
@@ -198,26 +199,25 @@ def _conjunct_time(tok: Token, times: list[TimeRef]) -> TimeRef | None:
     """ "the administration tried stopping that last year and applied a 25% tariff": an act of a verb
     joined to an earlier one by "and", with no time of its own, happened in the time of that earlier
     verb's clause (a time inside it, not inside the later verb's own phrases)."""
-    verbs = (a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX"))
-    verb = next(verbs, None)
+    verb = governing_verb(tok)
     if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     first, own = verb.head, {t.i for t in verb.subtree}
-    if (verb.tag_, _auxes(verb)) != (first.tag_, _auxes(first)):
+    if (verb.tag_, _aux_lemmas(verb)) != (first.tag_, _aux_lemmas(first)):
         return None  # told otherwise ("invaded in 2022 and has occupied parts since"): another time
     for tref in times:
         span = tok.doc.char_span(tref.span[0], tref.span[1], alignment_mode="expand")
         if not tref.value or span is None or span.root.i in own or span.root.sent != tok.sent:
             continue
-        gov = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        gov = governing_verb(span.root.head) if span.root.head != span.root else None
         chain = gov is not None and (gov == first or (gov.dep_ == "xcomp" and gov.head == first))
         if chain and not _in_open_phrase(tref, gov) and not _dates_a_thing(tref, gov):
             return tref  # on the earlier verb, or on the infinitive it carries ("tried stopping that")
     return None
 
 
-def _auxes(verb: Token) -> frozenset[str]:
-    return frozenset(c.lemma_ for c in verb.children if c.dep_ in ("aux", "auxpass"))
+def _aux_lemmas(verb: Token) -> frozenset[str]:
+    return frozenset(a.lemma_ for a in auxiliaries(verb))
 
 
 def _nearest_time(parsed: Parsed, tok: Token, span: Span, times: list[TimeRef]) -> TimeRef | None:

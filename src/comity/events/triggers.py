@@ -167,8 +167,13 @@ def _standing_tie(tok: Token, lex: EventLexicon) -> bool:
     """ "The Kremlin has a strategic partnership with Iran": a tie a side has or keeps is a state."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in TIE_NOUNS:
         return False
-    verb = light_verb(tok, lex)
-    return verb is not None and verb.lemma_ in STATE_HOLDERS
+    return _holder(tok, lex) is not None
+
+
+def _holder(noun: Token, lex: EventLexicon) -> Token | None:
+    """The verb by which a side has or keeps what the noun names ('STATE_HOLDERS': "has a partnership")."""
+    verb = light_verb(noun, lex)
+    return verb if verb is not None and verb.lemma_ in STATE_HOLDERS else None
 
 
 def _standing_accord(tok: Token, trig: Trigger, lex: EventLexicon) -> bool:
@@ -201,8 +206,8 @@ def _held_accord(tok: Token, lex: EventLexicon) -> bool:
     """An accord a side has or keeps is a state when it is denied ("does not have a deal", "has no
     agreement"), held over time ("has had a similar understanding") or a standing kind of accord ("has a
     defense treaty with"); "we have an agreement with China", "now have a ceasefire agreement" are news."""
-    verb = light_verb(tok, lex)
-    if verb is None or verb.lemma_ not in STATE_HOLDERS:
+    verb = _holder(tok, lex)
+    if verb is None:
         return False
     denied = any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
